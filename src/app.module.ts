@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@/config/config.module.js';
+import type { AppConfig } from '@/config/config.js';
+import type { AppLogger } from '@/common/logging/logger.js';
+import { DatabaseModule } from '@/database/database.module.js';
+import { ArticlesModule } from '@/modules/articles/articles.module.js';
+import { AuthModule } from '@/modules/auth/auth.module.js';
+import { HealthModule } from '@/modules/health/health.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: AppLogger, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, logger),
+        DatabaseModule.forRoot(databaseUrl),
+        HealthModule,
+        AuthModule,
+        ArticlesModule,
+      ],
+    };
+  }
+}

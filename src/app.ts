@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { AppModule } from '@/app.module.js';
+import type { AppConfig } from '@/config/config.js';
+import { AppExceptionFilter } from '@/common/errors/app-exception.filter.js';
+import { type AppLogger, NestPinoLogger } from '@/common/logging/logger.js';
+import { createValidationPipe } from '@/common/validation/validation.pipe.js';
+
+/** The contract's request body limit. */
+export const BODY_LIMIT_BYTES = 16 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The whole HTTP application, configured but not listening: `main.ts` listens, tests use it too, so
+ * what is tested is what runs.
+ */
+export async function createApp(config: AppConfig, logger: AppLogger, databaseUrl: string): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new OneLinePerRequest(),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Article ids may be 128 characters, and comment ids are UUIDs.
+    routerOptions: { maxParamLength: 256 },
+    // A caller's (or proxy's) request id is kept when it is sane, so logs join up across services.
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, databaseUrl), adapter, {
+    logger: new NestPinoLogger(logger.child({ component: 'nest' })),
+    abortOnError: false,
+  });
+  app.useGlobalFilters(new AppExceptionFilter(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableCors({
+    origin: config.allowedOrigins,
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-none-match', 'x-request-id'],
+    exposedHeaders: ['retry-after', 'x-request-id', 'etag'],
+    maxAge: 600,
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Comment Desk API')
+    .setDescription('Comments under news articles: login, posting, the Standards Board policy and moderation.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  await app.init();
+  return app;
+}
+
+/** One log line per request, when it completes, with what an operator looks for first. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    request.log.info(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime), err: error ?? undefined },
+      'request completed',
+    );
+  }
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/** `count/seconds`, e.g. `5/60`. */
+const rateLimit = z
+  .string()
+  .regex(/^\d+\/\d+$/, 'expected count/seconds, e.g. 5/60')
+  .transform((value) => {
+    const [count, seconds] = value.split('/').map(Number) as [number, number];
+    return { count, windowSeconds: seconds };
+  })
+  .refine((limit) => limit.count > 0 && limit.windowSeconds > 0, 'count and seconds must be positive');
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+const origin = z.string().transform((value, ctx) => {
+  try {
+    const url = new URL(value);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '')) return url.origin;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://news.example.com` });
+  return z.NEVER;
+});
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgresql:// connection string')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65_535).default(54_329),
+  SSO_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
+  SSO_TRUST_ROLE: flag.default(false),
+  PUBLIC_URL: origin.optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  COMMENT_RATE_LIMIT: rateLimit.default({ count: 5, windowSeconds: 60 }),
+  AUTH_RATE_LIMIT: rateLimit.default({ count: 30, windowSeconds: 60 }),
+  DEV_LOGIN: z.enum(['auto', 'true', 'false']).default('auto'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export interface RateLimitSetting {
+  count: number;
+  windowSeconds: number;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Unset: an embedded PostgreSQL under `dataDir` is started. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedDbPort: number;
+  publicUrl: string;
+  allowedOrigins: string[];
+  sso: { secret: string | undefined; trustRole: boolean };
+  devLogin: boolean;
+  accessTokenTtlSeconds: number;
+  rateLimits: { comment: RateLimitSetting; auth: RateLimitSetting };
+  logLevel: string;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment once; a bad value names its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  const publicUrl = e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`;
+  const allowedOrigins = e.ALLOWED_ORIGINS
+    ? e.ALLOWED_ORIGINS.split(',').map((value) => value.trim()).filter(Boolean).map((value) => parseOrigin(value))
+    : [publicUrl];
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    embeddedDbPort: e.EMBEDDED_DB_PORT,
+    publicUrl,
+    allowedOrigins,
+    sso: { secret: e.SSO_SECRET, trustRole: e.SSO_TRUST_ROLE },
+    // The dev login hands out accounts without a password: only ever for the local demo.
+    devLogin:
+      e.NODE_ENV !== 'production' && (e.DEV_LOGIN === 'true' || (e.DEV_LOGIN === 'auto' && !e.DATABASE_URL)),
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    rateLimits: { comment: e.COMMENT_RATE_LIMIT, auth: e.AUTH_RATE_LIMIT },
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+function parseOrigin(value: string): string {
+  const result = origin.safeParse(value);
+  if (!result.success) throw new ConfigError(`Invalid configuration:\n  ALLOWED_ORIGINS: ${result.error.issues[0]?.message}`);
+  return result.data;
+}

@@ -1,0 +1,54 @@
+import { ConfigError, loadConfig } from '@/config/config.js';
+import { createLogger } from '@/common/logging/logger.js';
+import { locateDatabase } from '@/database/database-location.js';
+import { applyMigrations } from '@/database/migrations.js';
+import { ArticlesService } from '@/modules/articles/articles.service.js';
+import { DEMO_ARTICLE } from '@/modules/embed/demo-article.js';
+import { createApp } from '@/app.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  const database = await locateDatabase(config, logger);
+  const applied = await applyMigrations(database.url);
+  logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+
+  const app = await createApp(config, logger, database.url);
+  if (database.embedded) {
+    const { id, title, section } = DEMO_ARTICLE;
+    await app.get(ArticlesService).ensure(id, { title, section, url: `${config.publicUrl}/`, commentsOpen: true, premoderation: false });
+  }
+  await app.listen({ port: config.port, host: config.host });
+  logger.info({ url: config.publicUrl }, 'Comment Desk is listening');
+  console.log(`\n  Comment Desk is running at ${config.publicUrl}/  (API docs: ${config.publicUrl}/api/docs)\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    const forceExit = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    forceExit.unref();
+    try {
+      await app.close();
+      await database.embedded?.stop();
+    } finally {
+      logger.flush();
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+await main();

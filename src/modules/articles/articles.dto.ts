@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const articleIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'an article id is 1–128 characters of A-Z a-z 0-9 . _ : -')
+  .describe("The publisher's own article id.");
+
+export const putArticleSchema = z.strictObject({
+  title: z.string().trim().min(1).max(300).describe('Headline'),
+  url: z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+    .max(2048)
+    .describe('Canonical URL of the article page'),
+  section: z.string().trim().min(1).max(64).nullable().default(null).describe('Newsroom section, e.g. "national"'),
+  commentsOpen: z.boolean().default(true),
+  premoderation: z.boolean().default(false).describe('Hold every comment for a moderator'),
+});
+export type PutArticleDto = z.infer<typeof putArticleSchema>;
+
+export interface ArticleView {
+  id: string;
+  title: string;
+  url: string;
+  section: string | null;
+  commentsOpen: boolean;
+  premoderation: boolean;
+  commentCount: number;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@/common/errors/app-error.js';
+import type { ArticleView, PutArticleDto } from './articles.dto.js';
+import { type ArticleRecord, ArticlesRepository } from './articles.repository.js';
+
+@Injectable()
+export class ArticlesService {
+  constructor(private readonly articles: ArticlesRepository) {}
+
+  async put(id: string, dto: PutArticleDto): Promise<ArticleView> {
+    return toArticleView(await this.articles.upsert(id, dto));
+  }
+
+  async ensure(id: string, dto: PutArticleDto): Promise<ArticleView> {
+    return toArticleView(await this.articles.createIfMissing(id, dto));
+  }
+
+  async get(id: string): Promise<ArticleView> {
+    return toArticleView(await this.require(id));
+  }
+
+  /** For other modules: the article, or NOT_FOUND. */
+  async require(id: string): Promise<ArticleRecord> {
+    const article = await this.articles.findById(id);
+    if (!article) throw new NotFoundError('The article');
+    return article;
+  }
+}
+
+function toArticleView(article: ArticleRecord): ArticleView {
+  return {
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    section: article.section,
+    commentsOpen: article.commentsOpen,
+    premoderation: article.premoderation,
+    commentCount: article.commentCount,
+    createdAt: article.createdAt.toISOString(),
+    updatedAt: article.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG } from '@/config/config.module.js';
+import type { AppConfig } from '@/config/config.js';
+import { RateLimitService } from '@/modules/rate-limit/rate-limit.service.js';
+import { Authenticated, CurrentPrincipal } from './auth.decorators.js';
+import { type DevLoginDto, devLoginSchema, type SsoLoginDto, ssoLoginSchema } from './auth.dto.js';
+import { AuthService } from './auth.service.js';
+import type { IssuedSession, Principal, UserView } from './auth.types.js';
+import { DevLoginService } from './dev-login.service.js';
+import { type ProviderView, ProvidersService } from './providers.service.js';
+import { SsoService } from './sso.service.js';
+
+@ApiTags('auth')
+@Controller('api/v1')
+export class AuthController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly sso: SsoService,
+    private readonly devLogin: DevLoginService,
+    private readonly providers: ProvidersService,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  @ApiOperation({ summary: 'The login providers configured on this service' })
+  @Get('auth/providers')
+  listProviders(): { providers: ProviderView[] } {
+    return { providers: this.providers.list() };
+  }
+
+  @ApiOperation({ summary: "Trade a publisher's signed SSO token for an access token" })
+  @Post('auth/sso')
+  @HttpCode(200)
+  async ssoLogin(@Body({ schema: ssoLoginSchema }) dto: SsoLoginDto, @Ip() ip: string): Promise<IssuedSession> {
+    await this.rateLimits.consume(`auth:${ip}`, this.config.rateLimits.auth);
+    return this.sso.logIn(dto.token);
+  }
+
+  @ApiOperation({ summary: 'Demo login (local demo only)' })
+  @Post('auth/dev')
+  @HttpCode(200)
+  async devLoginRoute(@Body({ schema: devLoginSchema }) dto: DevLoginDto, @Ip() ip: string): Promise<IssuedSession> {
+    await this.rateLimits.consume(`auth:${ip}`, this.config.rateLimits.auth);
+    return this.devLogin.logIn(dto);
+  }
+
+  @ApiOperation({ summary: 'Revoke the access token of this request' })
+  @Authenticated()
+  @Post('auth/logout')
+  @HttpCode(204)
+  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.auth.logOut(principal);
+  }
+
+  @ApiOperation({ summary: 'The logged-in user' })
+  @Authenticated()
+  @Get('me')
+  me(@CurrentPrincipal() principal: Principal): Promise<UserView> {
+    return this.auth.me(principal);
+  }
+}

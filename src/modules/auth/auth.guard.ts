@@ -1,0 +1,45 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthRequiredError, ForbiddenError, UserBannedError } from '@/common/errors/app-error.js';
+import { AUTH_POLICY, type AuthenticatedRequest, type AuthPolicy } from './auth.decorators.js';
+import { AuthService } from './auth.service.js';
+import { type Role, userStatus } from './auth.types.js';
+
+const RANK: Record<Role, number> = { reader: 0, moderator: 1, admin: 2 };
+
+/**
+ * Global guard. Routes without @Authenticated/@OptionalAuth are public and never read the token.
+ * Order matters: the token is checked first (401), then the role (403 FORBIDDEN), then, for
+ * writes, the ban (403 USER_BANNED), so a banned moderator still cannot write.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const policy = this.reflector.getAllAndOverride<AuthPolicy | undefined>(AUTH_POLICY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!policy) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerToken(request.headers.authorization);
+    const principal = token ? await this.auth.authenticate(token) : null;
+    if (!principal) {
+      if (policy.mode === 'optional') return true;
+      throw new AuthRequiredError(token ? 'Your login has expired or was revoked; log in again.' : 'Log in to do this.');
+    }
+    request.principal = principal;
+    if (policy.minRole && RANK[principal.user.role] < RANK[policy.minRole]) throw new ForbiddenError();
+    if (policy.writes && userStatus(principal.user) !== 'active') throw new UserBannedError(principal.user.bannedUntil);
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1] ?? null;
+}

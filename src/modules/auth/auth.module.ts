@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { RateLimitModule } from '@/modules/rate-limit/rate-limit.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthRepository } from './auth.repository.js';
+import { AuthService } from './auth.service.js';
+import { DevLoginService } from './dev-login.service.js';
+import { ProvidersService } from './providers.service.js';
+import { SsoService } from './sso.service.js';
+
+@Module({
+  imports: [RateLimitModule],
+  controllers: [AuthController],
+  providers: [
+    AuthRepository,
+    AuthService,
+    SsoService,
+    DevLoginService,
+    ProvidersService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

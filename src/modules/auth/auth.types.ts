@@ -1,0 +1,64 @@
+export const ROLES = ['reader', 'moderator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type UserStatus = 'active' | 'suspended' | 'banned';
+
+export interface UserRecord {
+  id: string;
+  displayName: string;
+  provider: string;
+  role: Role;
+  bannedAt: Date | null;
+  bannedUntil: Date | null;
+  createdAt: Date;
+}
+
+/** The caller behind a valid bearer token. */
+export interface Principal {
+  user: UserRecord;
+  sessionId: string;
+}
+
+/** The contract's `User`. */
+export interface UserView {
+  id: string;
+  displayName: string;
+  provider: string;
+  role: Role;
+  status: UserStatus;
+  suspendedUntil: string | null;
+}
+
+export function userStatus(user: Pick<UserRecord, 'bannedAt' | 'bannedUntil'>, now = new Date()): UserStatus {
+  if (!user.bannedAt) return 'active';
+  if (!user.bannedUntil) return 'banned';
+  return user.bannedUntil > now ? 'suspended' : 'active';
+}
+
+export function toUserView(user: UserRecord, now = new Date()): UserView {
+  const status = userStatus(user, now);
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    provider: user.provider,
+    role: user.role,
+    status,
+    suspendedUntil: status === 'suspended' ? user.bannedUntil!.toISOString() : null,
+  };
+}
+
+export interface IdentityProfile {
+  provider: string;
+  subject: string;
+  displayName: string;
+  email?: string | undefined;
+  emailVerified?: boolean;
+  /** Set only when the provider is trusted to assign roles. */
+  role?: Role | undefined;
+}
+
+export interface IssuedSession {
+  accessToken: string;
+  expiresAt: string;
+  user: UserView;
+}

@@ -1,0 +1,23 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '@/config/config.module.js';
+import type { AppConfig } from '@/config/config.js';
+
+export interface ProviderView {
+  id: string;
+  name: string;
+  kind: 'oauth2' | 'oidc' | 'sso' | 'dev';
+  loginUrl: string;
+}
+
+/** The login providers this instance has configured, in the order the widget shows them. */
+@Injectable()
+export class ProvidersService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  list(): ProviderView[] {
+    const providers: ProviderView[] = [];
+    if (this.config.sso.secret) providers.push({ id: 'sso', name: 'Publisher account', kind: 'sso', loginUrl: '/api/v1/auth/sso' });
+    if (this.config.devLogin) providers.push({ id: 'dev', name: 'Demo login', kind: 'dev', loginUrl: '/api/v1/auth/dev' });
+    return providers;
+  }
+}

@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { findFreePort } from '@/database/free-port.js';
+import { DEMO_ARTICLE } from '@/modules/embed/demo-article.js';
+import { HttpClient } from '../helpers/http-client.js';
+
+const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startService(env: Record<string, string>): Started {
+  const { DATABASE_URL: _, ...inherited } = process.env;
+  const child = spawn(process.execPath, [MAIN], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitUntilReady(http: HttpClient, started: Started, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (started.child.exitCode !== null) throw new Error(`the service exited early:\n${started.output()}`);
+    const status = await http.get('/readyz').then((r) => r.status, () => 0);
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`not ready within ${timeoutMs} ms:\n${started.output()}`);
+}
+
+// `npm start` as a user runs it: the built service on its embedded PostgreSQL, stopped and started again.
+describe('the service started as `npm start` runs it, with no DATABASE_URL', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let http: HttpClient;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'comment-desk-boot-'));
+    await chmod(dataDir, 0o755);
+    const port = await findFreePort();
+    env = { DATA_DIR: dataDir, PORT: String(port), EMBEDDED_DB_PORT: String(await findFreePort()), LOG_LEVEL: 'info', NODE_ENV: 'development' };
+    http = new HttpClient(`http://127.0.0.1:${port}`);
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('starts ready with the demo article, keeps data across a restart and applies no migration twice', async () => {
+    const first = startService(env);
+    try {
+      await waitUntilReady(http, first, 60_000);
+      expect(first.output()).toContain(`running at ${http.baseUrl}/`);
+      expect(first.output()).toMatch(/applied \d+ migration/);
+      const demo = await http.get(`/api/v1/articles/${DEMO_ARTICLE.id}`);
+      expect(demo.status).toBe(200);
+      expect(demo.body.title).toBe(DEMO_ARTICLE.title);
+      const admin = await http.post('/api/v1/auth/dev', { name: 'Boot admin', role: 'admin' });
+      expect((await http.put('/api/v1/articles/kept', { title: 'Kept', url: 'https://x.example/k' }, { token: admin.body.accessToken })).status).toBe(200);
+    } finally {
+      first.child.kill('SIGTERM');
+    }
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('shutting down');
+
+    const second = startService(env);
+    try {
+      await waitUntilReady(http, second, 60_000);
+      expect(second.output()).toContain('database schema is up to date');
+      expect((await http.get('/api/v1/articles/kept')).body.title).toBe('Kept');
+    } finally {
+      second.child.kill('SIGTERM');
+    }
+    expect(await second.exited).toBe(0);
+  }, 150_000);
+
+  it('refuses to start on a bad setting and names the variable', async () => {
+    const started = startService({ ...env, PORT: 'eighty', COMMENT_RATE_LIMIT: 'lots' });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('PORT');
+    expect(started.output()).toContain('COMMENT_RATE_LIMIT');
+  });
+});

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { aUser } from '../factories/users.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+describe('HTTP errors and service endpoints', () => {
+  let t: TestApp;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { ALLOWED_ORIGINS: 'https://news.example.com, https://www.example.org' } });
+    adminToken = (await aUser(t.http, { role: 'admin' })).token;
+  });
+  afterAll(() => t.close());
+
+  it('answers /healthz with 200 while the process runs', async () => {
+    const response = await t.http.get('/healthz');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
+  });
+
+  it('answers /readyz with 200 when the database answers', async () => {
+    const response = await t.http.get('/readyz');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ready' });
+  });
+
+  it('answers an unknown route with 404 NOT_FOUND in the error envelope', async () => {
+    const response = await t.http.get('/api/v1/no-such-thing');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: {} } });
+  });
+
+  it('refuses malformed JSON with 400 VALIDATION_FAILED', async () => {
+    const response = await t.http.put('/api/v1/articles/a1', undefined, {
+      token: adminToken,
+      rawBody: '{"title": "unterminated',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    expect(response.text).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+
+  it('refuses a body over 16 KiB with 413 PAYLOAD_TOO_LARGE', async () => {
+    const response = await t.http.put('/api/v1/articles/a1', { title: 'x'.repeat(17 * 1024), url: 'https://a.example' }, { token: adminToken });
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String), details: {} } });
+  });
+
+  it('accepts a body just under 16 KiB as far as the size goes', async () => {
+    const response = await t.http.put('/api/v1/articles/a1', { title: 'x'.repeat(15 * 1024), url: 'https://a.example' }, { token: adminToken });
+    expect(response.status).toBe(400); // the title is too long for an article, but the body was read
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses a body that is not JSON with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const response = await t.http.put('/api/v1/articles/a1', undefined, {
+      token: adminToken,
+      rawBody: '<article/>',
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(response.status).toBe(415);
+    expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('names every wrong field of a body in VALIDATION_FAILED details', async () => {
+    const response = await t.http.put('/api/v1/articles/a1', { title: 42, url: 'ftp://x', commentsOpen: 'yes', extra: 1 }, { token: adminToken });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    const paths = response.body.error.details.issues.map((issue: { path: string[] }) => issue.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['title', 'url', 'commentsOpen', '']));
+  });
+
+  it('echoes a sane X-Request-Id and makes one up otherwise', async () => {
+    const given = await t.http.get('/healthz', { headers: { 'x-request-id': 'edge-1234' } });
+    expect(given.headers.get('x-request-id')).toBe('edge-1234');
+    const madeUp = await t.http.get('/healthz', { headers: { 'x-request-id': 'bad id\twith spaces' } });
+    expect(madeUp.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the OpenAPI document and its page at /api/docs', async () => {
+    const page = await t.http.get('/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const document = await t.http.get('/api/docs/openapi.json');
+    expect(document.status).toBe(200);
+    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/articles/{articleId}', '/api/v1/auth/sso']));
+  });
+
+  it('allows browsers from an allowed origin and no other', async () => {
+    const allowed = await t.http.request('OPTIONS', '/api/v1/articles/a1', undefined, {
+      headers: { origin: 'https://www.example.org', 'access-control-request-method': 'PUT' },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://www.example.org');
+    const foreign = await t.http.request('OPTIONS', '/api/v1/articles/a1', undefined, {
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'PUT' },
+    });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -1,0 +1,36 @@
+// Jest loads global setup through its CommonJS transform, which cannot follow the project's
+// ES-module imports, so this file uses the build that `npm test` makes first (dist/).
+import { chmod, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = (file) => import(path.join(root, 'dist', file));
+
+/**
+ * One PostgreSQL for the whole run: DATABASE_URL's server when given, otherwise an embedded one under
+ * .data/test. The migrations are applied once, to a template database that each test file copies.
+ */
+export default async function globalSetup() {
+  const { createDatabase, dropDatabase, withDatabaseName } = await dist('database/database-admin.js');
+  const { openEmbeddedDatabase } = await dist('database/embedded-postgres.js');
+  const { findFreePort } = await dist('database/free-port.js');
+  const { applyMigrations } = await dist('database/migrations.js');
+
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const dataDir = path.join(root, '.data', 'test');
+    await mkdir(dataDir, { recursive: true });
+    await chmod(dataDir, 0o755); // the embedded server runs as the `postgres` user when we are root
+    const server = await openEmbeddedDatabase({ dataDir: path.join(dataDir, 'postgres'), port: await findFreePort() });
+    globalThis.__commentDeskEmbeddedServer = server;
+    adminUrl = server.adminUrl;
+  }
+  const template = `comment_desk_template_${process.pid}`;
+  await dropDatabase(adminUrl, template);
+  await createDatabase(adminUrl, template);
+  await applyMigrations(withDatabaseName(adminUrl, template));
+  globalThis.__commentDeskTemplate = { adminUrl, name: template, dropDatabase };
+  process.env.TEST_DATABASE_ADMIN_URL = adminUrl;
+  process.env.TEST_DATABASE_TEMPLATE = template;
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '@/app.js';
+import { loadConfig } from '@/config/config.js';
+import { createLogger } from '@/common/logging/logger.js';
+import { createDatabase, dropDatabase, withDatabaseName } from '@/database/database-admin.js';
+import { HttpClient } from './http-client.js';
+import { requireEnv } from './test-env.js';
+
+export const TEST_SSO_SECRET = 'test-sso-secret-that-is-at-least-32-characters-long';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: HttpClient;
+  baseUrl: string;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Serve from this database instead of a fresh copy of the template. */
+  databaseUrl?: string;
+}
+
+/** A fresh database copied from the migrated template. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = requireEnv('TEST_DATABASE_ADMIN_URL');
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await createDatabase(adminUrl, name, requireEnv('TEST_DATABASE_TEMPLATE'));
+  return { url: withDatabaseName(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
+}
+
+/** The real application, listening on a free loopback port, on its own database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.databaseUrl ? undefined : await createTestDatabase();
+  const databaseUrl = options.databaseUrl ?? database!.url;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    DEV_LOGIN: 'true',
+    SSO_SECRET: TEST_SSO_SECRET,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    COMMENT_RATE_LIMIT: '1000/60',
+    AUTH_RATE_LIMIT: '1000/60',
+    ...options.env,
+  });
+  const app = await createApp(config, createLogger(config.logLevel), databaseUrl);
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (error) {
+    await app.close();
+    await database?.drop();
+    throw error;
+  }
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    http: new HttpClient(baseUrl),
+    baseUrl,
+    databaseUrl,
+    async close() {
+      await app.close();
+      await database?.drop();
+    },
+  };
+}
