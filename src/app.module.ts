@@ -5,7 +5,9 @@ import type { AppLogger } from '@/common/logging/logger.js';
 import { DatabaseModule } from '@/database/database.module.js';
 import { ArticlesModule } from '@/modules/articles/articles.module.js';
 import { AuthModule } from '@/modules/auth/auth.module.js';
+import { CommentsModule } from '@/modules/comments/comments.module.js';
 import { HealthModule } from '@/modules/health/health.module.js';
+import { PolicyModule } from '@/modules/policy/policy.module.js';
 
 @Module({})
 export class AppModule {
@@ -18,6 +20,8 @@ export class AppModule {
         HealthModule,
         AuthModule,
         ArticlesModule,
+        CommentsModule,
+        PolicyModule,
       ],
     };
   }

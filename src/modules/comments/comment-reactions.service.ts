@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@/modules/auth/auth.types.js';
+import type { ReportCommentDto } from './comments.dto.js';
+import { CommentsRepository } from './comments.repository.js';
+import { CommentsService } from './comments.service.js';
+
+export interface LikeState {
+  commentId: string;
+  liked: boolean;
+  likeCount: number;
+}
+
+export interface ReportReceipt {
+  commentId: string;
+  reason: ReportCommentDto['reason'];
+  /** False when this reader had already reported the comment: it counts once. */
+  firstReport: boolean;
+}
+
+/** What readers do to others' published comments: like them, report them. */
+@Injectable()
+export class CommentReactionsService {
+  constructor(
+    private readonly comments: CommentsService,
+    private readonly repository: CommentsRepository,
+  ) {}
+
+  async setLike(principal: Principal, commentId: string, liked: boolean): Promise<LikeState> {
+    await this.comments.requirePublished(commentId);
+    const likeCount = await this.repository.setLike(commentId, principal.user.id, liked);
+    return { commentId, liked, likeCount };
+  }
+
+  async report(principal: Principal, commentId: string, dto: ReportCommentDto): Promise<ReportReceipt> {
+    await this.comments.requirePublished(commentId);
+    const { created } = await this.repository.addReport(commentId, principal.user.id, dto.reason, dto.note || undefined);
+    return { commentId, reason: dto.reason, firstReport: created };
+  }
+}

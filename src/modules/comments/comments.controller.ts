@@ -1,0 +1,90 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { articleIdSchema } from '@/modules/articles/articles.dto.js';
+import { Authenticated, CurrentPrincipal, OptionalAuth } from '@/modules/auth/auth.decorators.js';
+import type { Principal } from '@/modules/auth/auth.types.js';
+import { type LikeState, type ReportReceipt, CommentReactionsService } from './comment-reactions.service.js';
+import {
+  commentIdSchema,
+  type ListCommentsQuery,
+  listCommentsQuerySchema,
+  type PostCommentDto,
+  postCommentSchema,
+  type ReportCommentDto,
+  reportCommentSchema,
+} from './comments.dto.js';
+import { type CommentPage, CommentsService, type PostedComment } from './comments.service.js';
+
+@ApiTags('comments')
+@Controller('api/v1')
+export class CommentsController {
+  constructor(
+    private readonly comments: CommentsService,
+    private readonly reactions: CommentReactionsService,
+  ) {}
+
+  @ApiOperation({ summary: "An article's comments, or a comment's replies (?parentId=), a page at a time" })
+  @OptionalAuth()
+  @Get('articles/:articleId/comments')
+  list(
+    @CurrentPrincipal() viewer: Principal | undefined,
+    @Param('articleId', { schema: articleIdSchema }) articleId: string,
+    @Query({ schema: listCommentsQuerySchema }) query: ListCommentsQuery,
+  ): Promise<CommentPage> {
+    return this.comments.list(viewer, articleId, query);
+  }
+
+  @ApiOperation({ summary: 'Post a comment or a reply; judged by the Standards Board policy' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body answers the first result (24 h)' })
+  @Authenticated({ writes: true })
+  @Post('articles/:articleId/comments')
+  async post(
+    @CurrentPrincipal() principal: Principal,
+    @Param('articleId', { schema: articleIdSchema }) articleId: string,
+    @Body({ schema: postCommentSchema }) dto: PostCommentDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PostedComment> {
+    const result = await this.comments.post(principal, articleId, dto, idempotencyKey);
+    void reply.status(result.status);
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    return result.body;
+  }
+
+  @ApiOperation({ summary: 'Delete a comment (its author or a moderator)' })
+  @Authenticated()
+  @Delete('comments/:commentId')
+  @HttpCode(204)
+  async remove(@CurrentPrincipal() principal: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<void> {
+    await this.comments.remove(principal, commentId);
+  }
+
+  @ApiOperation({ summary: 'Like a comment (once per reader)' })
+  @Authenticated({ writes: true })
+  @Put('comments/:commentId/like')
+  like(@CurrentPrincipal() principal: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<LikeState> {
+    return this.reactions.setLike(principal, commentId, true);
+  }
+
+  @ApiOperation({ summary: 'Take a like back' })
+  @Authenticated({ writes: true })
+  @Delete('comments/:commentId/like')
+  unlike(@CurrentPrincipal() principal: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<LikeState> {
+    return this.reactions.setLike(principal, commentId, false);
+  }
+
+  @ApiOperation({ summary: 'Report a comment to the moderators; 201 the first time, 200 after' })
+  @Authenticated({ writes: true })
+  @Post('comments/:commentId/reports')
+  async report(
+    @CurrentPrincipal() principal: Principal,
+    @Param('commentId', { schema: commentIdSchema }) commentId: string,
+    @Body({ schema: reportCommentSchema }) dto: ReportCommentDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReportReceipt> {
+    const receipt = await this.reactions.report(principal, commentId, dto);
+    void reply.status(receipt.firstReport ? 201 : 200);
+    return receipt;
+  }
+}

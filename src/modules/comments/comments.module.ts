@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ArticlesModule } from '@/modules/articles/articles.module.js';
+import { PolicyModule } from '@/modules/policy/policy.module.js';
+import { RateLimitModule } from '@/modules/rate-limit/rate-limit.module.js';
+import { CommentReactionsService } from './comment-reactions.service.js';
+import { CommentsController } from './comments.controller.js';
+import { CommentsRepository } from './comments.repository.js';
+import { CommentsService } from './comments.service.js';
+import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
+import { IdempotencyService } from './idempotency/idempotency.service.js';
+
+@Module({
+  imports: [ArticlesModule, PolicyModule, RateLimitModule],
+  controllers: [CommentsController],
+  providers: [CommentsRepository, CommentsService, CommentReactionsService, IdempotencyRepository, IdempotencyService],
+  exports: [CommentsService],
+})
+export class CommentsModule {}

@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError, ForbiddenError, NotFoundError } from '@/common/errors/app-error.js';
+import { APP_CONFIG } from '@/config/config.module.js';
+import type { AppConfig } from '@/config/config.js';
+import { ArticlesService } from '@/modules/articles/articles.service.js';
+import type { Principal } from '@/modules/auth/auth.types.js';
+import { PolicyService } from '@/modules/policy/policy.service.js';
+import { RateLimitService } from '@/modules/rate-limit/rate-limit.service.js';
+import { decodeCursor, encodeCursor } from './comment-cursor.js';
+import { toCommentView, toVerdictView } from './comment-view.js';
+import { type CommentStatus, type CommentView, type ListCommentsQuery, parseIdempotencyKey, type PostCommentDto, type VerdictView } from './comments.dto.js';
+import { type CommentRecord, CommentsRepository } from './comments.repository.js';
+import { IdempotencyService, requestFingerprint } from './idempotency/idempotency.service.js';
+import { checkCommentBody } from './text/comment-text.js';
+
+export interface PostedComment {
+  comment: CommentView;
+  verdict: VerdictView;
+}
+
+export interface CommentPage {
+  comments: CommentView[];
+  nextCursor: string | null;
+}
+
+const STATUS_BY_DECISION = { publish: 'published', hold: 'pending', reject: 'rejected' } as const satisfies Record<string, CommentStatus>;
+const DAY_MS = 24 * 3600 * 1000;
+
+@Injectable()
+export class CommentsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly comments: CommentsRepository,
+    private readonly articles: ArticlesService,
+    private readonly policy: PolicyService,
+    private readonly rateLimits: RateLimitService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  /** Posts under an article, once per Idempotency-Key when one is given. */
+  async post(principal: Principal, articleId: string, dto: PostCommentDto, idempotencyKey: string | undefined): Promise<{ status: number; body: PostedComment; replayed: boolean }> {
+    const key = parseIdempotencyKey(idempotencyKey);
+    const work = async () => ({ status: 201, body: await this.postOnce(principal, articleId, dto) });
+    if (!key) return { ...(await work()), replayed: false };
+    const fingerprint = requestFingerprint({ articleId, body: dto.body, parentId: dto.parentId });
+    return this.idempotency.run(principal.user.id, key, fingerprint, work);
+  }
+
+  private async postOnce(principal: Principal, articleId: string, dto: PostCommentDto): Promise<PostedComment> {
+    const text = checkCommentBody(dto.body);
+    if (!text.ok && text.reason === 'empty') throw new AppError('COMMENT_EMPTY', 'Write something before posting.');
+    if (!text.ok) {
+      throw new AppError('COMMENT_TOO_LONG', `A comment is at most ${text.limit} characters; this one has ${text.length}.`, {
+        limit: text.limit,
+        length: text.length,
+      });
+    }
+    const article = await this.articles.require(articleId);
+    if (!article.commentsOpen) throw new AppError('ARTICLE_CLOSED', 'Comments on this article are closed.');
+    const parentId = dto.parentId && (await this.threadOf(dto.parentId, articleId));
+    await this.rateLimits.consume(`comment:${principal.user.id}`, this.config.rateLimits.comment);
+
+    const now = new Date();
+    const activity = await this.comments.authorActivity(
+      principal.user.id,
+      articleId,
+      new Date(now.getTime() - this.policy.recentActivityWindowSeconds() * 1000),
+    );
+    const verdict = this.policy.evaluate(text.body, {
+      article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
+      author: {
+        accountAgeDays: (now.getTime() - principal.user.createdAt.getTime()) / DAY_MS,
+        approvedCount: activity.approvedCount,
+        rejectedCount: activity.rejectedCount,
+        trust: 'regular',
+        postedToday: activity.postedToday,
+        postedOnArticle: activity.postedOnArticle,
+        priorComments: activity.priorComments,
+      },
+      recentComments: activity.recent,
+      now,
+    });
+    const stored = await this.comments.create({
+      articleId,
+      parentId,
+      authorId: principal.user.id,
+      body: text.body,
+      status: STATUS_BY_DECISION[verdict.decision],
+      verdict: { decision: verdict.decision, reasons: verdict.reasons, policyVersion: verdict.policyVersion },
+    });
+    if (verdict.decision === 'reject') {
+      // Kept out of sight for the moderators' rejected queue; the author is told why.
+      throw new AppError('POLICY_REJECTED', 'The Standards Board policy does not allow this comment.', {
+        reasons: toVerdictView(verdict).reasons,
+      });
+    }
+    return { comment: toCommentView(stored), verdict: toVerdictView(verdict) };
+  }
+
+  /** Replies are one level deep: a reply to a reply joins its thread. The parent must be on show. */
+  private async threadOf(parentId: string, articleId: string): Promise<string> {
+    const parent = await this.comments.findById(parentId);
+    if (!parent || parent.articleId !== articleId || parent.status !== 'published') throw new NotFoundError('The comment you reply to');
+    return parent.parentId ?? parent.id;
+  }
+
+  async list(viewer: Principal | undefined, articleId: string, query: ListCommentsQuery): Promise<CommentPage> {
+    await this.articles.require(articleId);
+    const parentId = query.parentId ?? null;
+    if (parentId) {
+      const parent = await this.comments.findById(parentId);
+      if (!parent || parent.articleId !== articleId || !isVisibleTo(parent, viewer)) throw new NotFoundError('The comment');
+    }
+    const sort = query.sort ?? (parentId ? 'oldest' : 'newest');
+    const rows = await this.comments.page({
+      articleId,
+      parentId,
+      sort,
+      limit: query.limit,
+      after: query.cursor ? decodeCursor(query.cursor, sort) : undefined,
+      viewerId: viewer?.user.id,
+    });
+    const page = rows.slice(0, query.limit);
+    const liked = viewer ? await this.comments.likedBy(viewer.user.id, page.map((comment) => comment.id)) : undefined;
+    const last = page.at(-1);
+    return {
+      comments: page.map((comment) => toCommentView(comment, liked?.has(comment.id))),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ sort, createdAt: last.createdAt, id: last.id, likeCount: last.likeCount }) : null,
+    };
+  }
+
+  /** The author or a moderator deletes; deleting again changes nothing. */
+  async remove(principal: Principal, commentId: string): Promise<void> {
+    const comment = await this.comments.findById(commentId);
+    if (!comment || !isVisibleTo(comment, principal)) throw new NotFoundError('The comment');
+    const isModerator = principal.user.role !== 'reader';
+    if (comment.authorId !== principal.user.id && !isModerator) throw new ForbiddenError('Only its author or a moderator can delete a comment.');
+    await this.comments.markDeleted(commentId);
+  }
+
+  /** A published comment, for likes and reports; anything else is NOT_FOUND. */
+  async requirePublished(commentId: string): Promise<CommentRecord> {
+    const comment = await this.comments.findById(commentId);
+    if (!comment || comment.status !== 'published') throw new NotFoundError('The comment');
+    return comment;
+  }
+}
+
+function isVisibleTo(comment: CommentRecord, viewer: Principal | undefined): boolean {
+  if (comment.status === 'published' || comment.status === 'deleted') return true;
+  if (!viewer) return false;
+  return viewer.user.role !== 'reader' || (comment.status === 'pending' && comment.authorId === viewer.user.id);
+}
