@@ -347,3 +347,37 @@ describe('posting, listing, replying and deleting comments', () => {
     });
   });
 });
+
+describe('POST /policy/evaluate', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('tells a moderator what posting a text would decide, without posting it', async () => {
+    const moderator = await aUser(t.http, { role: 'moderator' });
+    const admin = await aUser(t.http, { role: 'admin' });
+    const article = await anArticle(t.http, admin.token, { premoderation: true });
+    const civil = await t.http.post('/api/v1/policy/evaluate', { body: '좋은 기사네요.' }, { token: moderator.token });
+    expect(civil.status).toBe(200);
+    expect(civil.body).toEqual({ decision: 'publish', reasons: [] });
+    const rude = await t.http.post('/api/v1/policy/evaluate', { body: 'ㅅ1발 뭐야', articleId: article.id }, { token: moderator.token });
+    expect(rude.body.decision).toBe('reject');
+    expect(rude.body.reasons.map((r: { rule: string }) => r.rule)).toEqual(expect.arrayContaining(['profanity.banned', 'article.premoderation']));
+    expect((await t.http.get(`/api/v1/articles/${article.id}/comments`, { token: moderator.token })).body.comments).toEqual([]);
+  });
+
+  it('refuses a reader with 403 FORBIDDEN and an anonymous caller with 401 AUTH_REQUIRED', async () => {
+    const reader = await aUser(t.http);
+    expect((await t.http.post('/api/v1/policy/evaluate', { body: 'x' }, { token: reader.token })).body.error.code).toBe('FORBIDDEN');
+    expect((await t.http.post('/api/v1/policy/evaluate', { body: 'x' })).body.error.code).toBe('AUTH_REQUIRED');
+  });
+
+  it('answers 404 NOT_FOUND for an unknown article and 400 for a missing body', async () => {
+    const moderator = await aUser(t.http, { role: 'moderator' });
+    expect((await t.http.post('/api/v1/policy/evaluate', { body: 'hi', articleId: 'nope' }, { token: moderator.token })).status).toBe(404);
+    expect((await t.http.post('/api/v1/policy/evaluate', {}, { token: moderator.token })).status).toBe(400);
+  });
+});

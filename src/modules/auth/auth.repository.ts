@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
-import type { IdentityProfile, Principal, UserRecord } from './auth.types.js';
+import type { IdentityProfile, Principal, Role, UserRecord } from './auth.types.js';
 
 @Injectable()
 export class AuthRepository {
@@ -54,6 +54,19 @@ export class AuthRepository {
         },
       });
     });
+  }
+
+  async findUsers(userIds: string[]): Promise<UserRecord[]> {
+    return this.prisma.user.findMany({ where: { id: { in: userIds } } });
+  }
+
+  /** `bannedAt` null lifts a ban; with `bannedUntil` null the ban is permanent. */
+  async setBan(userId: string, bannedAt: Date | null, bannedUntil: Date | null): Promise<UserRecord> {
+    return this.prisma.user.update({ where: { id: userId }, data: { bannedAt, bannedUntil } });
+  }
+
+  async setRole(userId: string, role: Role): Promise<UserRecord> {
+    return this.prisma.user.update({ where: { id: userId }, data: { role } });
   }
 
   async findUser(userId: string): Promise<UserRecord | null> {

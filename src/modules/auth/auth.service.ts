@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
-import { AuthRequiredError } from '@/common/errors/app-error.js';
+import { AuthRequiredError, NotFoundError } from '@/common/errors/app-error.js';
 import { hashAccessToken, looksLikeAccessToken, newAccessToken } from './access-token.js';
 import { AuthRepository } from './auth.repository.js';
-import { type IdentityProfile, type IssuedSession, type Principal, toUserView, type UserView } from './auth.types.js';
+import { type IdentityProfile, type IssuedSession, type Principal, type Role, toUserView, type UserRecord, type UserView } from './auth.types.js';
 
 @Injectable()
 export class AuthService {
@@ -30,6 +30,31 @@ export class AuthService {
 
   async logOut(principal: Principal): Promise<void> {
     await this.repository.revokeSession(principal.sessionId, new Date());
+  }
+
+  /** For other modules: the user, or NOT_FOUND. */
+  async requireUser(userId: string): Promise<UserRecord> {
+    const user = await this.repository.findUser(userId);
+    if (!user) throw new NotFoundError('The user');
+    return user;
+  }
+
+  async usersById(userIds: string[]): Promise<Map<string, UserRecord>> {
+    const users = userIds.length ? await this.repository.findUsers([...new Set(userIds)]) : [];
+    return new Map(users.map((user) => [user.id, user]));
+  }
+
+  /** Bans until a time, or for good with `until` null. */
+  ban(userId: string, until: Date | null): Promise<UserRecord> {
+    return this.repository.setBan(userId, new Date(), until);
+  }
+
+  liftBan(userId: string): Promise<UserRecord> {
+    return this.repository.setBan(userId, null, null);
+  }
+
+  setRole(userId: string, role: Role): Promise<UserRecord> {
+    return this.repository.setRole(userId, role);
   }
 
   async me(principal: Principal): Promise<UserView> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@/modules/auth/auth.types.js';
+import { PolicyService } from '@/modules/policy/policy.service.js';
 import type { ReportCommentDto } from './comments.dto.js';
 import { CommentsRepository } from './comments.repository.js';
 import { CommentsService } from './comments.service.js';
@@ -23,6 +24,7 @@ export class CommentReactionsService {
   constructor(
     private readonly comments: CommentsService,
     private readonly repository: CommentsRepository,
+    private readonly policy: PolicyService,
   ) {}
 
   async setLike(principal: Principal, commentId: string, liked: boolean): Promise<LikeState> {
@@ -33,7 +35,12 @@ export class CommentReactionsService {
 
   async report(principal: Principal, commentId: string, dto: ReportCommentDto): Promise<ReportReceipt> {
     await this.comments.requirePublished(commentId);
-    const { created } = await this.repository.addReport(commentId, principal.user.id, dto.reason, dto.note || undefined);
+    const { created } = await this.repository.addReport(
+      commentId,
+      principal.user.id,
+      { reason: dto.reason, note: dto.note || undefined },
+      this.policy.reportsToRequeue(),
+    );
     return { commentId, reason: dto.reason, firstReport: created };
   }
 }

@@ -54,8 +54,3 @@ export interface CommentView {
   /** Present for a logged-in reader. */
   likedByMe?: boolean;
 }
-
-export interface VerdictView {
-  decision: 'publish' | 'hold' | 'reject';
-  reasons: { rule: string; message: string; messageKo?: string; match?: { text: string; start: number; end: number } }[];
-}

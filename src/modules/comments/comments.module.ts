@@ -8,11 +8,21 @@ import { CommentsRepository } from './comments.repository.js';
 import { CommentsService } from './comments.service.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { CommentModerationRepository } from './moderation/comment-moderation.repository.js';
+import { CommentModerationService } from './moderation/comment-moderation.service.js';
 
 @Module({
   imports: [ArticlesModule, PolicyModule, RateLimitModule],
   controllers: [CommentsController],
-  providers: [CommentsRepository, CommentsService, CommentReactionsService, IdempotencyRepository, IdempotencyService],
-  exports: [CommentsService],
+  providers: [
+    CommentsRepository,
+    CommentsService,
+    CommentReactionsService,
+    IdempotencyRepository,
+    IdempotencyService,
+    CommentModerationRepository,
+    CommentModerationService,
+  ],
+  exports: [CommentsService, CommentModerationService],
 })
 export class CommentsModule {}

@@ -172,18 +172,32 @@ export class CommentsRepository {
     });
   }
 
-  /** Records one reader's report; a repeat by the same reader changes nothing. */
-  async addReport(commentId: string, reporterId: string, reason: ReportReason, note: string | undefined): Promise<{ created: boolean; reportCount: number }> {
+  /**
+   * Records one reader's report; a repeat by the same reader changes nothing. When the open reports
+   * reach `requeueAt`, a published comment goes back to the pending queue and out of public view.
+   */
+  async addReport(
+    commentId: string,
+    reporterId: string,
+    report: { reason: ReportReason; note: string | undefined },
+    requeueAt: number,
+  ): Promise<{ created: boolean; requeued: boolean }> {
     return this.prisma.$transaction(async (tx) => {
       const created =
         (await tx.$executeRaw`
           INSERT INTO comment_reports (comment_id, reporter_id, reason, note)
-          VALUES (${commentId}::uuid, ${reporterId}::uuid, ${reason}::"ReportReason", ${note ?? null})
+          VALUES (${commentId}::uuid, ${reporterId}::uuid, ${report.reason}::"ReportReason", ${report.note ?? null})
           ON CONFLICT DO NOTHING`) === 1;
-      const comment = created
-        ? await tx.comment.update({ where: { id: commentId }, data: { reportCount: { increment: 1 } }, select: { reportCount: true } })
-        : await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: { reportCount: true } });
-      return { created, reportCount: comment.reportCount };
+      if (!created) return { created, requeued: false };
+      const [row] = await tx.$queryRaw<{ open_reports: number; status: CommentStatus; article_id: string; parent_id: string | null }[]>`
+        UPDATE comments SET report_count = report_count + 1, open_reports = open_reports + 1
+        WHERE id = ${commentId}::uuid RETURNING open_reports, status, article_id, parent_id`;
+      const requeued = row!.status === 'published' && row!.open_reports >= requeueAt;
+      if (requeued) {
+        await tx.comment.update({ where: { id: commentId }, data: { status: 'pending' } });
+        await adjustCounts(tx, { articleId: row!.article_id, parentId: row!.parent_id }, -1);
+      }
+      return { created, requeued };
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ArticlesModule } from '@/modules/articles/articles.module.js';
 import { PolicyController } from './policy.controller.js';
 import { PolicyService } from './policy.service.js';
 
-@Module({ controllers: [PolicyController], providers: [PolicyService], exports: [PolicyService] })
+@Module({ imports: [ArticlesModule], controllers: [PolicyController], providers: [PolicyService], exports: [PolicyService] })
 export class PolicyModule {}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, NotFoundError } from '@/common/errors/app-error.js';
+import { toCommentView } from '../comment-view.js';
+import type { CommentView } from '../comments.dto.js';
+import { CommentsRepository } from '../comments.repository.js';
+import {
+  CommentModerationRepository,
+  type DecisionAction,
+  type ModerationQueue,
+  type QueueQuery,
+  type QueueRow,
+} from './comment-moderation.repository.js';
+
+export interface QueueItem {
+  comment: CommentView;
+  article: { id: string; title: string; section: string | null };
+  /** The Standards Board reasons of the verdict at posting: rule, messages, clause and match. */
+  reasons: unknown[];
+  reportCount: number;
+  reports: { reason: string; note: string | null; createdAt: string }[];
+  author: { id: string; displayName: string; since: string; approvedCount: number; rejectedCount: number };
+  decision: { at: string; reason: string | null } | null;
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  nextCursor: string | null;
+}
+
+export interface Decision {
+  comment: CommentView;
+  /** False when the comment already stood as decided: nothing was recorded. */
+  recorded: boolean;
+}
+
+/** What moderators do to comments; exported for the moderation module. */
+@Injectable()
+export class CommentModerationService {
+  constructor(
+    private readonly moderation: CommentModerationRepository,
+    private readonly comments: CommentsRepository,
+  ) {}
+
+  async queue(query: Omit<QueueQuery, 'after'> & { cursor?: string | undefined }): Promise<QueuePage> {
+    const rows = await this.moderation.queue({ ...query, after: query.cursor ? decodeQueueCursor(query.cursor, query.queue) : undefined });
+    const page = rows.slice(0, query.limit);
+    const history = await this.moderation.authorHistory([...new Set(page.map((row) => row.authorId))]);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => toQueueItem(row, history.get(row.authorId))),
+      nextCursor: rows.length > query.limit && last ? encodeQueueCursor(query.queue, last) : null,
+    };
+  }
+
+  counts(): Promise<Record<'pending' | 'reported' | 'rejected', number>> {
+    return this.moderation.counts();
+  }
+
+  async decide(commentId: string, action: DecisionAction, actorId: string, reason: string, override: boolean): Promise<Decision> {
+    const result = await this.moderation.decide(commentId, action, actorId, reason, override);
+    if (result.outcome === 'missing') throw new NotFoundError('The comment');
+    if (result.outcome === 'conflict') {
+      throw new AppError('ALREADY_DECIDED', `Another moderator already decided this comment (it is now ${result.status}).`, { status: result.status });
+    }
+    const comment = await this.comments.findById(commentId);
+    return { comment: toCommentView(comment!), recorded: result.outcome === 'applied' };
+  }
+
+  rejectPendingOf(authorId: string, actorId: string, reason: string): Promise<string[]> {
+    return this.moderation.rejectPendingOf(authorId, actorId, reason);
+  }
+}
+
+function toQueueItem(row: QueueRow, history: { approved: number; rejected: number } | undefined): QueueItem {
+  const verdict = row.verdict as { reasons?: unknown[] } | null;
+  return {
+    comment: toCommentView({ ...row, authorName: row.authorName }),
+    article: { id: row.articleId, title: row.articleTitle, section: row.articleSection },
+    reasons: verdict?.reasons ?? [],
+    reportCount: row.openReports,
+    reports: row.reports.map((report) => ({ reason: report.reason, note: report.note, createdAt: report.createdAt.toISOString() })),
+    author: {
+      id: row.authorId,
+      displayName: row.authorName,
+      since: row.authorSince.toISOString(),
+      approvedCount: history?.approved ?? 0,
+      rejectedCount: history?.rejected ?? 0,
+    },
+    decision: row.decidedAt ? { at: row.decidedAt.toISOString(), reason: row.decisionReason } : null,
+  };
+}
+
+function encodeQueueCursor(queue: ModerationQueue, row: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify({ q: queue, c: row.createdAt.toISOString(), i: row.id })).toString('base64url');
+}
+
+function decodeQueueCursor(value: string, queue: ModerationQueue): { createdAt: Date; id: string } {
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as { q?: unknown; c?: unknown; i?: unknown };
+    const createdAt = new Date(String(parsed.c));
+    if (parsed.q === queue && typeof parsed.i === 'string' && /^[0-9a-f-]{36}$/.test(parsed.i) && !Number.isNaN(createdAt.getTime())) {
+      return { createdAt, id: parsed.i };
+    }
+  } catch {
+    // reported below
+  }
+  throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor of this queue');
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@/database/prisma.service.js';
+import type { Prisma } from '@/generated/prisma/client.js';
+
+export interface NewLogEntry {
+  actorId: string;
+  action: string;
+  commentId?: string | undefined;
+  targetUserId?: string | undefined;
+  reason?: string | undefined;
+  details?: Record<string, unknown> | undefined;
+}
+
+export interface LogEntryRecord {
+  id: bigint;
+  at: Date;
+  actorId: string;
+  action: string;
+  commentId: string | null;
+  targetUserId: string | null;
+  reason: string | null;
+  details: unknown;
+}
+
+/** Append-only by construction: this repository has no update and no delete. */
+@Injectable()
+export class AuditLogRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async append(entries: NewLogEntry[]): Promise<void> {
+    await this.prisma.moderationLogEntry.createMany({
+      data: entries.map((entry) => ({
+        actorId: entry.actorId,
+        action: entry.action,
+        commentId: entry.commentId ?? null,
+        targetUserId: entry.targetUserId ?? null,
+        reason: entry.reason || null,
+        details: (entry.details ?? {}) as Prisma.InputJsonObject,
+      })),
+    });
+  }
+
+  /** Oldest first, after the id `afterId`. */
+  list(filter: { commentId?: string | undefined; userId?: string | undefined }, limit: number, afterId?: bigint): Promise<LogEntryRecord[]> {
+    return this.prisma.moderationLogEntry.findMany({
+      where: {
+        ...(filter.commentId ? { commentId: filter.commentId } : {}),
+        ...(filter.userId ? { OR: [{ targetUserId: filter.userId }, { actorId: filter.userId }] } : {}),
+        ...(afterId !== undefined ? { id: { gt: afterId } } : {}),
+      },
+      orderBy: { id: 'asc' },
+      take: limit + 1,
+    });
+  }
+}

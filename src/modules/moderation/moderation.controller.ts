@@ -1,0 +1,95 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.js';
+import type { Principal, UserView } from '@/modules/auth/auth.types.js';
+import { commentIdSchema } from '@/modules/comments/comments.dto.js';
+import { CommentModerationService, type QueuePage } from '@/modules/comments/moderation/comment-moderation.service.js';
+import type { CommentView } from '@/modules/comments/comments.dto.js';
+import { AuditLogService, type LogEntryView } from './audit-log.service.js';
+import { BansService } from './bans.service.js';
+import {
+  type BanDto,
+  banSchema,
+  type DecisionDto,
+  decisionSchema,
+  liftBanSchema,
+  type LogQueryDto,
+  logQuerySchema,
+  QUEUES,
+  queueSchema,
+  type QueueQueryDto,
+  queueQuerySchema,
+  type RoleDto,
+  roleSchema,
+} from './moderation.dto.js';
+
+const userIdSchema = z.uuid({ error: 'a user id is a UUID' });
+
+@ApiTags('moderation')
+@Authenticated({ minRole: 'moderator' })
+@Controller('api/v1/moderation')
+export class ModerationController {
+  constructor(
+    private readonly comments: CommentModerationService,
+    private readonly bans: BansService,
+    private readonly log: AuditLogService,
+  ) {}
+
+  @ApiOperation({ summary: 'How many items wait in each queue' })
+  @Get('queues')
+  async counts(): Promise<{ queues: Record<'pending' | 'reported' | 'rejected', number> }> {
+    return { queues: await this.comments.counts() };
+  }
+
+  @ApiOperation({ summary: `A moderation queue (${QUEUES.join(', ')}), oldest first, with filters` })
+  @Get('queues/:queue')
+  queue(@Param('queue', { schema: queueSchema }) queue: (typeof QUEUES)[number], @Query({ schema: queueQuerySchema }) query: QueueQueryDto): Promise<QueuePage> {
+    return this.comments.queue({ queue, ...query });
+  }
+
+  @ApiOperation({ summary: 'Approve or reject a comment; two moderators at once: exactly one decision is recorded' })
+  @Post('comments/:commentId/decision')
+  @HttpCode(200)
+  async decide(
+    @CurrentPrincipal() actor: Principal,
+    @Param('commentId', { schema: commentIdSchema }) commentId: string,
+    @Body({ schema: decisionSchema }) dto: DecisionDto,
+  ): Promise<{ comment: CommentView }> {
+    const decision = await this.comments.decide(commentId, dto.action, actor.user.id, dto.reason, dto.override);
+    if (decision.recorded) {
+      await this.log.record({ actorId: actor.user.id, action: dto.action, commentId, targetUserId: decision.comment.author.id, reason: dto.reason });
+    }
+    return { comment: decision.comment };
+  }
+
+  @ApiOperation({ summary: 'Ban (until: null) or suspend (until: a time) a user' })
+  @Post('users/:userId/ban')
+  @HttpCode(200)
+  ban(@CurrentPrincipal() actor: Principal, @Param('userId', { schema: userIdSchema }) userId: string, @Body({ schema: banSchema }) dto: BanDto): Promise<UserView> {
+    return this.bans.ban(actor, userId, dto);
+  }
+
+  @ApiOperation({ summary: 'Lift a ban or suspension' })
+  @Delete('users/:userId/ban')
+  lift(
+    @CurrentPrincipal() actor: Principal,
+    @Param('userId', { schema: userIdSchema }) userId: string,
+    @Body({ schema: liftBanSchema }) dto: { reason: string } | undefined,
+  ): Promise<UserView> {
+    return this.bans.lift(actor, userId, dto?.reason ?? '');
+  }
+
+  @ApiOperation({ summary: "Change a user's role (admin)" })
+  @Authenticated({ minRole: 'admin' })
+  @Put('users/:userId/role')
+  setRole(@CurrentPrincipal() actor: Principal, @Param('userId', { schema: userIdSchema }) userId: string, @Body({ schema: roleSchema }) dto: RoleDto): Promise<UserView> {
+    return this.bans.setRole(actor, userId, dto);
+  }
+
+  @ApiOperation({ summary: 'The moderation log, oldest first' })
+  @Get('log')
+  list(@Query({ schema: logQuerySchema }) query: LogQueryDto): Promise<{ entries: LogEntryView[]; nextCursor: string | null }> {
+    return this.log.list(query);
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { articleIdSchema } from '@/modules/articles/articles.dto.js';
+import { ROLES } from '@/modules/auth/auth.types.js';
+
+export const QUEUES = ['pending', 'reported', 'rejected', 'approved'] as const;
+export const queueSchema = z.enum(QUEUES).describe('pending | reported | rejected (contract), approved (history)');
+
+const uuid = z.uuid();
+const pageLimit = z.coerce.number().int().min(1).max(100).default(20);
+
+export const queueQuerySchema = z.strictObject({
+  limit: pageLimit,
+  cursor: z.string().min(1).max(512).optional(),
+  articleId: articleIdSchema.optional(),
+  section: z.string().min(1).max(64).optional(),
+  authorId: uuid.optional(),
+  rule: z.string().regex(/^[a-z]+\.[a-z.]+$/, 'a rule id such as profanity.banned').optional(),
+});
+export type QueueQueryDto = z.infer<typeof queueQuerySchema>;
+
+export const decisionSchema = z.strictObject({
+  action: z.enum(['approve', 'reject']),
+  reason: z.string().trim().max(500).default('').describe('Reason code or free text, shown to the author on a rejection'),
+  override: z.boolean().default(false).describe('Overturn a decision another moderator already made'),
+});
+export type DecisionDto = z.infer<typeof decisionSchema>;
+
+export const banSchema = z.strictObject({
+  until: z.iso.datetime({ offset: true }).nullable().describe('End of a suspension; null bans for good'),
+  reason: z.string().trim().min(1).max(500),
+  rejectPending: z.boolean().default(false).describe("Also reject every comment of the user's still waiting for review"),
+});
+export type BanDto = z.infer<typeof banSchema>;
+
+export const liftBanSchema = z.strictObject({ reason: z.string().trim().max(500).default('') }).optional();
+
+export const roleSchema = z.strictObject({ role: z.enum(ROLES), reason: z.string().trim().max(500).default('') });
+export type RoleDto = z.infer<typeof roleSchema>;
+
+export const logQuerySchema = z.strictObject({
+  commentId: uuid.optional(),
+  userId: uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.string().regex(/^\d+$/, 'cursor: not a cursor of this log').optional(),
+});
+export type LogQueryDto = z.infer<typeof logQuerySchema>;
