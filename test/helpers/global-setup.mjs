@@ -1,6 +1,7 @@
 // Jest loads global setup through its CommonJS transform, which cannot follow the project's
 // ES-module imports, so this file uses the build that `npm test` makes first (dist/).
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,8 +9,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = (file) => import(path.join(root, 'dist', file));
 
 /**
- * One PostgreSQL for the whole run: DATABASE_URL's server when given, otherwise an embedded one under
- * .data/test. The migrations are applied once, to a template database that each test file copies.
+ * One PostgreSQL for the whole run: DATABASE_URL's server when given, otherwise an embedded one in a
+ * folder of its own, so runs side by side do not share a data folder. The migrations are applied once,
+ * to a template database that each test file copies.
  */
 export default async function globalSetup() {
   const { createDatabase, dropDatabase, withDatabaseName } = await dist('database/database-admin.js');
@@ -19,11 +21,10 @@ export default async function globalSetup() {
 
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const dataDir = path.join(root, '.data', 'test');
-    await mkdir(dataDir, { recursive: true });
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'comment-desk-test-'));
     await chmod(dataDir, 0o755); // the embedded server runs as the `postgres` user when we are root
     const server = await openEmbeddedDatabase({ dataDir: path.join(dataDir, 'postgres'), port: await findFreePort() });
-    globalThis.__commentDeskEmbeddedServer = server;
+    globalThis.__commentDeskEmbeddedServer = { server, dataDir };
     adminUrl = server.adminUrl;
   }
   const template = `comment_desk_template_${process.pid}`;

@@ -29,7 +29,7 @@ export class HttpClient {
     return this.request('DELETE', path, undefined, options);
   }
 
-  async request<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<HttpResponse<T>> {
+  async request<T = any>(method: string, path: string, body: unknown, options: RequestOptions): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let payload: string | Uint8Array | undefined = options.rawBody;

@@ -1,0 +1,24 @@
+import { makeReason, type RuleFactory } from '@/modules/policy/engine/rule.js';
+
+export const ACCOUNT_NEW = 'account.new';
+
+export const accountNewRule: RuleFactory = (definition) => {
+  const settings = definition.newAccount;
+  if (!settings.enabled) return null;
+  return {
+    id: ACCOUNT_NEW,
+    apply(input, reasons) {
+      const { author } = input.context;
+      if (author.trust === 'trusted') return;
+      const amongFirst = author.priorComments < settings.firstComments;
+      const tooYoung = author.accountAgeDays < settings.minAccountAgeDays;
+      if (!amongFirst && !tooYoung) return;
+      reasons.push(
+        makeReason(definition, ACCOUNT_NEW, settings.action, {
+          en: 'Comments from new accounts are reviewed before they appear.',
+          ko: '새 계정의 댓글은 검토 후 게시됩니다.',
+        }),
+      );
+    },
+  };
+};
