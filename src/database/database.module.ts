@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DatabaseNotifications } from './database-notifications.js';
 import { DATABASE_URL, PrismaService } from './prisma.service.js';
 
 @Global()
@@ -7,8 +8,8 @@ export class DatabaseModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, PrismaService],
-      exports: [PrismaService],
+      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, PrismaService, DatabaseNotifications],
+      exports: [PrismaService, DatabaseNotifications],
     };
   }
 }

@@ -3,7 +3,7 @@ import { ForbiddenError, ValidationFailedError } from '@/common/errors/app-error
 import { AuthService } from '@/modules/auth/auth.service.js';
 import { type Principal, toUserView, type UserView } from '@/modules/auth/auth.types.js';
 import { CommentModerationService } from '@/modules/comments/moderation/comment-moderation.service.js';
-import { AuditLogService } from './audit-log.service.js';
+import { AuditLogService } from '@/modules/audit/audit-log.service.js';
 import type { BanDto, RoleDto } from './moderation.dto.js';
 
 /** Bans, suspensions and roles: who may write, and who may moderate. */

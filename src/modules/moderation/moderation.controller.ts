@@ -6,7 +6,7 @@ import type { Principal, UserView } from '@/modules/auth/auth.types.js';
 import { commentIdSchema } from '@/modules/comments/comments.dto.js';
 import { CommentModerationService, type QueuePage } from '@/modules/comments/moderation/comment-moderation.service.js';
 import type { CommentView } from '@/modules/comments/comments.dto.js';
-import { AuditLogService, type LogEntryView } from './audit-log.service.js';
+import { AuditLogService, type LogEntryView } from '@/modules/audit/audit-log.service.js';
 import { BansService } from './bans.service.js';
 import {
   type BanDto,

@@ -1,14 +1,19 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '@/modules/auth/auth.decorators.js';
+import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.js';
+import type { Principal } from '@/modules/auth/auth.types.js';
+import { type PolicyRulesView, PolicyStore } from './policy-store.service.js';
 import type { VerdictView } from './verdict-view.js';
-import { type EvaluatePolicyDto, evaluatePolicySchema } from './policy.dto.js';
+import { type EvaluatePolicyDto, evaluatePolicySchema, type UpdateRulesDto, updateRulesSchema } from './policy.dto.js';
 import { type PolicyInfo, PolicyService } from './policy.service.js';
 
 @ApiTags('policy')
 @Controller('api/v1/policy')
 export class PolicyController {
-  constructor(private readonly policy: PolicyService) {}
+  constructor(
+    private readonly policy: PolicyService,
+    private readonly store: PolicyStore,
+  ) {}
 
   @ApiOperation({ summary: 'The length rule and where the Standards Board policy is published' })
   @Get()
@@ -22,5 +27,19 @@ export class PolicyController {
   @HttpCode(200)
   evaluate(@Body({ schema: evaluatePolicySchema }) dto: EvaluatePolicyDto): Promise<VerdictView> {
     return this.policy.trial(dto);
+  }
+
+  @ApiOperation({ summary: 'The rules in force, as data (moderator)' })
+  @Authenticated({ minRole: 'moderator' })
+  @Get('rules')
+  rules(): PolicyRulesView {
+    return this.store.rules();
+  }
+
+  @ApiOperation({ summary: 'Store an edited policy as the next version; every instance picks it up within seconds (admin)' })
+  @Authenticated({ minRole: 'admin' })
+  @Put('rules')
+  updateRules(@CurrentPrincipal() actor: Principal, @Body({ schema: updateRulesSchema }) dto: UpdateRulesDto): Promise<PolicyRulesView> {
+    return this.store.update(actor.user.id, dto.definition, dto.reason);
   }
 }

@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '@/modules/articles/articles.module.js';
+import { AuditModule } from '@/modules/audit/audit.module.js';
 import { PolicyController } from './policy.controller.js';
+import { PolicyRepository } from './policy.repository.js';
+import { PolicyStore } from './policy-store.service.js';
 import { PolicyService } from './policy.service.js';
 
-@Module({ imports: [ArticlesModule], controllers: [PolicyController], providers: [PolicyService], exports: [PolicyService] })
+@Module({
+  imports: [ArticlesModule, AuditModule],
+  controllers: [PolicyController],
+  providers: [PolicyRepository, PolicyStore, PolicyService],
+  exports: [PolicyService],
+})
 export class PolicyModule {}

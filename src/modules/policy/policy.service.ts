@@ -6,8 +6,8 @@ import { ArticlesService } from '@/modules/articles/articles.service.js';
 import { checkCommentBody, COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
 import type { EvaluatePolicyDto } from './policy.dto.js';
 import { toVerdictView, type VerdictView } from './verdict-view.js';
-import { DEFAULT_POLICY } from './default-policy/default-policy.js';
-import { type CompiledPolicy, compilePolicy, evaluate, type EvaluationContext, type Verdict } from './engine/engine.js';
+import { evaluate, type EvaluationContext, type Verdict } from './engine/engine.js';
+import { PolicyStore } from './policy-store.service.js';
 
 export interface PolicyInfo {
   maxLength: number;
@@ -18,11 +18,10 @@ export interface PolicyInfo {
 /** The Standards Board policy: what the public is told about it, and the verdict on a text. */
 @Injectable()
 export class PolicyService {
-  private compiled: CompiledPolicy = compilePolicy(DEFAULT_POLICY);
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly articles: ArticlesService,
+    private readonly store: PolicyStore,
   ) {}
 
   info(): PolicyInfo {
@@ -31,16 +30,16 @@ export class PolicyService {
 
   /** How far back an author's own comments matter to the policy (duplicate detection). */
   recentActivityWindowSeconds(): number {
-    return this.compiled.definition.detectors.duplicate.windowSeconds;
+    return this.store.compiled.definition.detectors.duplicate.windowSeconds;
   }
 
   /** Open reports that send a published comment back to the pending queue. */
   reportsToRequeue(): number {
-    return this.compiled.definition.reports.requeueAt;
+    return this.store.compiled.definition.reports.requeueAt;
   }
 
   evaluate(text: string, context: EvaluationContext): Verdict {
-    return evaluate(text, context, this.compiled);
+    return evaluate(text, context, this.store.compiled);
   }
 
   /**

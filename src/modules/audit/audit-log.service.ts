@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService } from '@/modules/auth/auth.service.js';
 import { AuditLogRepository, type NewLogEntry } from './audit-log.repository.js';
-import type { LogQueryDto } from './moderation.dto.js';
+
 
 export interface LogEntryView {
   at: string;
@@ -25,7 +25,7 @@ export class AuditLogService {
     return this.log.append(entries);
   }
 
-  async list(query: LogQueryDto): Promise<{ entries: LogEntryView[]; nextCursor: string | null }> {
+  async list(query: { commentId?: string | undefined; userId?: string | undefined; limit: number; cursor?: string | undefined }): Promise<{ entries: LogEntryView[]; nextCursor: string | null }> {
     const rows = await this.log.list(query, query.limit, query.cursor ? BigInt(query.cursor) : undefined);
     const page = rows.slice(0, query.limit);
     const actors = await this.auth.usersById(page.map((row) => row.actorId));

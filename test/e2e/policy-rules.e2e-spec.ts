@@ -1,0 +1,89 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { aUser, type LoggedInUser } from '../factories/users.js';
+import type { HttpClient } from '../helpers/http-client.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+/** Polls until `check` passes or the deadline passes; returns whether it passed. */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await sleep(100);
+  }
+  return false;
+}
+
+describe('the Standards Board policy as versioned data, shared by every instance', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let admin: LoggedInUser;
+  let moderatorOnB: LoggedInUser;
+
+  beforeAll(async () => {
+    a = await startTestApp();
+    b = await startTestApp({ databaseUrl: a.databaseUrl });
+    admin = await aUser(a.http, { role: 'admin' });
+    moderatorOnB = await aUser(b.http, { role: 'moderator' });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  const rules = (http: HttpClient, token: string) => http.get('/api/v1/policy/rules', { token });
+  const decisionOn = async (http: HttpClient, token: string, body: string) =>
+    (await http.post('/api/v1/policy/evaluate', { body }, { token })).body.decision as string;
+
+  it('serves the seeded default as version 1 to moderators', async () => {
+    const response = await rules(b.http, moderatorOnB.token);
+    expect(response.status).toBe(200);
+    expect(response.body.version).toBe(1);
+    expect(response.body.definition.terms.banned.length).toBeGreaterThan(300);
+  });
+
+  it('applies an admin edit on every instance within seconds, and logs it', async () => {
+    const { definition } = (await rules(a.http, admin.token)).body;
+    expect(await decisionOn(b.http, moderatorOnB.token, 'What a zorblaxian take on the war.')).toBe('publish');
+
+    const edited = { ...definition, version: definition.version + 1, terms: { ...definition.terms, banned: [...definition.terms.banned, 'zorblax'] } };
+    const response = await a.http.put('/api/v1/policy/rules', { definition: edited, reason: 'new slur in the wild' }, { token: admin.token });
+    expect(response.status).toBe(200);
+    expect(response.body.version).toBe(definition.version + 1);
+
+    expect(await eventually(async () => (await decisionOn(b.http, moderatorOnB.token, 'What a zorblaxian take on the war.')) === 'reject')).toBe(true);
+    const log = (await a.http.get('/api/v1/moderation/log', { token: admin.token })).body.entries;
+    expect(log).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'rule_change', reason: 'new slur in the wild', details: { fromVersion: definition.version, toVersion: definition.version + 1 } }),
+      ]),
+    );
+  });
+
+  it('refuses an edit based on an old version with 409 POLICY_VERSION_CONFLICT', async () => {
+    const { definition } = (await rules(a.http, admin.token)).body;
+    const stale = { ...definition, version: definition.version };
+    const response = await a.http.put('/api/v1/policy/rules', { definition: stale }, { token: admin.token });
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatchObject({ code: 'POLICY_VERSION_CONFLICT', details: { currentVersion: definition.version } });
+  });
+
+  it.each([
+    ['an unknown action', (d: any) => ({ ...d, links: { ...d.links, action: 'shrug' } })],
+    ['an unknown field', (d: any) => ({ ...d, colour: 'red' })],
+    ['a term that normalises to nothing', (d: any) => ({ ...d, terms: { ...d.terms, banned: [...d.terms.banned, '!!!'] } })],
+  ])('refuses a policy with %s with 400 VALIDATION_FAILED and keeps the one in force', async (_, edit) => {
+    const { definition } = (await rules(a.http, admin.token)).body;
+    const response = await a.http.put('/api/v1/policy/rules', { definition: edit({ ...definition, version: definition.version + 1 }) }, { token: admin.token });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    expect((await rules(a.http, admin.token)).body.version).toBe(definition.version);
+  });
+
+  it('lets only admins edit the rules', async () => {
+    const { definition } = (await rules(a.http, admin.token)).body;
+    const body = { definition: { ...definition, version: definition.version + 1 } };
+    expect((await b.http.put('/api/v1/policy/rules', body, { token: moderatorOnB.token })).status).toBe(403);
+    expect((await b.http.put('/api/v1/policy/rules', body)).status).toBe(401);
+  });
+});
