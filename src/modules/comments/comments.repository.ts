@@ -3,6 +3,7 @@ import { PrismaService } from '@/database/prisma.service.js';
 import type { Prisma } from '@/generated/prisma/client.js';
 import type { CommentCursor } from './comment-cursor.js';
 import type { CommentSort, CommentStatus, ReportReason } from './comments.dto.js';
+import { announce } from './moderation/moderation-events.js';
 
 export interface CommentRecord {
   id: string;
@@ -87,6 +88,7 @@ export class CommentsRepository {
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.comment.create({ data: { ...comment, verdict: comment.verdict as Prisma.InputJsonObject }, include: withAuthor });
       if (comment.status === 'published') await adjustCounts(tx, comment, 1);
+      else await announce(tx, { type: 'comment.queued', commentId: row.id, articleId: row.articleId, status: row.status });
       return toRecord(row);
     });
   }
@@ -102,6 +104,7 @@ export class CommentsRepository {
       if (!current || current.status === 'deleted') return false;
       await tx.comment.update({ where: { id }, data: { status: 'deleted', deletedAt: new Date() } });
       if (current.status === 'published') await adjustCounts(tx, { articleId: current.article_id, parentId: current.parent_id }, -1);
+      await announce(tx, { type: 'comment.deleted', commentId: id, articleId: current.article_id, status: 'deleted' });
       return true;
     });
   }
@@ -197,6 +200,7 @@ export class CommentsRepository {
         await tx.comment.update({ where: { id: commentId }, data: { status: 'pending' } });
         await adjustCounts(tx, { articleId: row!.article_id, parentId: row!.parent_id }, -1);
       }
+      await announce(tx, { type: 'comment.reported', commentId, articleId: row!.article_id, status: requeued ? 'pending' : row!.status });
       return { created, requeued };
     });
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, type MessageEvent, Param, Post, Put, Query, Sse } from '@nestjs/common';
+import type { Observable } from 'rxjs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.js';
@@ -8,6 +9,7 @@ import { CommentModerationService, type QueuePage } from '@/modules/comments/mod
 import type { CommentView } from '@/modules/comments/comments.dto.js';
 import { AuditLogService, type LogEntryView } from '@/modules/audit/audit-log.service.js';
 import { BansService } from './bans.service.js';
+import { ModerationEventsService } from './moderation-events.service.js';
 import {
   type BanDto,
   banSchema,
@@ -34,7 +36,14 @@ export class ModerationController {
     private readonly comments: CommentModerationService,
     private readonly bans: BansService,
     private readonly log: AuditLogService,
+    private readonly events: ModerationEventsService,
   ) {}
+
+  @ApiOperation({ summary: 'Server-sent events: queue changes on every instance, live (event "queue"; "resync" after a gap)' })
+  @Sse('events')
+  live(): Observable<MessageEvent> {
+    return this.events.stream();
+  }
 
   @ApiOperation({ summary: 'How many items wait in each queue' })
   @Get('queues')

@@ -3,11 +3,12 @@ import { AuditModule } from '@/modules/audit/audit.module.js';
 import { AuthModule } from '@/modules/auth/auth.module.js';
 import { CommentsModule } from '@/modules/comments/comments.module.js';
 import { BansService } from './bans.service.js';
+import { ModerationEventsService } from './moderation-events.service.js';
 import { ModerationController } from './moderation.controller.js';
 
 @Module({
   imports: [AuthModule, AuditModule, CommentsModule],
   controllers: [ModerationController],
-  providers: [BansService],
+  providers: [BansService, ModerationEventsService],
 })
 export class ModerationModule {}

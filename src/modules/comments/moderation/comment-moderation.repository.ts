@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
 import type { Prisma } from '@/generated/prisma/client.js';
 import type { CommentStatus } from '../comments.dto.js';
+import { announce } from './moderation-events.js';
 
 export type ModerationQueue = 'pending' | 'reported' | 'rejected' | 'approved';
 export type DecisionAction = 'approve' | 'reject';
@@ -152,15 +153,19 @@ export class CommentModerationRepository {
         await tx.article.update({ where: { id: row.article_id }, data: { commentCount: { increment: by } } });
         if (row.parent_id) await tx.comment.update({ where: { id: row.parent_id }, data: { replyCount: { increment: by } } });
       }
+      await announce(tx, { type: 'comment.decided', commentId, articleId: row.article_id, status: target });
       return { outcome: 'applied', id: commentId };
     });
   }
 
   /** Part of a ban: every comment of the author still waiting for review is rejected. */
   async rejectPendingOf(authorId: string, actorId: string, reason: string): Promise<string[]> {
-    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
-      UPDATE comments SET status = 'rejected', decided_at = now(), decided_by_id = ${actorId}::uuid, decision_reason = ${reason}
-      WHERE author_id = ${authorId}::uuid AND status = 'pending' RETURNING id`;
-    return rows.map((row) => row.id);
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string; article_id: string }[]>`
+        UPDATE comments SET status = 'rejected', decided_at = now(), decided_by_id = ${actorId}::uuid, decision_reason = ${reason}
+        WHERE author_id = ${authorId}::uuid AND status = 'pending' RETURNING id, article_id`;
+      for (const row of rows) await announce(tx, { type: 'comment.decided', commentId: row.id, articleId: row.article_id, status: 'rejected' });
+      return rows.map((row) => row.id);
+    });
   }
 }

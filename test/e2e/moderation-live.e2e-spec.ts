@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { anArticle } from '../factories/articles.js';
+import { aComment } from '../factories/comments.js';
+import { aUser, type LoggedInUser } from '../factories/users.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+interface ServerSentEvent {
+  event: string;
+  data: any;
+}
+
+/** Reads a server-sent event stream until `wanted` matches an event or the time runs out. */
+async function waitForEvent(url: string, token: string, start: () => Promise<void>, wanted: (e: ServerSentEvent) => boolean): Promise<ServerSentEvent[]> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 8_000);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const seen: ServerSentEvent[] = [];
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  await start();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (data === undefined) continue;
+        const parsed = { event, data: JSON.parse(data) };
+        seen.push(parsed);
+        if (wanted(parsed)) return seen;
+      }
+    }
+  } catch (error) {
+    if (!abort.signal.aborted) throw error;
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+  return seen;
+}
+
+describe('live queue updates across instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let admin: LoggedInUser;
+  let moderator: LoggedInUser;
+
+  beforeAll(async () => {
+    a = await startTestApp();
+    b = await startTestApp({ databaseUrl: a.databaseUrl });
+    admin = await aUser(a.http, { role: 'admin' });
+    moderator = await aUser(a.http, { role: 'moderator' });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('streams a decision taken on instance A to a moderator connected to instance B', async () => {
+    const article = await anArticle(a.http, admin.token, { premoderation: true });
+    const held = await aComment(a.http, (await aUser(a.http)).token, article.id);
+    const seen = await waitForEvent(
+      `${b.baseUrl}/api/v1/moderation/events`,
+      moderator.token,
+      async () => {
+        expect((await a.http.post(`/api/v1/moderation/comments/${held.id}/decision`, { action: 'approve', reason: 'fine' }, { token: moderator.token })).status).toBe(200);
+      },
+      (e) => e.event === 'queue' && e.data.commentId === held.id,
+    );
+    expect(seen.at(-1)).toEqual({ event: 'queue', data: { type: 'comment.decided', commentId: held.id, articleId: article.id, status: 'published' } });
+  });
+
+  it('streams a newly held comment to the moderators on the other instance', async () => {
+    const article = await anArticle(a.http, admin.token, { premoderation: true });
+    const author = await aUser(b.http);
+    let heldId = '';
+    const seen = await waitForEvent(
+      `${a.baseUrl}/api/v1/moderation/events`,
+      moderator.token,
+      async () => {
+        heldId = (await aComment(b.http, author.token, article.id)).id;
+      },
+      (e) => e.event === 'queue' && e.data.type === 'comment.queued',
+    );
+    expect(seen.at(-1)!.data).toEqual({ type: 'comment.queued', commentId: heldId, articleId: article.id, status: 'pending' });
+  });
+
+  it('refuses the stream to readers', async () => {
+    const reader = await aUser(a.http);
+    expect((await a.http.get('/api/v1/moderation/events', { token: reader.token })).status).toBe(403);
+  });
+});
