@@ -164,6 +164,45 @@ describe('moderation', () => {
     });
   });
 
+  describe('bulk decisions and the author’s side', () => {
+    it('decides up to 100 comments at once and reports each outcome', async () => {
+      const article = await anArticle(t.http, admin.token, { premoderation: true });
+      const held = [];
+      for (let i = 0; i < 3; i++) held.push((await heldComment(article.id)).comment);
+      await decide(otherModerator.token, held[2]!.id, 'reject');
+      const response = await t.http.post('/api/v1/moderation/decisions', {
+        items: [
+          { commentId: held[0]!.id, action: 'approve', reason: 'ok' },
+          { commentId: held[1]!.id, action: 'reject', reason: 'off topic' },
+          { commentId: held[2]!.id, action: 'approve' },
+          { commentId: '00000000-0000-7000-8000-000000000000', action: 'approve' },
+        ],
+      }, { token: moderator.token });
+      expect(response.status).toBe(200);
+      expect(response.body.results.map((r: { outcome: string; error?: { code: string } }) => r.error?.code ?? r.outcome)).toEqual([
+        'applied',
+        'applied',
+        'ALREADY_DECIDED',
+        'NOT_FOUND',
+      ]);
+      expect((await t.http.post('/api/v1/moderation/decisions', { items: [] }, { token: moderator.token })).status).toBe(400);
+      const tooMany = Array.from({ length: 101 }, () => ({ commentId: held[0]!.id, action: 'approve' }));
+      expect((await t.http.post('/api/v1/moderation/decisions', { items: tooMany }, { token: moderator.token })).status).toBe(400);
+    });
+
+    it('shows the author a held comment as awaiting review, and a rejected one with the moderator’s reason', async () => {
+      const article = await anArticle(t.http, admin.token, { premoderation: true });
+      const author = await aUser(t.http);
+      const comment = await aComment(t.http, author.token, article.id, { body: 'My considered view on this story.' });
+      const mine = async () => (await t.http.get(`/api/v1/articles/${article.id}/comments`, { token: author.token })).body.comments;
+      expect((await mine())[0]).toMatchObject({ id: comment.id, status: 'pending', review: { state: 'awaiting_review', moderatorReason: null } });
+      expect((await mine())[0].review.reasons).toEqual([expect.objectContaining({ rule: 'article.premoderation', message: expect.any(String) })]);
+      await decide(moderator.token, comment.id, 'reject', 'Please keep to the topic of the article.');
+      expect((await mine())[0]).toMatchObject({ status: 'rejected', review: { state: 'rejected', moderatorReason: 'Please keep to the topic of the article.' } });
+      expect((await t.http.get(`/api/v1/articles/${article.id}/comments`, { token: (await aUser(t.http)).token })).body.comments).toEqual([]);
+    });
+  });
+
   describe('bans', () => {
     it('suspends a user until a time: they read but cannot write, and the log says so', async () => {
       const article = await anArticle(t.http, admin.token);

@@ -53,4 +53,10 @@ export interface CommentView {
   likeCount: number;
   /** Present for a logged-in reader. */
   likedByMe?: boolean;
+  /** For its author only: why a comment is waiting or was rejected. */
+  review?: {
+    state: 'awaiting_review' | 'rejected';
+    reasons: { rule: string; message: string; messageKo?: string }[];
+    moderatorReason: string | null;
+  };
 }

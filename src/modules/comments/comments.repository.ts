@@ -18,6 +18,9 @@ export interface CommentRecord {
   likeCount: number;
   reportCount: number;
   createdAt: Date;
+  /** Set once a moderator decided it. */
+  decisionReason: string | null;
+  decidedAt: Date | null;
 }
 
 export interface NewComment {
@@ -65,6 +68,8 @@ function toRecord(row: CommentRow): CommentRecord {
     likeCount: row.likeCount,
     reportCount: row.reportCount,
     createdAt: row.createdAt,
+    decisionReason: row.decisionReason,
+    decidedAt: row.decidedAt,
   };
 }
 
@@ -140,7 +145,8 @@ export class CommentsRepository {
   /** One page in keyset order; `limit + 1` rows are read to know whether another page follows. */
   async page(query: CommentPageQuery): Promise<CommentRecord[]> {
     const visible: Prisma.CommentWhereInput[] = [{ status: 'published' }];
-    if (query.viewerId) visible.push({ status: 'pending', authorId: query.viewerId });
+    // An author also sees their own comments waiting for review, and those a moderator rejected (with why).
+    if (query.viewerId) visible.push({ status: 'pending', authorId: query.viewerId }, { status: 'rejected', authorId: query.viewerId, decidedAt: { not: null } });
     // A deleted comment keeps its place while it has replies to show.
     if (!query.parentId) visible.push({ status: 'deleted', replyCount: { gt: 0 } });
     const rows = await this.prisma.comment.findMany({

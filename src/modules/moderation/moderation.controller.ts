@@ -9,10 +9,13 @@ import { CommentModerationService, type QueuePage } from '@/modules/comments/mod
 import type { CommentView } from '@/modules/comments/comments.dto.js';
 import { AuditLogService, type LogEntryView } from '@/modules/audit/audit-log.service.js';
 import { BansService } from './bans.service.js';
+import { type DecisionOutcome, DecisionsService } from './decisions.service.js';
 import { ModerationEventsService } from './moderation-events.service.js';
 import {
   type BanDto,
   banSchema,
+  type BulkDecisionDto,
+  bulkDecisionSchema,
   type DecisionDto,
   decisionSchema,
   liftBanSchema,
@@ -37,6 +40,7 @@ export class ModerationController {
     private readonly bans: BansService,
     private readonly log: AuditLogService,
     private readonly events: ModerationEventsService,
+    private readonly decisions: DecisionsService,
   ) {}
 
   @ApiOperation({ summary: 'Server-sent events: queue changes on every instance, live (event "queue"; "resync" after a gap)' })
@@ -65,11 +69,14 @@ export class ModerationController {
     @Param('commentId', { schema: commentIdSchema }) commentId: string,
     @Body({ schema: decisionSchema }) dto: DecisionDto,
   ): Promise<{ comment: CommentView }> {
-    const decision = await this.comments.decide(commentId, dto.action, actor.user.id, dto.reason, dto.override);
-    if (decision.recorded) {
-      await this.log.record({ actorId: actor.user.id, action: dto.action, commentId, targetUserId: decision.comment.author.id, reason: dto.reason });
-    }
-    return { comment: decision.comment };
+    return { comment: await this.decisions.decide(actor, { commentId, ...dto }) };
+  }
+
+  @ApiOperation({ summary: 'Up to 100 decisions at once; each item reports its own outcome' })
+  @Post('decisions')
+  @HttpCode(200)
+  decideMany(@CurrentPrincipal() actor: Principal, @Body({ schema: bulkDecisionSchema }) dto: BulkDecisionDto): Promise<{ results: DecisionOutcome[] }> {
+    return this.decisions.decideMany(actor, dto.items);
   }
 
   @ApiOperation({ summary: 'Ban (until: null) or suspend (until: a time) a user' })

@@ -25,6 +25,15 @@ export const decisionSchema = z.strictObject({
 });
 export type DecisionDto = z.infer<typeof decisionSchema>;
 
+export const bulkDecisionSchema = z.strictObject({
+  items: z
+    .array(decisionSchema.extend({ commentId: uuid }))
+    .min(1)
+    .max(100)
+    .describe('Up to 100 decisions; each is decided on its own and reported on its own'),
+});
+export type BulkDecisionDto = z.infer<typeof bulkDecisionSchema>;
+
 export const banSchema = z.strictObject({
   until: z.iso.datetime({ offset: true }).nullable().describe('End of a suspension; null bans for good'),
   reason: z.string().trim().min(1).max(500),

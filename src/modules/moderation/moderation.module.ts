@@ -3,12 +3,13 @@ import { AuditModule } from '@/modules/audit/audit.module.js';
 import { AuthModule } from '@/modules/auth/auth.module.js';
 import { CommentsModule } from '@/modules/comments/comments.module.js';
 import { BansService } from './bans.service.js';
+import { DecisionsService } from './decisions.service.js';
 import { ModerationEventsService } from './moderation-events.service.js';
 import { ModerationController } from './moderation.controller.js';
 
 @Module({
   imports: [AuthModule, AuditModule, CommentsModule],
   controllers: [ModerationController],
-  providers: [BansService, ModerationEventsService],
+  providers: [BansService, DecisionsService, ModerationEventsService],
 })
 export class ModerationModule {}

@@ -74,7 +74,7 @@ export class CommentModerationService {
 function toQueueItem(row: QueueRow, history: { approved: number; rejected: number } | undefined): QueueItem {
   const verdict = row.verdict as { reasons?: unknown[] } | null;
   return {
-    comment: toCommentView({ ...row, authorName: row.authorName }),
+    comment: toCommentView(row),
     article: { id: row.articleId, title: row.articleTitle, section: row.articleSection },
     reasons: verdict?.reasons ?? [],
     reportCount: row.openReports,
