@@ -1,7 +1,7 @@
 // Standards Board policy benchmark: evaluations per second on one core and p99 latency per comment,
 // against the default policy grown to 10,000 terms, compared with the `obscenity` package.
 //
-//   npx swc src/modules/policy bench/policy.bench.ts -d dist && node dist/bench/policy.bench.js
+//   npm run bench:policy
 //
 // Everything is generated from fixed seeds, so two runs measure the same work.
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';

@@ -167,7 +167,7 @@ describe('moderation', () => {
   describe('bulk decisions and the author’s side', () => {
     it('decides up to 100 comments at once and reports each outcome', async () => {
       const article = await anArticle(t.http, admin.token, { premoderation: true });
-      const held = [];
+      const held: { id: string }[] = [];
       for (let i = 0; i < 3; i++) held.push((await heldComment(article.id)).comment);
       await decide(otherModerator.token, held[2]!.id, 'reject');
       const response = await t.http.post('/api/v1/moderation/decisions', {

@@ -30,6 +30,7 @@ export interface NewComment {
   body: string;
   status: CommentStatus;
   verdict: object;
+  ruleIds: string[];
 }
 
 export interface AuthorActivity {
@@ -91,7 +92,10 @@ export class CommentsRepository {
   /** Stores a comment; a published one counts at once, in the same transaction. */
   async create(comment: NewComment): Promise<CommentRecord> {
     return this.prisma.$transaction(async (tx) => {
-      const row = await tx.comment.create({ data: { ...comment, verdict: comment.verdict as Prisma.InputJsonObject }, include: withAuthor });
+      const row = await tx.comment.create({
+        data: { ...comment, verdict: comment.verdict as Prisma.InputJsonObject, ruleIds: [...new Set(comment.ruleIds)] },
+        include: withAuthor,
+      });
       if (comment.status === 'published') await adjustCounts(tx, comment, 1);
       else await announce(tx, { type: 'comment.queued', commentId: row.id, articleId: row.articleId, status: row.status });
       return toRecord(row);

@@ -88,6 +88,7 @@ export class CommentsService {
       body: text.body,
       status: STATUS_BY_DECISION[verdict.decision],
       verdict: { decision: verdict.decision, reasons: verdict.reasons, policyVersion: verdict.policyVersion },
+      ruleIds: verdict.reasons.map((reason) => reason.rule),
     });
     if (verdict.decision === 'reject') {
       // Kept out of sight for the moderators' rejected queue; the author is told why.

@@ -69,7 +69,7 @@ export class CommentModerationRepository {
         ...(query.articleId ? { articleId: query.articleId } : {}),
         ...(query.section ? { article: { section: query.section } } : {}),
         ...(query.authorId ? { authorId: query.authorId } : {}),
-        ...(query.rule ? { verdict: { path: ['reasons'], array_contains: [{ rule: query.rule }] } } : {}),
+        ...(query.rule ? { ruleIds: { has: query.rule } } : {}),
         ...(query.after
           ? { OR: [{ createdAt: { gt: query.after.createdAt } }, { createdAt: query.after.createdAt, id: { gt: query.after.id } }] }
           : {}),
