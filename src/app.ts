@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyEtag from '@fastify/etag';
 import type { IncomingMessage } from 'node:http';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { AppModule } from '@/app.module.js';
@@ -46,9 +47,15 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
     maxAge: 600,
   });
 
+  // Reads are the hot path (every page view): an ETag lets the widget and caches revalidate for a 304.
+  await app.register(fastifyEtag, { weak: true });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (request.method === 'GET' && reply.statusCode === 200 && request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) {
+      // What was served without credentials is public; a moderator's decision shows within seconds.
+      void reply.header('cache-control', request.headers.authorization ? 'private, no-cache' : 'public, max-age=5, stale-while-revalidate=30');
+    }
   });
 
   const openApi = new DocumentBuilder()

@@ -99,3 +99,29 @@ describe('HTTP errors and service endpoints', () => {
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('caching of public reads', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('gives public reads a short public cache life and an ETag that revalidates to 304', async () => {
+    const admin = await aUser(t.http, { role: 'admin' });
+    await t.http.put('/api/v1/articles/cached', { title: 'Cached', url: 'https://x.example/c' }, { token: admin.token });
+    const first = await t.http.get('/api/v1/articles/cached/comments');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=5, stale-while-revalidate=30');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^W\/".+"$/);
+    const again = await t.http.get('/api/v1/articles/cached/comments', { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('keeps reads made with a token private', async () => {
+    const reader = await aUser(t.http);
+    const response = await t.http.get('/api/v1/me', { token: reader.token });
+    expect(response.headers.get('cache-control')).toBe('private, no-cache');
+  });
+});
