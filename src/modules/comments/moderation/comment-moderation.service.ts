@@ -44,10 +44,9 @@ export class CommentModerationService {
   async queue(query: Omit<QueueQuery, 'after'> & { cursor?: string | undefined }): Promise<QueuePage> {
     const rows = await this.moderation.queue({ ...query, after: query.cursor ? decodeQueueCursor(query.cursor, query.queue) : undefined });
     const page = rows.slice(0, query.limit);
-    const history = await this.moderation.authorHistory([...new Set(page.map((row) => row.authorId))]);
     const last = page.at(-1);
     return {
-      items: page.map((row) => toQueueItem(row, history.get(row.authorId))),
+      items: page.map(toQueueItem),
       nextCursor: rows.length > query.limit && last ? encodeQueueCursor(query.queue, last) : null,
     };
   }
@@ -71,7 +70,7 @@ export class CommentModerationService {
   }
 }
 
-function toQueueItem(row: QueueRow, history: { approved: number; rejected: number } | undefined): QueueItem {
+function toQueueItem(row: QueueRow): QueueItem {
   const verdict = row.verdict as { reasons?: unknown[] } | null;
   return {
     comment: toCommentView(row),
@@ -83,8 +82,8 @@ function toQueueItem(row: QueueRow, history: { approved: number; rejected: numbe
       id: row.authorId,
       displayName: row.authorName,
       since: row.authorSince.toISOString(),
-      approvedCount: history?.approved ?? 0,
-      rejectedCount: history?.rejected ?? 0,
+      approvedCount: row.authorApproved,
+      rejectedCount: row.authorRejected,
     },
     decision: row.decidedAt ? { at: row.decidedAt.toISOString(), reason: row.decisionReason } : null,
   };
