@@ -164,6 +164,23 @@ describe('moderation', () => {
     });
   });
 
+  describe('soft claims', () => {
+    it('shows other moderators who is looking at an item, until it expires or is released', async () => {
+      const article = await anArticle(t.http, admin.token, { premoderation: true });
+      const { comment } = await heldComment(article.id);
+      const mine = await t.http.post(`/api/v1/moderation/comments/${comment.id}/claim`, undefined, { token: moderator.token });
+      expect(mine.status).toBe(200);
+      expect(mine.body).toMatchObject({ commentId: comment.id, moderator: { id: moderator.user.id }, mine: true });
+      const theirs = await t.http.post(`/api/v1/moderation/comments/${comment.id}/claim`, undefined, { token: otherModerator.token });
+      expect(theirs.body).toMatchObject({ moderator: { id: moderator.user.id, displayName: moderator.user.displayName }, mine: false });
+      const [item] = (await queue('pending', `?articleId=${article.id}`, otherModerator.token)).body.items;
+      expect(item.claim).toMatchObject({ moderator: { id: moderator.user.id }, mine: false });
+      expect((await t.http.delete(`/api/v1/moderation/comments/${comment.id}/claim`, { token: moderator.token })).status).toBe(204);
+      expect((await queue('pending', `?articleId=${article.id}`, otherModerator.token)).body.items[0].claim).toBeNull();
+      expect((await t.http.post(`/api/v1/moderation/comments/${comment.id}/claim`, undefined, { token: otherModerator.token })).body.mine).toBe(true);
+    });
+  });
+
   describe('bulk decisions and the author’s side', () => {
     it('decides up to 100 comments at once and reports each outcome', async () => {
       const article = await anArticle(t.http, admin.token, { premoderation: true });

@@ -9,6 +9,7 @@ import { CommentModerationService, type QueuePage } from '@/modules/comments/mod
 import type { CommentView } from '@/modules/comments/comments.dto.js';
 import { AuditLogService, type LogEntryView } from '@/modules/audit/audit-log.service.js';
 import { BansService } from './bans.service.js';
+import { type ClaimView, ClaimsService } from './claims.service.js';
 import { type DecisionOutcome, DecisionsService } from './decisions.service.js';
 import { ModerationEventsService } from './moderation-events.service.js';
 import {
@@ -41,6 +42,7 @@ export class ModerationController {
     private readonly log: AuditLogService,
     private readonly events: ModerationEventsService,
     private readonly decisions: DecisionsService,
+    private readonly claims: ClaimsService,
   ) {}
 
   @ApiOperation({ summary: 'Server-sent events: queue changes on every instance, live (event "queue"; "resync" after a gap)' })
@@ -57,8 +59,26 @@ export class ModerationController {
 
   @ApiOperation({ summary: `A moderation queue (${QUEUES.join(', ')}), oldest first, with filters` })
   @Get('queues/:queue')
-  queue(@Param('queue', { schema: queueSchema }) queue: (typeof QUEUES)[number], @Query({ schema: queueQuerySchema }) query: QueueQueryDto): Promise<QueuePage> {
-    return this.comments.queue({ queue, ...query });
+  async queue(
+    @CurrentPrincipal() actor: Principal,
+    @Param('queue', { schema: queueSchema }) queue: (typeof QUEUES)[number],
+    @Query({ schema: queueQuerySchema }) query: QueueQueryDto,
+  ): Promise<QueuePage> {
+    return this.claims.annotate(actor, await this.comments.queue({ queue, ...query }));
+  }
+
+  @ApiOperation({ summary: 'Mark an item as being looked at for five minutes (a soft claim other pages show)' })
+  @Post('comments/:commentId/claim')
+  @HttpCode(200)
+  claim(@CurrentPrincipal() actor: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<ClaimView> {
+    return this.claims.claim(actor, commentId);
+  }
+
+  @ApiOperation({ summary: 'Let go of your claim on an item' })
+  @Delete('comments/:commentId/claim')
+  @HttpCode(204)
+  async release(@CurrentPrincipal() actor: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<void> {
+    await this.claims.release(actor, commentId);
   }
 
   @ApiOperation({ summary: 'Approve or reject a comment; two moderators at once: exactly one decision is recorded' })

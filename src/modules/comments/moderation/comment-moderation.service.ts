@@ -65,6 +65,12 @@ export class CommentModerationService {
     return { comment: toCommentView(comment!), recorded: result.outcome === 'applied' };
   }
 
+  /** NOT_FOUND unless the comment exists and is not deleted. */
+  async requireDecidable(commentId: string): Promise<void> {
+    const comment = await this.comments.findById(commentId);
+    if (!comment || comment.status === 'deleted') throw new NotFoundError('The comment');
+  }
+
   rejectPendingOf(authorId: string, actorId: string, reason: string): Promise<string[]> {
     return this.moderation.rejectPendingOf(authorId, actorId, reason);
   }

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { AuthService } from '@/modules/auth/auth.service.js';
+import type { Principal } from '@/modules/auth/auth.types.js';
+import { CommentModerationService, type QueuePage } from '@/modules/comments/moderation/comment-moderation.service.js';
+import { ClaimsRepository } from './claims.repository.js';
+
+/** How long a soft claim lasts without being renewed. */
+const CLAIM_MS = 5 * 60_000;
+
+export interface ClaimView {
+  commentId: string;
+  moderator: { id: string; displayName: string };
+  until: string;
+  mine: boolean;
+}
+
+/**
+ * Soft claims: a moderator opening an item marks it for a few minutes, so others see who is on it.
+ * Nothing is locked: decisions stay safe through their own conditional updates.
+ */
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly claims: ClaimsRepository,
+    private readonly comments: CommentModerationService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async claim(actor: Principal, commentId: string): Promise<ClaimView> {
+    await this.comments.requireDecidable(commentId);
+    const claim = await this.claims.claim(commentId, actor.user.id, new Date(Date.now() + CLAIM_MS));
+    const names = await this.auth.usersById([claim.moderatorId]);
+    return toView(claim, actor.user.id, names.get(claim.moderatorId)?.displayName ?? '');
+  }
+
+  release(actor: Principal, commentId: string): Promise<void> {
+    return this.claims.release(commentId, actor.user.id);
+  }
+
+  /** A queue page with, on each item, who is looking at it now (or null). */
+  async annotate(actor: Principal, page: QueuePage): Promise<QueuePage & { items: (QueuePage['items'][number] & { claim: ClaimView | null })[] }> {
+    const claims = await this.claims.current(page.items.map((item) => item.comment.id), new Date());
+    const names = await this.auth.usersById(claims.map((claim) => claim.moderatorId));
+    const byComment = new Map(claims.map((claim) => [claim.commentId, toView(claim, actor.user.id, names.get(claim.moderatorId)?.displayName ?? '')]));
+    return { ...page, items: page.items.map((item) => ({ ...item, claim: byComment.get(item.comment.id) ?? null })) };
+  }
+}
+
+function toView(claim: { commentId: string; moderatorId: string; until: Date }, viewerId: string, displayName: string): ClaimView {
+  return { commentId: claim.commentId, moderator: { id: claim.moderatorId, displayName }, until: claim.until.toISOString(), mine: claim.moderatorId === viewerId };
+}
