@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { type LoginProvidersConfig, loginProviderEnvShape, loginProviderProblems, readLoginProviders, type SessionSecretConfig } from './oauth-config.js';
 
 /** `count/seconds`, e.g. `5/60`. */
 const rateLimit = z
@@ -43,6 +45,9 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  TOXICITY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TOXICITY_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(800),
+  ...loginProviderEnvShape,
 });
 
 export interface RateLimitSetting {
@@ -61,12 +66,21 @@ export interface AppConfig {
   publicUrl: string;
   allowedOrigins: string[];
   sso: { secret: string | undefined; trustRole: boolean };
+  /** OpenID Connect / OAuth 2.0 login providers: only those configured are present. */
+  loginProviders: LoginProvidersConfig;
+  /** Key material for the login transaction cookie (SESSION_SECRET). */
+  sessionSecret: SessionSecretConfig;
   devLogin: boolean;
   accessTokenTtlSeconds: number;
   rateLimits: { comment: RateLimitSetting; auth: RateLimitSetting };
   logLevel: string;
   shutdownTimeoutMs: number;
+  /** The optional toxicity model; the policy's `toxicity` settings decide whether it is asked. */
+  toxicity: { url: string | undefined; timeoutMs: number };
 }
+
+/** SESSION_SECRET's stand-in when unset: one random secret for the life of this process. */
+const PROCESS_SESSION_SECRET = randomBytes(32).toString('base64url');
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -81,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  const providerProblems = loginProviderProblems(e);
+  if (providerProblems.length) throw new ConfigError(`Invalid configuration:\n${providerProblems.map((problem) => `  ${problem}`).join('\n')}`);
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const publicUrl = e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`;
   const allowedOrigins = e.ALLOWED_ORIGINS
@@ -96,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     allowedOrigins,
     sso: { secret: e.SSO_SECRET, trustRole: e.SSO_TRUST_ROLE },
+    loginProviders: readLoginProviders(e),
+    sessionSecret: e.SESSION_SECRET
+      ? { value: e.SESSION_SECRET, generated: false }
+      : { value: PROCESS_SESSION_SECRET, generated: true },
     // The dev login hands out accounts without a password: only ever for the local demo.
     devLogin:
       e.NODE_ENV !== 'production' && (e.DEV_LOGIN === 'true' || (e.DEV_LOGIN === 'auto' && !e.DATABASE_URL)),
@@ -103,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: { comment: e.COMMENT_RATE_LIMIT, auth: e.AUTH_RATE_LIMIT },
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    toxicity: { url: e.TOXICITY_URL, timeoutMs: e.TOXICITY_TIMEOUT_MS },
   };
 }
 

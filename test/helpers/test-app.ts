@@ -49,7 +49,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const app = await createApp(config, createLogger(config.logLevel), databaseUrl);
   try {
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    // PORT 0 (the default here) picks a free port; a test that must know its URL up front (to
+    // register an OAuth redirect URI) passes PORT and PUBLIC_URL itself.
+    await app.listen({ port: config.port, host: '127.0.0.1' });
   } catch (error) {
     await app.close();
     await database?.drop();

@@ -6,7 +6,7 @@ import { RateLimitService } from '@/modules/rate-limit/rate-limit.service.js';
 import { Authenticated, CurrentPrincipal } from './auth.decorators.js';
 import { type DevLoginDto, devLoginSchema, type SsoLoginDto, ssoLoginSchema } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
-import type { IssuedSession, Principal, UserView } from './auth.types.js';
+import type { IdentityRecord, IssuedSession, Principal, UserView } from './auth.types.js';
 import { DevLoginService } from './dev-login.service.js';
 import { type ProviderView, ProvidersService } from './providers.service.js';
 import { SsoService } from './sso.service.js';
@@ -58,5 +58,12 @@ export class AuthController {
   @Get('me')
   me(@CurrentPrincipal() principal: Principal): Promise<UserView> {
     return this.auth.me(principal);
+  }
+
+  @ApiOperation({ summary: 'The provider identities the logged-in user can log in with' })
+  @Authenticated()
+  @Get('me/identities')
+  async identities(@CurrentPrincipal() principal: Principal): Promise<{ identities: IdentityRecord[] }> {
+    return { identities: await this.auth.identities(principal) };
   }
 }

@@ -6,18 +6,25 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthRepository } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
 import { DevLoginService } from './dev-login.service.js';
+import { LoginTransactionSealer } from './oauth/login-transaction.js';
+import { PopupLoginController } from './oauth/popup-login.controller.js';
+import { PopupLoginService } from './oauth/popup-login.service.js';
+import { LoginStrategies } from './passport/login-strategies.js';
 import { ProvidersService } from './providers.service.js';
 import { SsoService } from './sso.service.js';
 
 @Module({
   imports: [RateLimitModule],
-  controllers: [AuthController],
+  controllers: [AuthController, PopupLoginController],
   providers: [
     AuthRepository,
     AuthService,
     SsoService,
     DevLoginService,
     ProvidersService,
+    LoginStrategies,
+    LoginTransactionSealer,
+    PopupLoginService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService],

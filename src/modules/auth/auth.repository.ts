@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
-import type { IdentityProfile, Principal, Role, UserRecord } from './auth.types.js';
+import type { IdentityProfile, IdentityRecord, Principal, Role, UserRecord } from './auth.types.js';
 
 @Injectable()
 export class AuthRepository {
@@ -26,33 +26,57 @@ export class AuthRepository {
   }
 
   /**
-   * The user behind (provider, subject): created on first login, found after. Display name and, for
-   * trusted providers, role follow the provider's latest word.
+   * The user behind (provider, subject): found when that identity is known, else created. Display
+   * name and, for trusted providers, role follow the provider's latest word.
+   *
+   * A new identity joins an existing account by e-mail only when both sides vouch for the address:
+   * this login's provider marks it verified, and so did the provider of the identity it matches.
+   * An unverified address never links, in either direction: anyone can type someone else's.
    */
   async upsertUserByIdentity(profile: IdentityProfile): Promise<UserRecord> {
+    try {
+      return await this.upsertUserByIdentityOnce(profile);
+    } catch (error) {
+      // Two first logins of the same identity at once: the loser finds the winner's row.
+      if (!isUniqueViolation(error)) throw error;
+      return this.upsertUserByIdentityOnce(profile);
+    }
+  }
+
+  private upsertUserByIdentityOnce(profile: IdentityProfile): Promise<UserRecord> {
     const { provider, subject } = profile;
+    const email = profile.email ?? null;
+    const emailVerified = email !== null && profile.emailVerified === true;
+    const role = profile.role ? { role: profile.role } : {};
     return this.prisma.$transaction(async (tx) => {
       const existing = await tx.identity.findUnique({ where: { provider_subject: { provider, subject } } });
       if (existing) {
-        await tx.identity.update({
-          where: { id: existing.id },
-          data: { email: profile.email ?? null, emailVerified: profile.emailVerified ?? false },
-        });
-        return tx.user.update({
-          where: { id: existing.userId },
-          data: { displayName: profile.displayName, ...(profile.role ? { role: profile.role } : {}) },
-        });
+        await tx.identity.update({ where: { id: existing.id }, data: { email, emailVerified } });
+        return tx.user.update({ where: { id: existing.userId }, data: { displayName: profile.displayName, ...role } });
+      }
+      const sameVerifiedEmail = emailVerified
+        ? await tx.identity.findFirst({
+            where: { email: { equals: email, mode: 'insensitive' }, emailVerified: true },
+            orderBy: { createdAt: 'asc' },
+          })
+        : null;
+      if (sameVerifiedEmail) {
+        await tx.identity.create({ data: { userId: sameVerifiedEmail.userId, provider, subject, email, emailVerified } });
+        // The account keeps the name it has; only a trusted provider's role applies.
+        return tx.user.update({ where: { id: sameVerifiedEmail.userId }, data: role });
       }
       return tx.user.create({
-        data: {
-          displayName: profile.displayName,
-          provider,
-          ...(profile.role ? { role: profile.role } : {}),
-          identities: {
-            create: { provider, subject, email: profile.email ?? null, emailVerified: profile.emailVerified ?? false },
-          },
-        },
+        data: { displayName: profile.displayName, provider, ...role, identities: { create: { provider, subject, email, emailVerified } } },
       });
+    });
+  }
+
+  /** The identities of a user, oldest first. */
+  async findIdentities(userId: string): Promise<IdentityRecord[]> {
+    return this.prisma.identity.findMany({
+      where: { userId },
+      orderBy: { createdAt: 'asc' },
+      select: { provider: true, subject: true, email: true, emailVerified: true },
     });
   }
 
@@ -81,7 +105,25 @@ export class AuthRepository {
     return inserted === 1;
   }
 
+  /**
+   * True the first time a popup login transaction reaches its callback; false on every replay. It
+   * shares the one-time-id table with SSO token ids (prefixed, so the two never meet).
+   */
+  async claimLoginTransaction(transactionId: string, expiresAt: Date): Promise<boolean> {
+    return this.claimSsoTokenId(`login-transaction:${transactionId}`, expiresAt);
+  }
+
   async forgetExpiredSsoTokenIds(now: Date): Promise<void> {
     await this.prisma.ssoTokenUse.deleteMany({ where: { expiresAt: { lt: now } } });
   }
+}
+
+/** Prisma's P2002, or PostgreSQL's 23505 somewhere in the driver adapter's cause chain. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (code === 'P2002' || code === '23505') return true;
+    current = cause;
+  }
+  return false;
 }

@@ -4,7 +4,16 @@ import type { AppConfig } from '@/config/config.js';
 import { AuthRequiredError, NotFoundError } from '@/common/errors/app-error.js';
 import { hashAccessToken, looksLikeAccessToken, newAccessToken } from './access-token.js';
 import { AuthRepository } from './auth.repository.js';
-import { type IdentityProfile, type IssuedSession, type Principal, type Role, toUserView, type UserRecord, type UserView } from './auth.types.js';
+import {
+  type IdentityProfile,
+  type IdentityRecord,
+  type IssuedSession,
+  type Principal,
+  type Role,
+  toUserView,
+  type UserRecord,
+  type UserView,
+} from './auth.types.js';
 
 @Injectable()
 export class AuthService {
@@ -55,6 +64,11 @@ export class AuthService {
 
   setRole(userId: string, role: Role): Promise<UserRecord> {
     return this.repository.setRole(userId, role);
+  }
+
+  /** The (provider, subject) pairs the caller can log in with: more than one once accounts were linked. */
+  identities(principal: Principal): Promise<IdentityRecord[]> {
+    return this.repository.findIdentities(principal.user.id);
   }
 
   async me(principal: Principal): Promise<UserView> {

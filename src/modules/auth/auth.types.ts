@@ -52,9 +52,18 @@ export interface IdentityProfile {
   subject: string;
   displayName: string;
   email?: string | undefined;
+  /** The provider vouches that the address belongs to this person: only then may it link accounts. */
   emailVerified?: boolean;
   /** Set only when the provider is trusted to assign roles. */
   role?: Role | undefined;
+}
+
+/** One (provider, subject) a user logs in with. */
+export interface IdentityRecord {
+  provider: string;
+  subject: string;
+  email: string | null;
+  emailVerified: boolean;
 }
 
 export interface IssuedSession {

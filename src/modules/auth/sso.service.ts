@@ -49,8 +49,8 @@ export class SsoService {
       subject: claims.sub,
       displayName: claims.name,
       email: claims.email,
-      // The publisher's own directory vouches for the address it sends.
-      emailVerified: claims.email !== undefined,
+      // Only when the publisher says it checked the address: an unchecked one must never link accounts.
+      emailVerified: claims.email !== undefined && claims.emailVerified,
       role: this.config.sso.trustRole ? claims.role : undefined,
     });
   }
@@ -76,11 +76,12 @@ interface SsoClaims {
   exp: number;
   name: string;
   email: string | undefined;
+  emailVerified: boolean;
   role: Role | undefined;
 }
 
 function readClaims(payload: JWTPayload): SsoClaims {
-  const { sub, jti, exp, iat, name, email, role } = payload as JWTPayload & Record<string, unknown>;
+  const { sub, jti, exp, iat, name, email, email_verified: emailVerified, role } = payload as JWTPayload & Record<string, unknown>;
   const nowSeconds = Date.now() / 1000;
   if (typeof iat === 'number' && iat > nowSeconds + CLOCK_SKEW_SECONDS) throw new SsoTokenInvalidError('"iat" is in the future');
   if (!isShortText(sub)) throw new SsoTokenInvalidError('"sub" must be a non-empty string');
@@ -89,7 +90,7 @@ function readClaims(payload: JWTPayload): SsoClaims {
   if (email !== undefined && typeof email !== 'string') throw new SsoTokenInvalidError('"email" must be a string');
   if (role !== undefined && !ROLES.includes(role as Role)) throw new SsoTokenInvalidError(`"role" must be one of ${ROLES.join(', ')}`);
   const displayName = (typeof name === 'string' ? name.trim() : '').slice(0, MAX_NAME_LENGTH) || `Reader ${sub.slice(0, 8)}`;
-  return { sub, jti, exp: exp!, name: displayName, email, role: role as Role | undefined };
+  return { sub, jti, exp: exp!, name: displayName, email, emailVerified: emailVerified === true, role: role as Role | undefined };
 }
 
 function isShortText(value: unknown): value is string {
