@@ -6,6 +6,8 @@ COPY prisma ./prisma
 COPY prisma.config.ts tsconfig.json .swcrc ./
 RUN npm ci
 COPY src ./src
+COPY widget ./widget
+COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -6,7 +6,9 @@ import { DatabaseModule } from '@/database/database.module.js';
 import { ArticlesModule } from '@/modules/articles/articles.module.js';
 import { AuthModule } from '@/modules/auth/auth.module.js';
 import { CommentsModule } from '@/modules/comments/comments.module.js';
+import { EmbedModule } from '@/modules/embed/embed.module.js';
 import { HealthModule } from '@/modules/health/health.module.js';
+import { ModerationModule } from '@/modules/moderation/moderation.module.js';
 import { PolicyModule } from '@/modules/policy/policy.module.js';
 
 @Module({})
@@ -22,6 +24,8 @@ export class AppModule {
         ArticlesModule,
         CommentsModule,
         PolicyModule,
+        ModerationModule,
+        EmbedModule,
       ],
     };
   }

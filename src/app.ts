@@ -58,6 +58,11 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
       // What was served without credentials is public; a moderator's decision shows within seconds.
       void reply.header('cache-control', request.headers.authorization ? 'private, no-cache' : 'public, max-age=5, stale-while-revalidate=30');
     }
+    if (request.method === 'GET' && request.url.startsWith('/api/v1/')) {
+      // A token changes the answer (own pending comments, likes), so caches must key on it.
+      const vary = reply.getHeader('vary');
+      void reply.header('vary', vary ? `${String(vary)}, authorization` : 'authorization');
+    }
   });
 
   const openApi = new DocumentBuilder()

@@ -113,6 +113,7 @@ describe('caching of public reads', () => {
     await t.http.put('/api/v1/articles/cached', { title: 'Cached', url: 'https://x.example/c' }, { token: admin.token });
     const first = await t.http.get('/api/v1/articles/cached/comments');
     expect(first.headers.get('cache-control')).toBe('public, max-age=5, stale-while-revalidate=30');
+    expect(first.headers.get('vary')).toMatch(/authorization/i);
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^W\/".+"$/);
     const again = await t.http.get('/api/v1/articles/cached/comments', { headers: { 'if-none-match': etag! } });

@@ -14,4 +14,6 @@ export const DEMO_ARTICLE = {
     "North Korea's dispatch of troops to Russia's war against Ukraine brings the consequences of that war closer to the Korean Peninsula.",
     'The report follows how Seoul weighs its answer: what the deployment could give Pyongyang in return, and what it means for security in the South.',
   ],
+  summaryNote:
+    'This is a summary in our own words of the report, not its text. The page is the local demo of Comment Desk: the comments below are embedded with the same two lines of HTML a publisher adds to its article pages.',
 } as const;

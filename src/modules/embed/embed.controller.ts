@@ -1,0 +1,105 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG } from '@/config/config.module.js';
+import type { AppConfig } from '@/config/config.js';
+import { articleIdSchema } from '@/modules/articles/articles.dto.js';
+import { renderDemoPage } from './demo-page.js';
+import { frameContentSecurityPolicy, isAllowedEmbedder } from './embedding-policy.js';
+import { renderFramePage, renderFrameRefusal, type WidgetLang } from './frame-page.js';
+import { PAGE_CONTENT_SECURITY_POLICY } from './page-layout.js';
+import { PolicyService } from '@/modules/policy/policy.service.js';
+import { renderPolicyPage } from './policy-page.js';
+import { requestOrigin } from './request-origin.js';
+import { type WidgetAsset, type WidgetAssetName, WidgetBundles } from './widget-bundles.js';
+
+const HTML = 'text/html; charset=utf-8';
+/** The loader's URL never changes, so browsers and CDNs check for a new one every five minutes. */
+const SHORT_CACHE = 'public, max-age=300';
+/** A bundle asked for by its content hash (`?v=`) never changes. */
+const FOREVER = 'public, max-age=31536000, immutable';
+
+/** The widget loader, the widget frame, the demo article page and the policy page. */
+@ApiExcludeController()
+@Controller()
+export class EmbedController {
+  /** The policy page of the version in force, rendered once per version. */
+  private policyPage = { version: -1, html: '' };
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly bundles: WidgetBundles,
+    private readonly policy: PolicyService,
+  ) {}
+
+  @Get('embed.js')
+  loader(@Req() request: FastifyRequest, @Res() reply: FastifyReply): FastifyReply {
+    return sendAsset(request, reply, this.bundles.require('loader'), SHORT_CACHE);
+  }
+
+  @Get('embed/frame.js')
+  frameScript(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('v') version: unknown): FastifyReply {
+    return this.sendVersioned(request, reply, 'frameScript', version);
+  }
+
+  @Get('embed/frame.css')
+  frameStyles(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('v') version: unknown): FastifyReply {
+    return this.sendVersioned(request, reply, 'frameStyles', version);
+  }
+
+  /** The widget's iframe document; refused (403) for a page whose origin may not embed it. */
+  @Get('embed/frame')
+  frame(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Query('origin') origin: unknown,
+    @Query('articleId') articleId: unknown,
+    @Query('lang') lang: unknown,
+  ): FastifyReply {
+    void reply.header('content-security-policy', frameContentSecurityPolicy(this.config)).header('x-content-type-options', 'nosniff');
+    if (typeof origin !== 'string' || !isAllowedEmbedder(origin, this.config, request)) {
+      return reply.status(403).header('cache-control', 'no-store').type(HTML).send(renderFrameRefusal('origin'));
+    }
+    if (!articleIdSchema.safeParse(articleId).success) {
+      return reply.status(400).header('cache-control', 'no-store').type(HTML).send(renderFrameRefusal('article'));
+    }
+    const widgetLang: WidgetLang = lang === 'ko' ? 'ko' : 'en';
+    const versions = { script: this.bundles.require('frameScript').version, styles: this.bundles.require('frameStyles').version };
+    return reply.header('cache-control', SHORT_CACHE).type(HTML).send(renderFramePage(widgetLang, versions));
+  }
+
+  /** The demo article with the widget embedded as a publisher would; the loader comes from where the reader reached us. */
+  @Get()
+  demo(@Req() request: FastifyRequest, @Res() reply: FastifyReply): FastifyReply {
+    const page = renderDemoPage(requestOrigin(request) ?? this.config.publicUrl);
+    return sendPage(reply, page, 'no-cache');
+  }
+
+  @Get('policy')
+  policyRules(@Res() reply: FastifyReply): FastifyReply {
+    const { version, definition } = this.policy.rulesInForce();
+    if (this.policyPage.version !== version) this.policyPage = { version, html: renderPolicyPage(this.config, definition) };
+    return sendPage(reply, this.policyPage.html, SHORT_CACHE);
+  }
+
+  private sendVersioned(request: FastifyRequest, reply: FastifyReply, name: WidgetAssetName, version: unknown): FastifyReply {
+    const asset = this.bundles.require(name);
+    return sendAsset(request, reply, asset, version === asset.version ? FOREVER : SHORT_CACHE);
+  }
+}
+
+function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: WidgetAsset, cacheControl: string): FastifyReply {
+  const etag = `"${asset.version}"`;
+  void reply.header('cache-control', cacheControl).header('etag', etag).header('x-content-type-options', 'nosniff');
+  if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+  return reply.type(asset.contentType).send(asset.body);
+}
+
+function sendPage(reply: FastifyReply, page: string, cacheControl: string): FastifyReply {
+  return reply
+    .header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', cacheControl)
+    .type(HTML)
+    .send(page);
+}

@@ -1,0 +1,30 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppConfig } from '@/config/config.js';
+import { requestOrigin } from './request-origin.js';
+
+/**
+ * Who may show the widget: the configured ALLOWED_ORIGINS and the service itself (its public URL
+ * and the origin it was reached at, for the demo page). The browser enforces the same list with
+ * the frame's CSP frame-ancestors; the `origin` parameter check refuses to render at all for a page
+ * not on it, and is the origin the frame then posts its messages to.
+ */
+export function isAllowedEmbedder(origin: string, config: AppConfig, request: FastifyRequest): boolean {
+  return config.allowedOrigins.includes(origin) || origin === config.publicUrl || origin === requestOrigin(request);
+}
+
+/** The frame's Content-Security-Policy: its own scripts, styles and API only; framed only by allowed pages. */
+export function frameContentSecurityPolicy(config: AppConfig): string {
+  // The origins were validated as plain origins at start-up, so they are safe in a header.
+  const ancestors = ["'self'", ...new Set(config.allowedOrigins)].join(' ');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${ancestors}`,
+  ].join('; ');
+}

@@ -1,0 +1,53 @@
+import { createJsonRequest } from '../../shared/api/json-request.js';
+import type {
+  Article,
+  CommentPage,
+  CommentSort,
+  LikeState,
+  PolicyInfo,
+  PostedComment,
+  Provider,
+  ReportReason,
+  Session,
+} from './types.js';
+
+export interface CommentQuery {
+  sort: CommentSort;
+  limit: number;
+  cursor?: string | null;
+  parentId?: string;
+}
+
+/**
+ * The service's API as the widget uses it. The token is sent on every call once the reader is
+ * logged in, so lists include their own held comments and likes.
+ */
+export function createApi(currentToken: () => string | null) {
+  const json = createJsonRequest(currentToken);
+  const request = <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, fresh = false): Promise<T> =>
+    json<T>(method, path, body, { headers, fresh });
+  const encode = encodeURIComponent;
+
+  return {
+    /** `fresh`: never from the browser's cache (after a write, on a poll). */
+    article: (articleId: string, fresh = false) => request<Article>('GET', `/articles/${encode(articleId)}`, undefined, {}, fresh),
+    comments: (articleId: string, query: CommentQuery, fresh = false) => {
+      const params = new URLSearchParams({ sort: query.sort, limit: String(query.limit) });
+      if (query.cursor) params.set('cursor', query.cursor);
+      if (query.parentId) params.set('parentId', query.parentId);
+      return request<CommentPage>('GET', `/articles/${encode(articleId)}/comments?${params}`, undefined, {}, fresh);
+    },
+    postComment: (articleId: string, body: string, parentId: string | null, idempotencyKey: string) =>
+      request<PostedComment>('POST', `/articles/${encode(articleId)}/comments`, { body, parentId }, { 'idempotency-key': idempotencyKey }),
+    deleteComment: (commentId: string) => request<null>('DELETE', `/comments/${encode(commentId)}`),
+    setLike: (commentId: string, liked: boolean) => request<LikeState>(liked ? 'PUT' : 'DELETE', `/comments/${encode(commentId)}/like`),
+    report: (commentId: string, reason: ReportReason) => request<unknown>('POST', `/comments/${encode(commentId)}/reports`, { reason }),
+    providers: () => request<{ providers: Provider[] }>('GET', '/auth/providers'),
+    policy: () => request<PolicyInfo>('GET', '/policy'),
+    devLogin: (name: string) => request<Session>('POST', '/auth/dev', { name, role: 'reader' }),
+    ssoLogin: (token: string) => request<Session>('POST', '/auth/sso', { token }),
+    logout: () => request<null>('POST', '/auth/logout'),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

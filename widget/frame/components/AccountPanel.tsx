@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import type { Provider } from '../api/types.js';
+import type { LoginInput } from '../auth/login.js';
+import { useWidget } from '../widget-context.js';
+import { DevLoginForm } from './DevLoginForm.js';
+
+interface AccountPanelProps {
+  providers: Provider[];
+  busy: boolean;
+  logIn(provider: Provider, input: LoginInput): void;
+  logOut(): void;
+}
+
+/** Before login: the newspaper's prompt and a button per provider. After: who is logged in, and log out. */
+export function AccountPanel({ providers, busy, logIn, logOut }: AccountPanelProps) {
+  const { t, session } = useWidget();
+  const [askingNameFor, setAskingNameFor] = useState<Provider | null>(null);
+
+  if (session) {
+    return (
+      <p class="account">
+        {t.loggedInAs} <strong>{session.user.displayName}</strong>
+        <span aria-hidden="true"> · </span>
+        <button type="button" class="link-button" onClick={logOut}>
+          {t.logOut}
+        </button>
+      </p>
+    );
+  }
+
+  return (
+    <div class="account">
+      <p class="login-prompt">{t.loginPrompt}</p>
+      {askingNameFor ? (
+        <DevLoginForm
+          busy={busy}
+          onSubmit={(displayName) => logIn(askingNameFor, { displayName })}
+          onCancel={() => setAskingNameFor(null)}
+        />
+      ) : (
+        <div class="providers">
+          {providers.map((provider) => (
+            <button
+              key={provider.id}
+              type="button"
+              class="button"
+              disabled={busy}
+              onClick={() => (provider.kind === 'dev' ? setAskingNameFor(provider) : logIn(provider, {}))}
+            >
+              {provider.name}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
+import { ApiError } from '../../shared/api/api-error.js';
+import { createApi } from '../api/client.js';
+import type { Article, CommentSort, PolicyInfo, PostedComment, Provider, Session } from '../api/types.js';
+import { type LoginInput, loginWithProvider } from '../auth/login.js';
+import { usePagedComments } from '../feed/paged-comments.js';
+import { useVisiblePolling } from '../feed/visible-polling.js';
+import type { FrameParams } from '../frame-params.js';
+import { connectToHost } from '../host-channel.js';
+import { describeError, type ErrorText, reasonTexts } from '../../shared/i18n/describe-error.js';
+import { MESSAGES } from '../i18n/messages.js';
+import { WidgetContext, type WidgetContextValue } from '../widget-context.js';
+import { AccountPanel } from './AccountPanel.js';
+import { CommentFeed } from './CommentFeed.js';
+import { CommentsHeader } from './CommentsHeader.js';
+import { Composer } from './Composer.js';
+import { ErrorNotice } from './ErrorNotice.js';
+import { PolicyLine } from './PolicyLine.js';
+
+const FEED_PAGE = 20;
+const POLL_MS = 15_000;
+const CLOCK_MS = 30_000;
+
+export function App({ articleId, lang, hostOrigin }: FrameParams) {
+  const t = MESSAGES[lang];
+  // The token lives here, in memory, and nowhere else: not in storage, not in cookies, not in the host page.
+  const sessionRef = useRef<Session | null>(null);
+  const [session, setSessionState] = useState<Session | null>(null);
+  const api = useMemo(() => createApi(() => sessionRef.current?.accessToken ?? null), []);
+  const setSession = (next: Session | null): void => {
+    sessionRef.current = next;
+    setSessionState(next);
+  };
+
+  const [article, setArticle] = useState<Article | null>(null);
+  const articleShown = useRef(false);
+  const [articleError, setArticleError] = useState<unknown>(null);
+  const [providers, setProviders] = useState<Provider[]>([]);
+  const [policy, setPolicy] = useState<PolicyInfo | null>(null);
+  const [sort, setSort] = useState<CommentSort>('newest');
+  const [announcement, setAnnouncement] = useState('');
+  const [accountError, setAccountError] = useState<ErrorText | null>(null);
+  const [loggingIn, setLoggingIn] = useState(false);
+  const [now, setNow] = useState(Date.now());
+  const [ssoArrivals, setSsoArrivals] = useState(0);
+  const ssoToken = useRef<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const heldReasons = useMemo(() => new Map<string, string[]>(), []);
+  const focusRequest = useMemo(() => ({ commentId: null as string | null }), []);
+
+  const feed = usePagedComments((cursor, fresh) => api.comments(articleId, { sort, limit: FEED_PAGE, cursor }, fresh), `${sort}|${session?.accessToken ?? ''}`, true);
+
+  const refreshArticle = async (): Promise<void> => {
+    try {
+      setArticle(await api.article(articleId, articleShown.current));
+      articleShown.current = true;
+      setArticleError(null);
+    } catch (failure) {
+      // Once the article is on screen, a failed refresh keeps what is shown.
+      if (!articleShown.current) setArticleError(failure);
+    }
+  };
+
+  const announce = (text: string): void => {
+    // Emptied first, so the same words said twice are still read out.
+    setAnnouncement('');
+    window.setTimeout(() => setAnnouncement(text), 50);
+  };
+
+  const noteFailure = (failure: unknown): void => {
+    if (failure instanceof ApiError && failure.code === 'AUTH_REQUIRED' && sessionRef.current) {
+      setSession(null);
+      setAccountError({ message: t.sessionEnded, reasons: [] });
+    }
+  };
+
+  const logIn = async (provider: Provider, input: LoginInput): Promise<void> => {
+    setLoggingIn(true);
+    setAccountError(null);
+    const withToken = provider.kind === 'sso' ? { ...input, ssoToken: ssoToken.current } : input;
+    // A publisher's token is good for one login (its jti is accepted once).
+    if (provider.kind === 'sso') ssoToken.current = null;
+    try {
+      const next = await loginWithProvider(api, provider, withToken);
+      setSession(next);
+      announce(`${t.loggedInAs} ${next.user.displayName}`);
+    } catch (failure) {
+      setAccountError(describeError(failure, t, lang));
+    } finally {
+      setLoggingIn(false);
+    }
+  };
+
+  const logOut = async (): Promise<void> => {
+    try {
+      await api.logout();
+    } catch {
+      // Forgotten here either way; the token also expires on its own.
+    }
+    setSession(null);
+    announce(t.loggedOut);
+  };
+
+  const posted = (result: PostedComment): void => {
+    const comment = result.comment;
+    if (comment.status === 'pending') heldReasons.set(comment.id, reasonTexts(result.verdict.reasons, lang));
+    feed.add(comment, 'start');
+    announce(comment.status === 'pending' ? t.postedForReview : t.posted);
+    void refreshArticle();
+  };
+
+  useEffect(() => {
+    void refreshArticle();
+    api.providers().then(
+      (answer) => setProviders(answer.providers),
+      () => setProviders([]),
+    );
+    api.policy().then(setPolicy, () => setPolicy({ maxLength: COMMENT_MAX_LENGTH, lengthUnit: 'grapheme', policyUrl: '/policy' }));
+    const clock = window.setInterval(() => setNow(Date.now()), CLOCK_MS);
+    const disconnect = connectToHost(hostOrigin, root.current!, (token) => {
+      ssoToken.current = token;
+      setSsoArrivals((count) => count + 1);
+    });
+    return () => {
+      window.clearInterval(clock);
+      disconnect();
+    };
+  }, []);
+
+  // The publisher's reader is logged in on the page already: log them in here too.
+  useEffect(() => {
+    const sso = providers.find((provider) => provider.kind === 'sso');
+    if (sso && ssoToken.current && !sessionRef.current) void logIn(sso, {});
+  }, [ssoArrivals, providers]);
+
+  useVisiblePolling(
+    async () => {
+      const page = await api.comments(articleId, { sort, limit: FEED_PAGE }, true);
+      // Only "newest" has a top where new comments belong; other orders just refresh what is shown.
+      feed.merge(page, sort === 'newest');
+      await refreshArticle();
+    },
+    POLL_MS,
+    feed.state === 'ready',
+  );
+
+  const context: WidgetContextValue = {
+    api,
+    t,
+    lang,
+    articleId,
+    session,
+    canWrite: session !== null && article?.commentsOpen === true,
+    now,
+    heldReasons,
+    focusRequest,
+    announce,
+    noteFailure,
+    refreshArticle: () => void refreshArticle(),
+  };
+
+  return (
+    <WidgetContext.Provider value={context}>
+      <div ref={root} class="widget" lang={lang}>
+        <section aria-labelledby="comments-heading">
+          <CommentsHeader commentCount={article?.commentCount ?? null} sort={sort} onSort={setSort} />
+          {articleError !== null ? (
+            <p class="notice">{articleError instanceof ApiError && articleError.code === 'NOT_FOUND' ? t.unavailable : describeError(articleError, t, lang).message}</p>
+          ) : (
+            <>
+              {article && !article.commentsOpen && <p class="closed">{t.closed}</p>}
+              {article?.commentsOpen && (
+                <div class="compose-area">
+                  <AccountPanel providers={providers} busy={loggingIn} logIn={(provider, input) => void logIn(provider, input)} logOut={() => void logOut()} />
+                  <div aria-live="polite">
+                    <ErrorNotice error={accountError} />
+                  </div>
+                  {policy && (session ? <Composer policy={policy} parentId={null} label={t.composerLabel} onPosted={posted} /> : <PolicyLine policy={policy} length={0} />)}
+                </div>
+              )}
+              <CommentFeed feed={feed} policy={policy} sort={sort} />
+            </>
+          )}
+        </section>
+        <div class="sr-only" aria-live="polite">
+          {announcement}
+        </div>
+      </div>
+    </WidgetContext.Provider>
+  );
+}

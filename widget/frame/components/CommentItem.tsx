@@ -1,0 +1,177 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Comment, PolicyInfo, PostedComment } from '../api/types.js';
+import { usePagedComments } from '../feed/paged-comments.js';
+import { describeError, reasonTexts } from '../../shared/i18n/describe-error.js';
+import { absoluteTime, relativeTime } from '../../shared/i18n/relative-time.js';
+import { useWidget } from '../widget-context.js';
+import { Composer } from './Composer.js';
+import { LikeButton } from './LikeButton.js';
+import { Replies } from './Replies.js';
+import { ReportForm } from './ReportForm.js';
+
+const REPLIES_PAGE = 20;
+
+interface CommentItemProps {
+  comment: Comment;
+  policy: PolicyInfo | null;
+  onChange(id: string, change: Partial<Comment>): void;
+  onRemove(comment: Comment): void;
+}
+
+type Panel = 'none' | 'reply' | 'report' | 'delete';
+
+/** One comment: its text (always as text, never as markup), its actions, and for a top-level comment its replies. */
+export function CommentItem({ comment, policy, onChange, onRemove }: CommentItemProps) {
+  const { api, t, lang, now, session, canWrite, heldReasons, focusRequest, announce, noteFailure, refreshArticle, articleId } = useWidget();
+  const [panel, setPanel] = useState<Panel>('none');
+  const [notice, setNotice] = useState('');
+  const [reported, setReported] = useState(false);
+  const [repliesOpen, setRepliesOpen] = useState(false);
+  const self = useRef<HTMLElement>(null);
+  const isReply = comment.parentId !== null;
+  const replies = usePagedComments(
+    (cursor, fresh) => api.comments(articleId, { sort: 'oldest', limit: REPLIES_PAGE, cursor, parentId: comment.id }, fresh),
+    `${comment.id}|${session?.accessToken ?? ''}`,
+    // Open replies are listed again for a new viewer (their own held replies, their likes).
+    repliesOpen,
+  );
+
+  useEffect(() => {
+    if (focusRequest.commentId !== comment.id) return;
+    focusRequest.commentId = null;
+    self.current?.focus();
+  }, []);
+
+  const own = session !== null && session.user.id === comment.author.id;
+  const deleted = comment.status === 'deleted';
+  const published = comment.status === 'published';
+  const held = heldReasons.get(comment.id) ?? [];
+
+  const toggleReplies = (): void => {
+    if (!repliesOpen && replies.state === 'idle') void replies.load();
+    setRepliesOpen(!repliesOpen);
+  };
+
+  const replyPosted = (posted: PostedComment): void => {
+    const reply = posted.comment;
+    if (reply.status === 'pending') heldReasons.set(reply.id, reasonTexts(posted.verdict.reasons, lang));
+    if (replies.state === 'idle') void replies.load();
+    else replies.add(reply, 'end');
+    if (reply.status === 'published') onChange(comment.id, { replyCount: comment.replyCount + 1 });
+    setRepliesOpen(true);
+    setPanel('none');
+    focusRequest.commentId = reply.id;
+    announce(reply.status === 'pending' ? t.postedForReview : t.posted);
+    refreshArticle();
+  };
+
+  const replyRemoved = (reply: Comment): void => {
+    replies.remove(reply.id);
+    if (reply.status === 'published') onChange(comment.id, { replyCount: Math.max(0, comment.replyCount - 1) });
+  };
+
+  const remove = async (): Promise<void> => {
+    try {
+      await api.deleteComment(comment.id);
+      setPanel('none');
+      // A deleted comment keeps its place while it has replies; otherwise it goes.
+      if (comment.replyCount > 0) onChange(comment.id, { status: 'deleted', body: '' });
+      else onRemove(comment);
+      announce(t.deleted);
+      refreshArticle();
+    } catch (failure) {
+      noteFailure(failure);
+      setNotice(describeError(failure, t, lang).message);
+    }
+  };
+
+  return (
+    <li class={`comment${isReply ? ' reply' : ''}`}>
+      <article ref={self} tabIndex={-1} aria-label={deleted ? t.deletedComment : comment.author.displayName}>
+        <header class="comment-head">
+          {!deleted && <span class="author">{comment.author.displayName}</span>}
+          <time dateTime={comment.createdAt} title={absoluteTime(comment.createdAt, lang)}>
+            {relativeTime(comment.createdAt, now, lang)}
+          </time>
+          {comment.status === 'pending' && <span class="badge">{t.awaitingReview}</span>}
+        </header>
+
+        {deleted ? <p class="body body-deleted">{t.deletedComment}</p> : <p class="body">{comment.body}</p>}
+
+        {comment.status === 'pending' && (
+          <div class="held">
+            <p>{t.awaitingReviewNote}</p>
+            {held.length > 0 && (
+              <ul>
+                {held.map((reason, index) => (
+                  <li key={index}>{reason}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+
+        {!deleted && (
+          <div class="actions">
+            <LikeButton comment={comment} onChange={(change) => onChange(comment.id, change)} onError={setNotice} />
+            {!isReply && published && canWrite && policy && (
+              <button type="button" class="action" aria-expanded={panel === 'reply'} onClick={() => setPanel(panel === 'reply' ? 'none' : 'reply')}>
+                {t.reply}
+              </button>
+            )}
+            {session && !own && published && !reported && (
+              <button type="button" class="action" aria-expanded={panel === 'report'} onClick={() => setPanel(panel === 'report' ? 'none' : 'report')}>
+                {t.report}
+              </button>
+            )}
+            {session && (own || session.user.role !== 'reader') && (
+              <button type="button" class="action" aria-expanded={panel === 'delete'} onClick={() => setPanel(panel === 'delete' ? 'none' : 'delete')}>
+                {t.delete}
+              </button>
+            )}
+          </div>
+        )}
+
+        {panel === 'delete' && (
+          <div class="confirm" role="group" aria-label={t.deleteQuestion}>
+            <span>{t.deleteQuestion}</span>
+            <button type="button" class="button button-danger" onClick={() => void remove()}>
+              {t.delete}
+            </button>
+            <button type="button" class="button button-quiet" onClick={() => setPanel('none')}>
+              {t.cancel}
+            </button>
+          </div>
+        )}
+        {panel === 'report' && (
+          <ReportForm
+            commentId={comment.id}
+            onCancel={() => setPanel('none')}
+            onDone={() => {
+              setReported(true);
+              setPanel('none');
+              setNotice(t.reported);
+            }}
+          />
+        )}
+        <p class="comment-notice" aria-live="polite">
+          {notice}
+        </p>
+        {panel === 'reply' && policy && (
+          <Composer
+            policy={policy}
+            parentId={comment.id}
+            label={t.replyComposerLabel(comment.author.displayName)}
+            autoFocus
+            onPosted={replyPosted}
+            onCancel={() => setPanel('none')}
+          />
+        )}
+      </article>
+
+      {!isReply && (comment.replyCount > 0 || replies.comments.length > 0) && (
+        <Replies parentId={comment.id} replyCount={comment.replyCount} open={repliesOpen} onToggle={toggleReplies} replies={replies} policy={policy} onRemove={replyRemoved} />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import type { Comment } from '../api/types.js';
+import { describeError } from '../../shared/i18n/describe-error.js';
+import { useWidget } from '../widget-context.js';
+
+/** A like toggle for logged-in readers; everyone else sees the count. */
+export function LikeButton({ comment, onChange, onError }: { comment: Comment; onChange(change: Partial<Comment>): void; onError(message: string): void }) {
+  const { api, t, lang, session, noteFailure } = useWidget();
+  const [busy, setBusy] = useState(false);
+  const liked = comment.likedByMe === true;
+
+  if (!session || comment.status !== 'published') {
+    return (
+      <span class="likes" aria-label={t.likeCount(comment.likeCount)}>
+        <span aria-hidden="true">♥ </span>
+        {comment.likeCount}
+      </span>
+    );
+  }
+
+  const toggle = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const state = await api.setLike(comment.id, !liked);
+      onChange({ likedByMe: state.liked, likeCount: state.likeCount });
+    } catch (failure) {
+      noteFailure(failure);
+      onError(describeError(failure, t, lang).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <button type="button" class={`action like${liked ? ' liked' : ''}`} aria-pressed={liked} disabled={busy} onClick={() => void toggle()}>
+      <span aria-hidden="true">♥ </span>
+      {t.like} <span class="like-count">{comment.likeCount}</span>
+    </button>
+  );
+}
