@@ -67,7 +67,7 @@ export class CommentsService {
       articleId,
       new Date(now.getTime() - this.policy.recentActivityWindowSeconds() * 1000),
     );
-    const verdict = this.policy.evaluate(text.body, {
+    const verdict = await this.policy.judge(text.body, {
       article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
       author: {
         accountAgeDays: (now.getTime() - principal.user.createdAt.getTime()) / DAY_MS,

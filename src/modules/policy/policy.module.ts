@@ -5,11 +5,12 @@ import { PolicyController } from './policy.controller.js';
 import { PolicyRepository } from './policy.repository.js';
 import { PolicyStore } from './policy-store.service.js';
 import { PolicyService } from './policy.service.js';
+import { toxicityClassifierProvider } from './toxicity/toxicity-classifier.provider.js';
 
 @Module({
   imports: [ArticlesModule, AuditModule],
   controllers: [PolicyController],
-  providers: [PolicyRepository, PolicyStore, PolicyService],
+  providers: [PolicyRepository, PolicyStore, PolicyService, toxicityClassifierProvider],
   exports: [PolicyService],
 })
 export class PolicyModule {}

@@ -1,12 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '@/config/config.module.js';
+import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
+import type { AppLogger } from '@/common/logging/logger.js';
+import { TOXICITY_CLASSIFIER } from './toxicity/toxicity-classifier.provider.js';
 import type { AppConfig } from '@/config/config.js';
 import { AppError } from '@/common/errors/app-error.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import { checkCommentBody, COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
 import type { EvaluatePolicyDto } from './policy.dto.js';
 import { toVerdictView, type VerdictView } from './verdict-view.js';
-import { evaluate, type EvaluationContext, type Verdict } from './engine/engine.js';
+import {
+  evaluate,
+  type EvaluationContext,
+  type PolicyDefinition,
+  type ToxicityClassifier,
+  toxicityReason,
+  toxicityUnavailableReason,
+  type Verdict,
+  withReason,
+} from './engine/engine.js';
 import { PolicyStore } from './policy-store.service.js';
 
 export interface PolicyInfo {
@@ -20,12 +31,20 @@ export interface PolicyInfo {
 export class PolicyService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
     private readonly articles: ArticlesService,
     private readonly store: PolicyStore,
+    @Inject(TOXICITY_CLASSIFIER) private readonly classifier: ToxicityClassifier | null,
   ) {}
 
   info(): PolicyInfo {
     return { maxLength: COMMENT_MAX_LENGTH, lengthUnit: 'grapheme', policyUrl: `${this.config.publicUrl}/policy` };
+  }
+
+  /** The rules in force on this instance, for pages that explain them. */
+  rulesInForce(): { version: number; definition: PolicyDefinition } {
+    const { version, definition } = this.store.compiled;
+    return { version, definition };
   }
 
   /** How far back an author's own comments matter to the policy (duplicate detection). */
@@ -40,6 +59,23 @@ export class PolicyService {
 
   evaluate(text: string, context: EvaluationContext): Verdict {
     return evaluate(text, context, this.store.compiled);
+  }
+
+  /**
+   * The verdict at posting: the rules, then, when the policy turns it on and a classifier is
+   * configured, the toxicity model's score. A classifier that fails or is slow holds the comment.
+   */
+  async judge(text: string, context: EvaluationContext): Promise<Verdict> {
+    const policy = this.store.compiled;
+    const verdict = evaluate(text, context, policy);
+    if (!this.classifier || !policy.definition.toxicity.enabled || verdict.decision === 'reject') return verdict;
+    try {
+      const { score } = await this.classifier.classify(text);
+      return withReason(verdict, toxicityReason(score, policy));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'toxicity classifier unavailable; holding the comment');
+      return withReason(verdict, toxicityUnavailableReason(policy));
+    }
   }
 
   /**

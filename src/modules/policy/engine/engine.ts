@@ -9,7 +9,7 @@ export { parsePolicyDefinition, policyDefinitionSchema, type PolicyDefinition } 
 export { duplicateKey, normalizeForMatching, type NormalizedText } from './normalize/normalize-for-matching.js';
 export { UnmatchableTermError } from './matcher/term-matcher.js';
 export { shouldRequeueForReports } from './reports.js';
-export { toxicityReason, withReason, type ToxicityClassifier, type ToxicityScore } from './toxicity.js';
+export { toxicityReason, toxicityUnavailableReason, withReason, type ToxicityClassifier, type ToxicityScore } from './toxicity.js';
 export type { Decision, Reason, RuleAction, TextMatch, Verdict } from './verdict.js';
 
 /**

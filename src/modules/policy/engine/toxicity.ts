@@ -32,3 +32,13 @@ export function withReason(verdict: Verdict, reason: Reason | null): Verdict {
   const reasons = [...verdict.reasons, reason];
   return { ...verdict, decision: strictest(reasons), reasons };
 }
+
+export const TOXICITY_UNAVAILABLE = 'toxicity.unavailable';
+
+/** The classifier could not answer in time: a moderator looks instead, rather than nobody. */
+export function toxicityUnavailableReason(policy: CompiledPolicy): Reason {
+  return makeReason(policy.definition, TOXICITY_UNAVAILABLE, 'hold', {
+    en: 'Your comment will appear once a moderator has read it.',
+    ko: '운영자가 확인한 뒤 게시됩니다.',
+  });
+}
