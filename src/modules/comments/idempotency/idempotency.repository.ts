@@ -49,6 +49,10 @@ export class IdempotencyRepository {
     await this.prisma.idempotencyRecord.deleteMany({ where: { userId, key, responseStatus: null } });
   }
 
+  async deleteAllExpired(now: Date): Promise<void> {
+    await this.prisma.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: now } } });
+  }
+
   async deleteExpired(userId: string, key: string, now: Date): Promise<void> {
     await this.prisma.idempotencyRecord.deleteMany({ where: { userId, key, expiresAt: { lte: now } } });
   }
