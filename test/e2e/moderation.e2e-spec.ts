@@ -61,6 +61,15 @@ describe('moderation', () => {
       expect(response.body.nextCursor).toBeNull();
     });
 
+    it('shows the comment a held reply answers', async () => {
+      const article = await anArticle(t.http, admin.token);
+      const parent = await aComment(t.http, (await aUser(t.http)).token, article.id, { body: 'The parent comment in the thread.' });
+      const reply = await t.http.post(`/api/v1/articles/${article.id}/comments`, { body: '전화 주세요 010-9999-8888', parentId: parent.id }, { token: (await aUser(t.http)).token });
+      expect(reply.body.comment.status).toBe('pending');
+      const [item] = (await queue('pending', `?articleId=${article.id}`)).body.items;
+      expect(item.thread).toEqual({ parent: { id: parent.id, author: { displayName: expect.any(String) }, body: 'The parent comment in the thread.', status: 'published' } });
+    });
+
     it('pages a queue with a cursor and refuses an unknown queue with 400', async () => {
       const article = await anArticle(t.http, admin.token, { premoderation: true });
       for (let i = 0; i < 3; i++) await heldComment(article.id);

@@ -3,7 +3,9 @@ import type { AppLogger } from '@/common/logging/logger.js';
 import { runPeriodically } from './periodic-task.js';
 
 describe('runPeriodically', () => {
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('runs the task every interval, logs a failure and keeps going, and stops when asked', async () => {
     jest.useFakeTimers();

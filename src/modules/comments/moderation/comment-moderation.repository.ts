@@ -39,6 +39,8 @@ export interface QueueRow {
   decidedAt: Date | null;
   decisionReason: string | null;
   reports: { reason: string; note: string | null; createdAt: Date }[];
+  /** The comment a reply answers, for context. */
+  parent: { body: string; status: CommentStatus; authorName: string } | null;
 }
 
 export type DecisionResult =
@@ -75,11 +77,14 @@ interface QueueSqlRow {
   decided_at: Date | null;
   decision_reason: string | null;
   reports: { reason: string; note: string | null; createdAt: string }[] | null;
+  parent_body: string | null;
+  parent_status: CommentStatus | null;
+  parent_author_name: string | null;
 }
 
 /**
- * One page of a queue in one statement: the comment, its article, its author and the author's
- * record, its latest reports. The lateral parts run only for the rows of the page, which an index
+ * One page of a queue in one statement: the comment, its article, the comment it replies to, its
+ * author and the author's record, its latest reports. The lateral parts run only for the rows of the page, which an index
  * on (status, created_at, id) yields in order. Exported for the benchmark's query plans.
  */
 export function queueStatement(query: QueueQuery): Prisma.Sql {
@@ -94,10 +99,13 @@ export function queueStatement(query: QueueQuery): Prisma.Sql {
            c.author_id, u.display_name AS author_name, u.created_at AS author_since,
            h.approved AS author_approved, h.rejected AS author_rejected,
            c.body, c.status, c.verdict, c.reply_count, c.like_count, c.report_count, c.open_reports,
-           c.created_at, c.decided_at, c.decision_reason, r.reports
+           c.created_at, c.decided_at, c.decision_reason, r.reports,
+           p.body AS parent_body, p.status AS parent_status, pu.display_name AS parent_author_name
     FROM comments c
     JOIN articles a ON a.id = c.article_id
     JOIN users u ON u.id = c.author_id
+    LEFT JOIN comments p ON p.id = c.parent_id
+    LEFT JOIN users pu ON pu.id = p.author_id
     CROSS JOIN LATERAL (
       SELECT count(*) FILTER (WHERE x.status = 'published')::int AS approved,
              count(*) FILTER (WHERE x.status = 'rejected')::int AS rejected
@@ -139,6 +147,10 @@ export class CommentModerationRepository {
       decidedAt: row.decided_at,
       decisionReason: row.decision_reason,
       reports: (row.reports ?? []).map((report) => ({ ...report, createdAt: new Date(report.createdAt) })),
+      parent:
+        row.parent_id && row.parent_body !== null
+          ? { body: row.parent_body, status: row.parent_status!, authorName: row.parent_author_name ?? '' }
+          : null,
     }));
   }
 

@@ -20,6 +20,8 @@ export interface QueueItem {
   reports: { reason: string; note: string | null; createdAt: string }[];
   author: { id: string; displayName: string; since: string; approvedCount: number; rejectedCount: number };
   decision: { at: string; reason: string | null } | null;
+  /** The thread around a reply: the comment it answers (its text hidden once deleted). */
+  thread: { parent: { id: string; author: { displayName: string }; body: string; status: string } | null };
 }
 
 export interface QueuePage {
@@ -92,6 +94,17 @@ function toQueueItem(row: QueueRow): QueueItem {
       rejectedCount: row.authorRejected,
     },
     decision: row.decidedAt ? { at: row.decidedAt.toISOString(), reason: row.decisionReason } : null,
+    thread: {
+      parent:
+        row.parentId && row.parent
+          ? {
+              id: row.parentId,
+              author: { displayName: row.parent.authorName },
+              body: row.parent.status === 'deleted' ? '' : row.parent.body,
+              status: row.parent.status,
+            }
+          : null,
+    },
   };
 }
 
