@@ -61,6 +61,20 @@ describe('moderation', () => {
       expect(response.body.nextCursor).toBeNull();
     });
 
+    it('follows a story across its articles with a saved article group', async () => {
+      const [a, b, other] = [await anArticle(t.http, admin.token, { premoderation: true }), await anArticle(t.http, admin.token, { premoderation: true }), await anArticle(t.http, admin.token, { premoderation: true })];
+      const inA = (await heldComment(a.id)).comment;
+      const inB = (await heldComment(b.id)).comment;
+      await heldComment(other.id);
+      const group = await t.http.post('/api/v1/moderation/groups', { name: `Troop dispatch ${a.id}`, articleIds: [a.id, b.id] }, { token: moderator.token });
+      expect(group.status).toBe(200);
+      expect((await t.http.get('/api/v1/moderation/groups', { token: moderator.token })).body.groups).toEqual(expect.arrayContaining([group.body]));
+      const items = (await queue('pending', `?group=${group.body.id}`)).body.items;
+      expect(items.map((i: { comment: { id: string } }) => i.comment.id)).toEqual([inA.id, inB.id]);
+      expect((await t.http.delete(`/api/v1/moderation/groups/${group.body.id}`, { token: moderator.token })).status).toBe(204);
+      expect((await queue('pending', `?group=${group.body.id}`)).status).toBe(404);
+    });
+
     it('shows the comment a held reply answers', async () => {
       const article = await anArticle(t.http, admin.token);
       const parent = await aComment(t.http, (await aUser(t.http)).token, article.id, { body: 'The parent comment in the thread.' });

@@ -8,11 +8,14 @@ import { commentIdSchema } from '@/modules/comments/comments.dto.js';
 import { CommentModerationService, type QueuePage } from '@/modules/comments/moderation/comment-moderation.service.js';
 import type { CommentView } from '@/modules/comments/comments.dto.js';
 import { AuditLogService, type LogEntryView } from '@/modules/audit/audit-log.service.js';
+import { type ArticleGroupView, ArticleGroupsService } from './article-groups.service.js';
 import { BansService } from './bans.service.js';
 import { type ClaimView, ClaimsService } from './claims.service.js';
 import { type DecisionOutcome, DecisionsService } from './decisions.service.js';
 import { ModerationEventsService } from './moderation-events.service.js';
 import {
+  type ArticleGroupDto,
+  articleGroupSchema,
   type BanDto,
   banSchema,
   type BulkDecisionDto,
@@ -43,6 +46,7 @@ export class ModerationController {
     private readonly events: ModerationEventsService,
     private readonly decisions: DecisionsService,
     private readonly claims: ClaimsService,
+    private readonly groups: ArticleGroupsService,
   ) {}
 
   @ApiOperation({ summary: 'Server-sent events: queue changes on every instance, live (event "queue"; "resync" after a gap)' })
@@ -64,7 +68,29 @@ export class ModerationController {
     @Param('queue', { schema: queueSchema }) queue: (typeof QUEUES)[number],
     @Query({ schema: queueQuerySchema }) query: QueueQueryDto,
   ): Promise<QueuePage> {
-    return this.claims.annotate(actor, await this.comments.queue({ queue, ...query }));
+    const { group, ...filters } = query;
+    const articleIds = group ? await this.groups.articleIdsOf(group) : undefined;
+    return this.claims.annotate(actor, await this.comments.queue({ queue, ...filters, articleIds }));
+  }
+
+  @ApiOperation({ summary: 'Saved article groups, to follow one story across its articles' })
+  @Get('groups')
+  listGroups(): Promise<{ groups: ArticleGroupView[] }> {
+    return this.groups.list();
+  }
+
+  @ApiOperation({ summary: 'Save (create or replace by name) a group of articles' })
+  @Post('groups')
+  @HttpCode(200)
+  saveGroup(@CurrentPrincipal() actor: Principal, @Body({ schema: articleGroupSchema }) dto: ArticleGroupDto): Promise<ArticleGroupView> {
+    return this.groups.save(actor.user.id, dto);
+  }
+
+  @ApiOperation({ summary: 'Delete a saved group of articles' })
+  @Delete('groups/:groupId')
+  @HttpCode(204)
+  async removeGroup(@Param('groupId', { schema: z.uuid() }) groupId: string): Promise<void> {
+    await this.groups.remove(groupId);
   }
 
   @ApiOperation({ summary: 'Mark an item as being looked at for five minutes (a soft claim other pages show)' })

@@ -15,6 +15,7 @@ export const queueQuerySchema = z.strictObject({
   section: z.string().min(1).max(64).optional(),
   authorId: uuid.optional(),
   rule: z.string().regex(/^[a-z]+\.[a-z.]+$/, 'a rule id such as profanity.banned').optional(),
+  group: uuid.optional().describe('A saved article group: only its articles'),
 });
 export type QueueQueryDto = z.infer<typeof queueQuerySchema>;
 
@@ -53,3 +54,9 @@ export const logQuerySchema = z.strictObject({
   cursor: z.string().regex(/^\d+$/, 'cursor: not a cursor of this log').optional(),
 });
 export type LogQueryDto = z.infer<typeof logQuerySchema>;
+
+export const articleGroupSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  articleIds: z.array(articleIdSchema).min(1).max(500),
+});
+export type ArticleGroupDto = z.infer<typeof articleGroupSchema>;

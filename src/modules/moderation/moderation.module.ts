@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@/modules/audit/audit.module.js';
 import { AuthModule } from '@/modules/auth/auth.module.js';
 import { CommentsModule } from '@/modules/comments/comments.module.js';
+import { ArticleGroupsRepository } from './article-groups.repository.js';
+import { ArticleGroupsService } from './article-groups.service.js';
 import { BansService } from './bans.service.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { ClaimsService } from './claims.service.js';
@@ -12,6 +14,6 @@ import { ModerationController } from './moderation.controller.js';
 @Module({
   imports: [AuthModule, AuditModule, CommentsModule],
   controllers: [ModerationController],
-  providers: [BansService, ClaimsRepository, ClaimsService, DecisionsService, ModerationEventsService],
+  providers: [ArticleGroupsRepository, ArticleGroupsService, BansService, ClaimsRepository, ClaimsService, DecisionsService, ModerationEventsService],
 })
 export class ModerationModule {}

@@ -12,6 +12,8 @@ export interface QueueQuery {
   limit: number;
   after?: { createdAt: Date; id: string } | undefined;
   articleId?: string | undefined;
+  /** Only these articles (a saved group). */
+  articleIds?: string[] | undefined;
   section?: string | undefined;
   authorId?: string | undefined;
   rule?: string | undefined;
@@ -90,6 +92,7 @@ interface QueueSqlRow {
 export function queueStatement(query: QueueQuery): Prisma.Sql {
   const filters = [QUEUE_WHERE[query.queue]];
   if (query.articleId) filters.push(Prisma.sql`c.article_id = ${query.articleId}`);
+  if (query.articleIds) filters.push(Prisma.sql`c.article_id = ANY(${query.articleIds}::text[])`);
   if (query.section) filters.push(Prisma.sql`a.section = ${query.section}`);
   if (query.authorId) filters.push(Prisma.sql`c.author_id = ${query.authorId}::uuid`);
   if (query.rule) filters.push(Prisma.sql`c.rule_ids @> ARRAY[${query.rule}]::text[]`);
