@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, NotFoundError } from '@/common/errors/app-error.js';
+import { z } from 'zod';
+import { AppError, NotFoundError, ValidationFailedError } from '@/common/errors/app-error.js';
+import { decodeOpaqueCursor, encodeOpaqueCursor } from '@/common/pagination/opaque-cursor.js';
 import { toCommentView } from '../comment-view.js';
 import type { CommentView } from '../comments.dto.js';
 import { CommentsRepository } from '../comments.repository.js';
@@ -108,19 +110,14 @@ function toQueueItem(row: QueueRow): QueueItem {
   };
 }
 
+const queueCursorSchema = z.strictObject({ q: z.enum(['pending', 'reported', 'rejected', 'approved']), c: z.iso.datetime(), i: z.uuid() });
+
 function encodeQueueCursor(queue: ModerationQueue, row: { createdAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify({ q: queue, c: row.createdAt.toISOString(), i: row.id })).toString('base64url');
+  return encodeOpaqueCursor({ q: queue, c: row.createdAt.toISOString(), i: row.id });
 }
 
 function decodeQueueCursor(value: string, queue: ModerationQueue): { createdAt: Date; id: string } {
-  try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as { q?: unknown; c?: unknown; i?: unknown };
-    const createdAt = new Date(String(parsed.c));
-    if (parsed.q === queue && typeof parsed.i === 'string' && /^[0-9a-f-]{36}$/.test(parsed.i) && !Number.isNaN(createdAt.getTime())) {
-      return { createdAt, id: parsed.i };
-    }
-  } catch {
-    // reported below
-  }
-  throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor of this queue');
+  const parsed = decodeOpaqueCursor(value, queueCursorSchema);
+  if (parsed.q !== queue) throw new ValidationFailedError(`cursor: it belongs to the ${parsed.q} queue, not ${queue}`);
+  return { createdAt: new Date(parsed.c), id: parsed.i };
 }
