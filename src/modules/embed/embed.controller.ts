@@ -7,6 +7,7 @@ import { articleIdSchema } from '@/modules/articles/articles.dto.js';
 import { renderDemoPage } from './demo-page.js';
 import { frameContentSecurityPolicy, isAllowedEmbedder } from './embedding-policy.js';
 import { renderFramePage, renderFrameRefusal, type WidgetLang } from './frame-page.js';
+import { MODERATE_PAGE_CONTENT_SECURITY_POLICY, moderatePageLang, renderModeratePage } from './moderate-page.js';
 import { PAGE_CONTENT_SECURITY_POLICY } from './page-layout.js';
 import { PolicyService } from '@/modules/policy/policy.service.js';
 import { renderPolicyPage } from './policy-page.js';
@@ -19,7 +20,7 @@ const SHORT_CACHE = 'public, max-age=300';
 /** A bundle asked for by its content hash (`?v=`) never changes. */
 const FOREVER = 'public, max-age=31536000, immutable';
 
-/** The widget loader, the widget frame, the demo article page and the policy page. */
+/** The widget loader, the widget frame, the moderator page, the demo article page and the policy page. */
 @ApiExcludeController()
 @Controller()
 export class EmbedController {
@@ -80,6 +81,32 @@ export class EmbedController {
     const { version, definition } = this.policy.rulesInForce();
     if (this.policyPage.version !== version) this.policyPage = { version, html: renderPolicyPage(this.config, definition) };
     return sendPage(reply, this.policyPage.html, SHORT_CACHE);
+  }
+
+  /** The moderator page: a shell for its bundle, which logs the moderator in and works the queues through the API. */
+  @Get('moderate')
+  moderate(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('lang') lang: unknown): FastifyReply {
+    const versions = { script: this.bundles.require('moderateScript').version, styles: this.bundles.require('moderateStyles').version };
+    const page = renderModeratePage(moderatePageLang(lang, request.headers['accept-language']), versions);
+    return reply
+      .header('content-security-policy', MODERATE_PAGE_CONTENT_SECURITY_POLICY)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'same-origin')
+      // The language follows the request, and a new build changes the bundles' versions.
+      .header('cache-control', 'no-cache')
+      .header('vary', 'accept-language')
+      .type(HTML)
+      .send(page);
+  }
+
+  @Get('moderate/moderate.js')
+  moderateScript(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('v') version: unknown): FastifyReply {
+    return this.sendVersioned(request, reply, 'moderateScript', version);
+  }
+
+  @Get('moderate/moderate.css')
+  moderateStyles(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('v') version: unknown): FastifyReply {
+    return this.sendVersioned(request, reply, 'moderateStyles', version);
   }
 
   private sendVersioned(request: FastifyRequest, reply: FastifyReply, name: WidgetAssetName, version: unknown): FastifyReply {

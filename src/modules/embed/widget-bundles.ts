@@ -19,11 +19,13 @@ const FILES = {
   loader: { file: 'embed.js', contentType: 'application/javascript; charset=utf-8' },
   frameScript: { file: 'frame.js', contentType: 'application/javascript; charset=utf-8' },
   frameStyles: { file: 'frame.css', contentType: 'text/css; charset=utf-8' },
+  moderateScript: { file: 'moderate.js', contentType: 'application/javascript; charset=utf-8' },
+  moderateStyles: { file: 'moderate.css', contentType: 'text/css; charset=utf-8' },
 } as const;
 
 export type WidgetAssetName = keyof typeof FILES;
 
-/** The built widget, read once at start-up. */
+/** The built widget and moderator page, read once at start-up. */
 export class WidgetBundles {
   constructor(private readonly assets: Partial<Record<WidgetAssetName, WidgetAsset>>) {}
 

@@ -1,0 +1,44 @@
+import { html } from './html.js';
+
+export type ModeratePageLang = 'ko' | 'en';
+
+/**
+ * The moderator page's policy: its own scripts, styles and API only (the token it holds must not
+ * reach anyone else), and never inside another site's frame, where a page could trick a moderator
+ * into clicking (frame-ancestors 'none').
+ */
+export const MODERATE_PAGE_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** `?lang=ko|en`, else the browser's first language: Korean for any `ko*`. The page itself decides the same way. */
+export function moderatePageLang(lang: unknown, acceptLanguage: string | undefined): ModeratePageLang {
+  if (lang === 'ko' || lang === 'en') return lang;
+  return acceptLanguage?.trim().toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+/** The moderator page's document: only the versioned bundles; the app reads its state from the URL. */
+export function renderModeratePage(lang: ModeratePageLang, versions: { script: string; styles: string }): string {
+  return html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${lang === 'ko' ? '댓글 운영 데스크 · Comment Desk' : 'Moderation desk · Comment Desk'}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/moderate/moderate.css?v=${versions.styles}">
+<script src="/moderate/moderate.js?v=${versions.script}" defer></script>
+</head>
+<body><div id="moderate-desk"><noscript>${lang === 'ko' ? '운영 데스크는 자바스크립트가 있어야 동작합니다.' : 'The moderation desk needs JavaScript.'}</noscript></div></body>
+</html>
+`.value;
+}

@@ -1,0 +1,58 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Role } from '../../shared/api/contract-types.js';
+import { usePageText } from '../page-text.js';
+
+const NAME_MAX = 40;
+/** The demo login makes whatever account it is asked for; the desk is for these two roles. */
+const DESK_ROLES: Role[] = ['moderator', 'admin'];
+
+/** The local demo's login: a name, and the role the demo account gets. */
+export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubmit(name: string, role: Role): void; onCancel(): void }) {
+  const { t } = usePageText();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('moderator');
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  return (
+    <form
+      class="dev-login"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (name.trim()) onSubmit(name.trim(), role);
+      }}
+    >
+      <div class="field">
+        <label for="dev-login-name">{t.displayName}</label>
+        <input
+          id="dev-login-name"
+          ref={input}
+          value={name}
+          maxLength={NAME_MAX}
+          autoComplete="nickname"
+          required
+          onInput={(event) => setName(event.currentTarget.value)}
+          onKeyDown={(event) => event.key === 'Escape' && onCancel()}
+        />
+      </div>
+      <div class="field">
+        <label for="dev-login-role">{t.role}</label>
+        <select id="dev-login-role" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
+          {DESK_ROLES.map((option) => (
+            <option key={option} value={option}>
+              {t.roles[option]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="form-buttons">
+        <button type="submit" class="button button-primary" disabled={busy || !name.trim()}>
+          {busy ? t.loggingIn : t.logIn}
+        </button>
+        <button type="button" class="button button-quiet" onClick={onCancel}>
+          {t.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Queue } from '../api/types.js';
+import type { QueueEvent } from '../live/moderation-stream.js';
+
+/**
+ * Whether an event about a comment shown in `queue` takes it out of that queue: deleted, or decided
+ * into a status the queue does not list (pending and reported items leave on any decision; a
+ * decision also clears a comment's reports).
+ */
+export function eventTakesOut(queue: Queue, event: QueueEvent): boolean {
+  switch (event.type) {
+    case 'comment.deleted':
+      return true;
+    case 'comment.decided':
+      return !(queue === 'rejected' && event.status === 'rejected') && !(queue === 'approved' && event.status === 'published');
+    case 'comment.queued':
+    case 'comment.reported':
+    case 'comment.claimed':
+      return false;
+  }
+}
+
+/** Whether an event about a comment not shown may bring it into `queue`, so the list is worth fetching again. */
+export function eventMayBringIn(queue: Queue, event: QueueEvent): boolean {
+  switch (event.type) {
+    case 'comment.queued':
+    case 'comment.reported':
+      return queue === 'pending' || queue === 'reported';
+    case 'comment.decided':
+      return (queue === 'rejected' && event.status === 'rejected') || (queue === 'approved' && event.status === 'published');
+    case 'comment.deleted':
+    case 'comment.claimed':
+      return false;
+  }
+}
+
+/** The decisions that make sense on an item of this queue: none repeats what already stands. */
+export function actionsIn(queue: Queue): { approve: boolean; reject: boolean } {
+  return { approve: queue !== 'approved', reject: queue !== 'rejected' };
+}
