@@ -15,7 +15,15 @@ export function isAllowedEmbedder(origin: string, config: AppConfig, request: Fa
 /** The frame's Content-Security-Policy: its own scripts, styles and API only; framed only by allowed pages. */
 export function frameContentSecurityPolicy(config: AppConfig): string {
   // The origins were validated as plain origins at start-up, so they are safe in a header.
-  const ancestors = ["'self'", ...new Set(config.allowedOrigins)].join(' ');
+  return selfOnlyContentSecurityPolicy(["'self'", ...new Set(config.allowedOrigins)].join(' '));
+}
+
+/**
+ * The policy of the app's own script pages (the widget frame, the moderation desk): their own
+ * scripts, styles and API only, so a token they hold cannot reach anyone else; `frameAncestors` says
+ * who may show them in a frame.
+ */
+export function selfOnlyContentSecurityPolicy(frameAncestors: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -25,6 +33,6 @@ export function frameContentSecurityPolicy(config: AppConfig): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    `frame-ancestors ${ancestors}`,
+    `frame-ancestors ${frameAncestors}`,
   ].join('; ');
 }

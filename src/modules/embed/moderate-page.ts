@@ -1,23 +1,13 @@
+import { selfOnlyContentSecurityPolicy } from './embedding-policy.js';
 import { html } from './html.js';
 
 export type ModeratePageLang = 'ko' | 'en';
 
 /**
- * The moderator page's policy: its own scripts, styles and API only (the token it holds must not
- * reach anyone else), and never inside another site's frame, where a page could trick a moderator
- * into clicking (frame-ancestors 'none').
+ * The moderator page is never shown inside another site's frame, where a page could trick a
+ * moderator into clicking.
  */
-export const MODERATE_PAGE_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const MODERATE_PAGE_CONTENT_SECURITY_POLICY = selfOnlyContentSecurityPolicy("'none'");
 
 /** `?lang=ko|en`, else the browser's first language: Korean for any `ko*`. The page itself decides the same way. */
 export function moderatePageLang(lang: unknown, acceptLanguage: string | undefined): ModeratePageLang {
