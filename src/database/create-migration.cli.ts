@@ -46,3 +46,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// The WebAssembly engine leaves an idle timer behind; a command-line tool should not wait for it.
+process.exit(process.exitCode ?? 0);

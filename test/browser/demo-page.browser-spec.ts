@@ -102,7 +102,8 @@ describe('the demo article page in Chromium', () => {
     await frame.locator('.comment-list > .comment .body', { hasText: body }).waitFor();
     expect(await textarea.inputValue()).toBe('');
     expect(await counterText(frame)).toBe('0/250자');
-    expect(await frame.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    // Focus returns to the composer in an effect after posting: wait for it (a timeout fails the test).
+    await frame.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA', undefined, { timeout: 3_000 });
     await frame.locator('h2', { hasText: '4 comments' }).waitFor();
     const listed = await t.http.get(`/api/v1/articles/${DEMO_ARTICLE.id}/comments`);
     expect(listed.body.comments[0]).toMatchObject({ body, author: { displayName: 'Kim Min-jun' }, status: 'published' });

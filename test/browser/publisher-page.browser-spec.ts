@@ -120,11 +120,14 @@ describe("the widget on a publisher's page on another origin", () => {
 
     await theirs.getByRole('button', { name: 'Reply', exact: true }).click();
     const replyBox = frame.getByLabel('Reply to 이서연');
-    expect(await replyBox.evaluate((element) => element === document.activeElement)).toBe(true);
+    // Focus moves in an effect after the box renders: wait for it (a timeout fails the test).
+    await frame.waitForFunction((element) => element === document.activeElement, await replyBox.elementHandle(), { timeout: 3_000 });
     await replyBox.fill('Thank you for the summary.');
     await replyBox.press('Control+Enter');
     await theirs.locator('.reply .body', { hasText: 'Thank you for the summary.' }).waitFor();
-    expect(await frame.evaluate(() => document.activeElement?.closest('.reply')?.textContent)).toContain('Thank you for the summary.');
+    await frame.waitForFunction(() => document.activeElement?.closest('.reply')?.textContent?.includes('Thank you for the summary.'), undefined, {
+      timeout: 3_000,
+    });
     expect(await theirs.getByRole('button', { name: 'Hide replies' }).getAttribute('aria-expanded')).toBe('true');
 
     await theirs.getByRole('button', { name: 'Report', exact: true }).first().click();

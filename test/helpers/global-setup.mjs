@@ -1,5 +1,6 @@
 // Jest loads global setup through its CommonJS transform, which cannot follow the project's
 // ES-module imports, so this file uses the build that `npm test` makes first (dist/).
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,6 @@ export default async function globalSetup() {
   const { createDatabase, dropDatabase, withDatabaseName } = await dist('database/database-admin.js');
   const { openEmbeddedDatabase } = await dist('database/embedded-postgres.js');
   const { findFreePort } = await dist('database/free-port.js');
-  const { applyMigrations } = await dist('database/migrations.js');
 
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
@@ -30,7 +30,12 @@ export default async function globalSetup() {
   const template = `comment_desk_template_${process.pid}`;
   await dropDatabase(adminUrl, template);
   await createDatabase(adminUrl, template);
-  await applyMigrations(withDatabaseName(adminUrl, template));
+  // In a child process (`npm run db:deploy`'s script), so the schema engine's idle timer does not
+  // hold Jest open after the run.
+  execFileSync(process.execPath, [path.join(root, 'dist', 'database', 'apply-migrations.cli.js')], {
+    env: { ...process.env, DATABASE_URL: withDatabaseName(adminUrl, template) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   globalThis.__commentDeskTemplate = { adminUrl, name: template, dropDatabase };
   process.env.TEST_DATABASE_ADMIN_URL = adminUrl;
   process.env.TEST_DATABASE_TEMPLATE = template;
