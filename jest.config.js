@@ -27,4 +27,6 @@ export default {
   globalSetup: '<rootDir>/test/helpers/global-setup.mjs',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.mjs',
   testTimeout: 30_000,
+  // Most of a test's time is spent waiting on PostgreSQL and the browser: two workers keep both cores busy.
+  maxWorkers: 2,
 };
