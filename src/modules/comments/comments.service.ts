@@ -12,7 +12,7 @@ import { toCommentView } from './comment-view.js';
 import { type CommentStatus, type CommentView, type ListCommentsQuery, parseIdempotencyKey, type PostCommentDto } from './comments.dto.js';
 import { type CommentRecord, CommentsRepository } from './comments.repository.js';
 import { IdempotencyService, requestFingerprint } from './idempotency/idempotency.service.js';
-import { checkCommentBody } from './text/comment-text.js';
+import { acceptCommentBody } from './text/accept-comment-body.js';
 
 export interface PostedComment {
   comment: CommentView;
@@ -48,14 +48,7 @@ export class CommentsService {
   }
 
   private async postOnce(principal: Principal, articleId: string, dto: PostCommentDto): Promise<PostedComment> {
-    const text = checkCommentBody(dto.body);
-    if (!text.ok && text.reason === 'empty') throw new AppError('COMMENT_EMPTY', 'Write something before posting.');
-    if (!text.ok) {
-      throw new AppError('COMMENT_TOO_LONG', `A comment is at most ${text.limit} characters; this one has ${text.length}.`, {
-        limit: text.limit,
-        length: text.length,
-      });
-    }
+    const body = acceptCommentBody(dto.body);
     const article = await this.articles.require(articleId);
     if (!article.commentsOpen) throw new AppError('ARTICLE_CLOSED', 'Comments on this article are closed.');
     const parentId = dto.parentId && (await this.threadOf(dto.parentId, articleId));
@@ -67,7 +60,7 @@ export class CommentsService {
       articleId,
       new Date(now.getTime() - this.policy.recentActivityWindowSeconds() * 1000),
     );
-    const verdict = await this.policy.judge(text.body, {
+    const verdict = await this.policy.judge(body, {
       article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
       author: {
         accountAgeDays: (now.getTime() - principal.user.createdAt.getTime()) / DAY_MS,
@@ -85,7 +78,7 @@ export class CommentsService {
       articleId,
       parentId,
       authorId: principal.user.id,
-      body: text.body,
+      body,
       status: STATUS_BY_DECISION[verdict.decision],
       verdict: { decision: verdict.decision, reasons: verdict.reasons, policyVersion: verdict.policyVersion },
       ruleIds: verdict.reasons.map((reason) => reason.rule),

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
 import type { AppLogger } from '@/common/logging/logger.js';
-import { TOXICITY_CLASSIFIER } from './toxicity/toxicity-classifier.provider.js';
+import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
-import { AppError } from '@/common/errors/app-error.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
-import { checkCommentBody, COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
+import { acceptCommentBody } from '@/modules/comments/text/accept-comment-body.js';
+import { COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
 import type { EvaluatePolicyDto } from './policy.dto.js';
 import { toVerdictView, type VerdictView } from './verdict-view.js';
 import {
@@ -19,6 +18,7 @@ import {
   withReason,
 } from './engine/engine.js';
 import { PolicyStore } from './policy-store.service.js';
+import { TOXICITY_CLASSIFIER } from './toxicity/toxicity-classifier.provider.js';
 
 export interface PolicyInfo {
   maxLength: number;
@@ -57,10 +57,6 @@ export class PolicyService {
     return this.store.compiled.definition.reports.requeueAt;
   }
 
-  evaluate(text: string, context: EvaluationContext): Verdict {
-    return evaluate(text, context, this.store.compiled);
-  }
-
   /**
    * The verdict at posting: the rules, then, when the policy turns it on and a classifier is
    * configured, the toxicity model's score. A classifier that fails or is slow holds the comment.
@@ -79,15 +75,13 @@ export class PolicyService {
   }
 
   /**
-   * A moderator's trial of a text: the verdict on it as an established author with no recent
-   * activity would get it (so quotas and duplicates stay out), under the article's settings.
+   * A moderator's trial of a text: the verdict posting it would get from an established author with
+   * no recent activity (so quotas and duplicates stay out), under the article's settings.
    */
   async trial(dto: EvaluatePolicyDto): Promise<VerdictView> {
-    const text = checkCommentBody(dto.body);
-    if (!text.ok && text.reason === 'empty') throw new AppError('COMMENT_EMPTY', 'There is no text to judge.');
-    if (!text.ok) throw new AppError('COMMENT_TOO_LONG', `A comment is at most ${text.limit} characters.`, { limit: text.limit, length: text.length });
+    const body = acceptCommentBody(dto.body);
     const article = dto.articleId ? await this.articles.require(dto.articleId) : undefined;
-    const verdict = this.evaluate(text.body, {
+    const verdict = await this.judge(body, {
       article: { premoderation: article?.premoderation ?? false, ...(article?.section ? { section: article.section } : {}) },
       author: { accountAgeDays: 365, approvedCount: 0, rejectedCount: 0, trust: 'regular', postedToday: 0, postedOnArticle: 0, priorComments: 0 },
       recentComments: [],
