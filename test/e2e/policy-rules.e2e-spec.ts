@@ -60,6 +60,24 @@ describe('the Standards Board policy as versioned data, shared by every instance
     );
   });
 
+  it('adds and removes terms a slice at a time, beyond what one request body could carry', async () => {
+    const before = (await rules(a.http, admin.token)).body;
+    const add = Array.from({ length: 800 }, (_, i) => `blorvak${i.toString(36)}x`);
+    for (const [offset, version] of [[0, before.version + 1], [400, before.version + 2]] as const) {
+      const response = await a.http.patch('/api/v1/policy/rules/terms', { version, list: 'suspect', add: add.slice(offset, offset + 400), reason: 'new slang' }, { token: admin.token });
+      expect(response.status).toBe(200);
+    }
+    const after = (await rules(a.http, admin.token)).body;
+    expect(after.definition.terms.suspect).toEqual(expect.arrayContaining(add));
+    expect(JSON.stringify(after.definition).length).toBeGreaterThan(16 * 1024);
+    expect(await eventually(async () => (await decisionOn(b.http, moderatorOnB.token, 'You are such a blorvak1zx today.')) === 'hold')).toBe(true);
+
+    const removed = await a.http.patch('/api/v1/policy/rules/terms', { version: after.version + 1, list: 'suspect', remove: add }, { token: admin.token });
+    expect(removed.body.definition.terms.suspect).not.toContain(add[0]);
+    const stale = await a.http.patch('/api/v1/policy/rules/terms', { version: after.version, list: 'suspect', add: ['x'] }, { token: admin.token });
+    expect(stale.status).toBe(409);
+  });
+
   it('refuses an edit based on an old version with 409 POLICY_VERSION_CONFLICT', async () => {
     const { definition } = (await rules(a.http, admin.token)).body;
     const stale = { ...definition, version: definition.version };

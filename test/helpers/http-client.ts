@@ -25,6 +25,9 @@ export class HttpClient {
   put<T = any>(path: string, body?: unknown, options: RequestOptions = {}): Promise<HttpResponse<T>> {
     return this.request('PUT', path, body, options);
   }
+  patch<T = any>(path: string, body?: unknown, options: RequestOptions = {}): Promise<HttpResponse<T>> {
+    return this.request('PATCH', path, body, options);
+  }
   delete<T = any>(path: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
     return this.request('DELETE', path, undefined, options);
   }

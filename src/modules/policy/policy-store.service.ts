@@ -86,6 +86,27 @@ export class PolicyStore implements OnModuleInit, OnModuleDestroy {
     await this.reload();
     return this.rules();
   }
+
+  /**
+   * Adds and removes terms of one list as the next version: term lists outgrow a request body, so
+   * they can be edited a slice at a time. `version` is the new version, as with `update`.
+   */
+  async editTerms(actorId: string, edit: TermListEdit): Promise<PolicyRulesView> {
+    await this.reload();
+    const { definition } = this.current;
+    const removed = new Set(edit.remove);
+    const terms = [...new Set([...definition.terms[edit.list].filter((term) => !removed.has(term)), ...edit.add])];
+    const next = { ...definition, version: edit.version, terms: { ...definition.terms, [edit.list]: terms } };
+    return this.update(actorId, next, edit.reason);
+  }
+}
+
+export interface TermListEdit {
+  version: number;
+  list: keyof PolicyDefinition['terms'];
+  add: string[];
+  remove: string[];
+  reason: string;
 }
 
 function compileOrExplain(definition: unknown): CompiledPolicy {

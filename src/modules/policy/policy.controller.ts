@@ -1,10 +1,17 @@
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
 import { type PolicyRulesView, PolicyStore } from './policy-store.service.js';
 import type { VerdictView } from './verdict-view.js';
-import { type EvaluatePolicyDto, evaluatePolicySchema, type UpdateRulesDto, updateRulesSchema } from './policy.dto.js';
+import {
+  type EvaluatePolicyDto,
+  evaluatePolicySchema,
+  type TermListEditDto,
+  termListEditSchema,
+  type UpdateRulesDto,
+  updateRulesSchema,
+} from './policy.dto.js';
 import { type PolicyInfo, PolicyService } from './policy.service.js';
 
 @ApiTags('policy')
@@ -41,5 +48,12 @@ export class PolicyController {
   @Put('rules')
   updateRules(@CurrentPrincipal() actor: Principal, @Body({ schema: updateRulesSchema }) dto: UpdateRulesDto): Promise<PolicyRulesView> {
     return this.store.update(actor.user.id, dto.definition, dto.reason);
+  }
+
+  @ApiOperation({ summary: 'Add and remove terms of one list as the next version, for lists larger than a request body (admin)' })
+  @Authenticated({ minRole: 'admin' })
+  @Patch('rules/terms')
+  editTerms(@CurrentPrincipal() actor: Principal, @Body({ schema: termListEditSchema }) dto: TermListEditDto): Promise<PolicyRulesView> {
+    return this.store.editTerms(actor.user.id, dto);
   }
 }

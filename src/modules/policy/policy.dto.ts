@@ -12,3 +12,12 @@ export const updateRulesSchema = z.strictObject({
   reason: z.string().trim().max(500).default(''),
 });
 export type UpdateRulesDto = z.infer<typeof updateRulesSchema>;
+
+export const termListEditSchema = z.strictObject({
+  version: z.number().int().positive().describe('The new version: the one in force plus one'),
+  list: z.enum(['banned', 'suspect', 'allow', 'initialsBanned', 'initialsSuspect']),
+  add: z.array(z.string()).max(1_000).default([]),
+  remove: z.array(z.string()).max(1_000).default([]),
+  reason: z.string().trim().max(500).default(''),
+});
+export type TermListEditDto = z.infer<typeof termListEditSchema>;
