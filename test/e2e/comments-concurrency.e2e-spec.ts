@@ -125,6 +125,22 @@ describe('comments under concurrency, idempotency and rate limits', () => {
       expect(await storedComments(article.id)).toBe(1);
     });
 
+    it('answers a retry with the committed comment when the first attempt died before recording its answer', async () => {
+      const article = await anArticle(t.http, admin.token);
+      const author = await aUser(t.http);
+      const body = { body: 'Posted just before the instance died.' };
+      const first = await post(author.token, article.id, body, 'key-crash');
+      expect(first.status).toBe(201);
+      // As if the instance had died after the comment committed and before the answer was kept.
+      await sql(t.databaseUrl, `UPDATE idempotency_records SET response_status = NULL, response_body = NULL, locked_at = now() - interval '1 minute'
+                                WHERE user_id = $1 AND key = 'key-crash'`, [author.user.id]);
+      const retry = await post(author.token, article.id, body, 'key-crash');
+      expect(retry.status).toBe(201);
+      expect(retry.body.comment.id).toBe(first.body.comment.id);
+      expect(retry.body.verdict).toEqual(first.body.verdict);
+      expect(await storedComments(article.id)).toBe(1);
+    });
+
     it('refuses a malformed key with 400 VALIDATION_FAILED', async () => {
       const article = await anArticle(t.http, admin.token);
       const response = await post((await aUser(t.http)).token, article.id, { body: 'hello there' }, 'x'.repeat(256));

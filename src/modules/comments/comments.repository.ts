@@ -31,6 +31,7 @@ export interface NewComment {
   status: CommentStatus;
   verdict: object;
   ruleIds: string[];
+  idempotencyKey: string | null;
 }
 
 export interface AuthorActivity {
@@ -86,6 +87,11 @@ export class CommentsRepository {
 
   async findById(id: string): Promise<CommentRecord | null> {
     const row = await this.prisma.comment.findUnique({ where: { id }, include: withAuthor });
+    return row && toRecord(row);
+  }
+
+  async findByIdempotencyKey(authorId: string, idempotencyKey: string): Promise<CommentRecord | null> {
+    const row = await this.prisma.comment.findUnique({ where: { authorId_idempotencyKey: { authorId, idempotencyKey } }, include: withAuthor });
     return row && toRecord(row);
   }
 

@@ -7,6 +7,7 @@ import type { Principal } from '@/modules/auth/auth.types.js';
 import { PolicyService } from '@/modules/policy/policy.service.js';
 import { RateLimitService } from '@/modules/rate-limit/rate-limit.service.js';
 import { decodeCursor, encodeCursor } from './comment-cursor.js';
+import type { Verdict } from '@/modules/policy/engine/engine.js';
 import { toVerdictView, type VerdictView } from '@/modules/policy/verdict-view.js';
 import { toCommentView } from './comment-view.js';
 import { type CommentStatus, type CommentView, type ListCommentsQuery, parseIdempotencyKey, type PostCommentDto } from './comments.dto.js';
@@ -41,13 +42,25 @@ export class CommentsService {
   /** Posts under an article, once per Idempotency-Key when one is given. */
   async post(principal: Principal, articleId: string, dto: PostCommentDto, idempotencyKey: string | undefined): Promise<{ status: number; body: PostedComment; replayed: boolean }> {
     const key = parseIdempotencyKey(idempotencyKey);
-    const work = async () => ({ status: 201, body: await this.postOnce(principal, articleId, dto) });
+    const work = async () => ({ status: 201, body: await this.postOnce(principal, articleId, dto, key) });
     if (!key) return { ...(await work()), replayed: false };
     const fingerprint = requestFingerprint({ articleId, body: dto.body, parentId: dto.parentId });
-    return this.idempotency.run(principal.user.id, key, fingerprint, work);
+    return this.idempotency.run(principal.user.id, key, fingerprint, work, () => this.alreadyPosted(principal.user.id, key));
   }
 
-  private async postOnce(principal: Principal, articleId: string, dto: PostCommentDto): Promise<PostedComment> {
+  /**
+   * The answer of a first attempt whose comment committed but whose instance died before recording
+   * the answer: the comment carries the key, so a retry answers it instead of posting again.
+   */
+  private async alreadyPosted(authorId: string, key: string): Promise<{ status: number; body: PostedComment } | null> {
+    const comment = await this.comments.findByIdempotencyKey(authorId, key);
+    if (!comment) return null;
+    const verdict = toVerdictView(comment.verdict as Verdict);
+    if (verdict.decision === 'reject') throw policyRejected(verdict);
+    return { status: 201, body: { comment: toCommentView(comment), verdict } };
+  }
+
+  private async postOnce(principal: Principal, articleId: string, dto: PostCommentDto, idempotencyKey?: string): Promise<PostedComment> {
     const body = acceptCommentBody(dto.body);
     const article = await this.articles.require(articleId);
     if (!article.commentsOpen) throw new AppError('ARTICLE_CLOSED', 'Comments on this article are closed.');
@@ -82,14 +95,12 @@ export class CommentsService {
       status: STATUS_BY_DECISION[verdict.decision],
       verdict: { decision: verdict.decision, reasons: verdict.reasons, policyVersion: verdict.policyVersion },
       ruleIds: verdict.reasons.map((reason) => reason.rule),
+      idempotencyKey: idempotencyKey ?? null,
     });
-    if (verdict.decision === 'reject') {
-      // Kept out of sight for the moderators' rejected queue; the author is told why.
-      throw new AppError('POLICY_REJECTED', 'The Standards Board policy does not allow this comment.', {
-        reasons: toVerdictView(verdict).reasons,
-      });
-    }
-    return { comment: toCommentView(stored), verdict: toVerdictView(verdict) };
+    const view = toVerdictView(verdict);
+    // A rejected comment is kept out of sight for the moderators' rejected queue; the author is told why.
+    if (view.decision === 'reject') throw policyRejected(view);
+    return { comment: toCommentView(stored), verdict: view };
   }
 
   /** Replies are one level deep: a reply to a reply joins its thread. The parent must be on show. */
@@ -139,6 +150,10 @@ export class CommentsService {
     if (!comment || comment.status !== 'published') throw new NotFoundError('The comment');
     return comment;
   }
+}
+
+function policyRejected(verdict: VerdictView): AppError {
+  return new AppError('POLICY_REJECTED', 'The Standards Board policy does not allow this comment.', { reasons: verdict.reasons });
 }
 
 function isVisibleTo(comment: CommentRecord, viewer: Principal | undefined): boolean {

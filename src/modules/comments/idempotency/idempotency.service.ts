@@ -49,7 +49,17 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
     this.stopSweeping();
   }
 
-  async run<T>(userId: string, key: string, requestHash: string, work: () => Promise<{ status: number; body: T }>): Promise<StoredResponse<T>> {
+  /**
+   * `recover` answers for a first attempt that did its work but died before its answer was kept
+   * (taken over after STALE_LOCK_MS); when it finds nothing, `work` runs again.
+   */
+  async run<T>(
+    userId: string,
+    key: string,
+    requestHash: string,
+    work: () => Promise<{ status: number; body: T }>,
+    recover: () => Promise<{ status: number; body: T } | null> = async () => null,
+  ): Promise<StoredResponse<T>> {
     const now = new Date();
     await this.records.deleteExpired(userId, key, now);
     if (await this.records.claim(userId, key, requestHash, new Date(now.getTime() + RETENTION_MS))) {
@@ -68,7 +78,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
       }
       if (record.responseStatus !== null) return replay<T>(record);
       if (record.lockedAt && record.lockedAt.getTime() < Date.now() - STALE_LOCK_MS && (await this.records.takeOverStale(userId, key, new Date(Date.now() - STALE_LOCK_MS)))) {
-        return this.runFirst(userId, key, work);
+        return this.runFirst(userId, key, async () => (await recover()) ?? work());
       }
       if (Date.now() >= deadline) {
         throw new AppError('REQUEST_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly.');
