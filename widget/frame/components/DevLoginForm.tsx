@@ -1,14 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { DisplayNameInput } from '../../shared/components/DisplayNameInput.js';
 import { useWidget } from '../widget-context.js';
-
-const NAME_MAX = 40;
 
 /** The demo login asks only for the name to show beside the reader's comments. */
 export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubmit(name: string): void; onCancel(): void }) {
   const { t } = useWidget();
   const [name, setName] = useState('');
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
 
   return (
     <form
@@ -19,16 +16,7 @@ export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSu
       }}
     >
       <label for="dev-login-name">{t.displayName}</label>
-      <input
-        id="dev-login-name"
-        ref={input}
-        value={name}
-        maxLength={NAME_MAX}
-        autoComplete="nickname"
-        required
-        onInput={(event) => setName(event.currentTarget.value)}
-        onKeyDown={(event) => event.key === 'Escape' && onCancel()}
-      />
+      <DisplayNameInput value={name} onChange={setName} onCancel={onCancel} />
       <button type="submit" class="button button-primary" disabled={busy || !name.trim()}>
         {t.logIn}
       </button>

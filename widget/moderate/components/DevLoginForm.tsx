@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { DisplayNameInput } from '../../shared/components/DisplayNameInput.js';
 import type { Role } from '../../shared/api/contract-types.js';
 import { usePageText } from '../page-text.js';
 
-const NAME_MAX = 40;
 /** The demo login makes whatever account it is asked for; the desk is for these two roles. */
 const DESK_ROLES: Role[] = ['moderator', 'admin'];
 
@@ -11,8 +11,6 @@ export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSu
   const { t } = usePageText();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('moderator');
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
 
   return (
     <form
@@ -24,16 +22,7 @@ export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSu
     >
       <div class="field">
         <label for="dev-login-name">{t.displayName}</label>
-        <input
-          id="dev-login-name"
-          ref={input}
-          value={name}
-          maxLength={NAME_MAX}
-          autoComplete="nickname"
-          required
-          onInput={(event) => setName(event.currentTarget.value)}
-          onKeyDown={(event) => event.key === 'Escape' && onCancel()}
-        />
+        <DisplayNameInput value={name} onChange={setName} onCancel={onCancel} />
       </div>
       <div class="field">
         <label for="dev-login-role">{t.role}</label>
