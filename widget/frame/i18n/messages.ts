@@ -1,4 +1,5 @@
-import type { CommentSort, ReportReason } from '../api/types.js';
+import type { CommentSort } from '../api/types.js';
+import { REPORT_REASON_LABELS } from '../../shared/i18n/report-reason-labels.js';
 import { ERROR_MESSAGES } from '../../shared/i18n/error-messages.js';
 import type { Lang } from '../../shared/lang.js';
 
@@ -38,13 +39,7 @@ const en = {
   likeCount: (count: number) => `${count} likes`,
   report: 'Report',
   reportQuestion: 'Why are you reporting this comment?',
-  reportReasons: {
-    spam: 'Spam or advertising',
-    abuse: 'Abuse, insults or hate',
-    personal_info: 'Personal information',
-    off_topic: 'Off topic',
-    other: 'Something else',
-  } satisfies Record<ReportReason, string>,
+  reportReasons: REPORT_REASON_LABELS.en,
   sendReport: 'Send report',
   reported: 'Thank you. A moderator will look at this comment.',
   delete: 'Delete',
@@ -92,13 +87,7 @@ const ko: Messages = {
   likeCount: (count) => `공감 ${count}개`,
   report: '신고',
   reportQuestion: '이 댓글을 신고하는 이유를 고르세요.',
-  reportReasons: {
-    spam: '스팸·광고',
-    abuse: '욕설·비방·혐오',
-    personal_info: '개인정보 노출',
-    off_topic: '기사와 무관한 내용',
-    other: '기타',
-  },
+  reportReasons: REPORT_REASON_LABELS.ko,
   sendReport: '신고하기',
   reported: '신고가 접수되었습니다. 운영진이 검토합니다.',
   delete: '삭제',

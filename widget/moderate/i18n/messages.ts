@@ -1,4 +1,5 @@
-import type { ReportReason, Role } from '../../shared/api/contract-types.js';
+import type { Role } from '../../shared/api/contract-types.js';
+import { REPORT_REASON_LABELS } from '../../shared/i18n/report-reason-labels.js';
 import { ERROR_MESSAGES, type ErrorMessages } from '../../shared/i18n/error-messages.js';
 import type { Lang } from '../../shared/lang.js';
 import type { LiveStatus } from '../live/moderation-stream.js';
@@ -56,13 +57,7 @@ const en = {
   actions: { hold: 'held', reject: 'rejected' },
   matchedText: 'Matched',
   reportsHeading: 'Reports',
-  reportReasons: {
-    spam: 'Spam or advertising',
-    abuse: 'Abuse, insults or hate',
-    personal_info: 'Personal information',
-    off_topic: 'Off topic',
-    other: 'Something else',
-  } satisfies Record<ReportReason, string>,
+  reportReasons: REPORT_REASON_LABELS.en,
   authorHeading: 'Author',
   authorHistory: (since: string, approved: number, rejected: number) => `member since ${since} · ${approved} approved · ${rejected} rejected`,
   decided: (when: string, reason: string | null) => (reason ? `Decided ${when}: ${reason}` : `Decided ${when}`),
@@ -173,13 +168,7 @@ const ko: Messages = {
   actions: { hold: '보류', reject: '거부' },
   matchedText: '걸린 부분',
   reportsHeading: '신고',
-  reportReasons: {
-    spam: '스팸·광고',
-    abuse: '욕설·비방·혐오',
-    personal_info: '개인정보 노출',
-    off_topic: '기사와 무관한 내용',
-    other: '기타',
-  },
+  reportReasons: REPORT_REASON_LABELS.ko,
   authorHeading: '작성자',
   authorHistory: (since, approved, rejected) => `가입 ${since} · 승인 ${approved}건 · 거부 ${rejected}건`,
   decided: (when, reason) => (reason ? `${when} 처리: ${reason}` : `${when} 처리`),

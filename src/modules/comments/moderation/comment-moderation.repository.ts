@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
 import { Prisma } from '@/generated/prisma/client.js';
 import type { CommentStatus } from '../comments.dto.js';
+import type { CommentRecord } from '../comments.repository.js';
 import { announce } from './moderation-events.js';
 
 export type ModerationQueue = 'pending' | 'reported' | 'rejected' | 'approved';
@@ -19,27 +20,14 @@ export interface QueueQuery {
   rule?: string | undefined;
 }
 
-export interface QueueRow {
-  id: string;
-  articleId: string;
+/** A comment as the queues show it: the comment itself, and what a moderator needs around it. */
+export interface QueueRow extends CommentRecord {
   articleTitle: string;
   articleSection: string | null;
-  parentId: string | null;
-  authorId: string;
-  authorName: string;
   authorSince: Date;
   authorApproved: number;
   authorRejected: number;
-  body: string;
-  status: CommentStatus;
-  verdict: unknown;
-  replyCount: number;
-  likeCount: number;
-  reportCount: number;
   openReports: number;
-  createdAt: Date;
-  decidedAt: Date | null;
-  decisionReason: string | null;
   reports: { reason: string; note: string | null; createdAt: Date }[];
   /** The comment a reply answers, for context. */
   parent: { body: string; status: CommentStatus; authorName: string } | null;
