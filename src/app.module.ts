@@ -18,7 +18,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, logger),
-        DatabaseModule.forRoot(databaseUrl),
+        DatabaseModule.forRoot(
+          databaseUrl,
+          config.databaseReplicaUrl
+            ? { url: config.databaseReplicaUrl, maxLagMs: config.replicaMaxLagMs, pool: config.databasePool }
+            : undefined,
+        ),
         HealthModule,
         AuthModule,
         ArticlesModule,

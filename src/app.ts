@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyCompress from '@fastify/compress';
 import fastifyEtag from '@fastify/etag';
 import type { IncomingMessage } from 'node:http';
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
@@ -49,12 +50,15 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
 
   // Reads are the hot path (every page view): an ETag lets the widget and caches revalidate for a 304.
   await app.register(fastifyEtag, { weak: true });
+  // After the ETag, which is then the uncompressed text's. A CDN in front may compress instead.
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     // Server time of the request, for browsers' dev tools and for the benchmarks.
     void reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
-    if (request.method === 'GET' && reply.statusCode === 200 && request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) {
+    const fresh = reply.statusCode === 200 || reply.statusCode === 304;
+    if (request.method === 'GET' && fresh && request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) {
       // What was served without credentials is public; a moderator's decision shows within seconds.
       void reply.header('cache-control', request.headers.authorization ? 'private, no-cache' : 'public, max-age=5, stale-while-revalidate=30');
     }

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '@/config/config.js';
 import { createLogger } from '@/common/logging/logger.js';
 import { locateDatabase } from '@/database/database-location.js';
-import { applyMigrations } from '@/database/migrations.js';
+import { applyMigrationsApart } from '@/database/apply-migrations-apart.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import { DEMO_ARTICLE } from '@/modules/embed/demo-article.js';
 import { createApp } from '@/app.js';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const database = await locateDatabase(config, logger);
-  const applied = await applyMigrations(database.url);
+  const applied = await applyMigrationsApart(database.url);
   logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
 
   const app = await createApp(config, logger, database.url);

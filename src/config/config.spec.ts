@@ -22,6 +22,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', DEV_LOGIN: 'true' }).devLogin).toBe(false);
   });
 
+  it('reads from the primary only unless DATABASE_REPLICA_URL names a replica of DATABASE_URL', () => {
+    expect(loadConfig({})).toMatchObject({ databaseReplicaUrl: undefined, replicaMaxLagMs: 30_000 });
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://db/x',
+      DATABASE_REPLICA_URL: 'postgresql://replica/x',
+      REPLICA_MAX_LAG_MS: '2500',
+    });
+    expect(config).toMatchObject({ databaseReplicaUrl: 'postgresql://replica/x', replicaMaxLagMs: 2500 });
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgresql://replica/x' })).toThrow(/DATABASE_REPLICA_URL: needs DATABASE_URL/);
+  });
+
   it('reads ALLOWED_ORIGINS as a comma-separated list of origins', () => {
     expect(loadConfig({ ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443/' }).allowedOrigins).toEqual([
       'https://a.example',
@@ -33,6 +44,8 @@ describe('loadConfig', () => {
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://x'],
+    ['DATABASE_REPLICA_URL', 'mysql://x'],
+    ['REPLICA_MAX_LAG_MS', '10'],
     ['SSO_SECRET', 'short'],
     ['SSO_TRUST_ROLE', 'yes'],
     ['COMMENT_RATE_LIMIT', '5 per minute'],

@@ -25,14 +25,15 @@ const origin = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+const connectionString = z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgresql:// connection string');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'expected a postgresql:// connection string')
-    .optional(),
+  DATABASE_URL: connectionString.optional(),
+  DATABASE_REPLICA_URL: connectionString.optional(),
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65_535).default(54_329),
   SSO_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
@@ -47,6 +48,10 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   TOXICITY_URL: z.url({ protocol: /^https?$/ }).optional(),
   TOXICITY_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(800),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(4_096).default(16),
+  PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   ...loginProviderEnvShape,
 });
 
@@ -61,6 +66,10 @@ export interface AppConfig {
   host: string;
   /** Unset: an embedded PostgreSQL under `dataDir` is started. */
   databaseUrl: string | undefined;
+  /** A streaming replica of DATABASE_URL for reads; unset: everything reads the primary. */
+  databaseReplicaUrl: string | undefined;
+  /** Beyond this replication lag, reads go back to the primary until the replica catches up. */
+  replicaMaxLagMs: number;
   dataDir: string;
   embeddedDbPort: number;
   publicUrl: string;
@@ -77,6 +86,10 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** The optional toxicity model; the policy's `toxicity` settings decide whether it is asked. */
   toxicity: { url: string | undefined; timeoutMs: number };
+  /** Connections per instance, and how long a request may wait for one before it answers 503. */
+  databasePool: { size: number; waitMs: number };
+  /** Public comment pages kept in memory (0 MB: none). */
+  pageCache: { maxBytes: number; ttlSeconds: number };
 }
 
 /** SESSION_SECRET's stand-in when unset: one random secret for the life of this process. */
@@ -95,8 +108,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
-  const providerProblems = loginProviderProblems(e);
-  if (providerProblems.length) throw new ConfigError(`Invalid configuration:\n${providerProblems.map((problem) => `  ${problem}`).join('\n')}`);
+  const problems = loginProviderProblems(e);
+  // The embedded server is started by this process, so it cannot have a replica: a setup mistake.
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) problems.push('DATABASE_REPLICA_URL: needs DATABASE_URL, the primary it replicates');
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const publicUrl = e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`;
   const allowedOrigins = e.ALLOWED_ORIGINS
@@ -107,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    replicaMaxLagMs: e.REPLICA_MAX_LAG_MS,
     dataDir: e.DATA_DIR,
     embeddedDbPort: e.EMBEDDED_DB_PORT,
     publicUrl,
@@ -124,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     toxicity: { url: e.TOXICITY_URL, timeoutMs: e.TOXICITY_TIMEOUT_MS },
+    databasePool: { size: e.DATABASE_POOL_SIZE, waitMs: e.DATABASE_POOL_WAIT_MS },
+    pageCache: { maxBytes: Math.round(e.PAGE_CACHE_MB * 2 ** 20), ttlSeconds: e.PAGE_CACHE_TTL_SECONDS },
   };
 }
 

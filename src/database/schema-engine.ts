@@ -35,6 +35,30 @@ function loadEngineModule(): Promise<EngineModule> {
   return loading;
 }
 
+/**
+ * The `pg` adapter as the schema engine needs it. The adapter's executeScript splits a migration at
+ * every semicolon, which breaks any function body (PL/pgSQL is full of them); PostgreSQL's simple
+ * query protocol takes the whole script at once, as Prisma's native engine sends it.
+ */
+class WholeScriptPrismaPg extends PrismaPg {
+  constructor(private readonly pool: pg.Pool) {
+    super(pool);
+  }
+
+  override async connect(): ReturnType<PrismaPg['connect']> {
+    const adapter = await super.connect();
+    adapter.executeScript = async (script: string): Promise<void> => {
+      try {
+        await this.pool.query(script);
+      } catch (error) {
+        // The adapter's own translation into the engine's error kinds (a protected method in JS only).
+        (adapter as unknown as { onError(error: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
 export interface SchemaEngineSession {
   engine: SchemaEngine;
   logs: string[];
@@ -50,7 +74,7 @@ export async function withSchemaEngine<T>(
   const logs: string[] = [];
   // Our own pool, so its connections are closed when the work is done (freeing the engine does not).
   const pool = new pg.Pool({ connectionString, max: 2 });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg(pool));
   let engine: SchemaEngine;
   try {
     engine = await SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, (line: string) => logs.push(line), adapter);

@@ -168,3 +168,43 @@ describe('comments under concurrency, idempotency and rate limits', () => {
     });
   });
 });
+
+describe('policy quotas under parallel posts by one author', () => {
+  let t: TestApp;
+  let admin: LoggedInUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await aUser(t.http, { role: 'admin' });
+  });
+  afterAll(() => t.close());
+
+  const topics = ['the budget', 'the election', 'the heat wave', 'the new subway line', 'the school reform', 'the harbour', 'the festival', 'the trade talks'];
+  const civil = (i: number) => `Comment ${i}: my honest view on ${topics[i % topics.length]}, number ${i * 7919} in a series.`;
+  const published = async (authorId: string) =>
+    Number((await sql<{ n: string }>(t.databaseUrl, `SELECT count(*) AS n FROM comments WHERE author_id = $1 AND status <> 'rejected'`, [authorId]))[0]!.n);
+
+  it('lets exactly three of twenty parallel posts on one article through (quota.article), and rejects the rest', async () => {
+    const article = await anArticle(t.http, admin.token);
+    const author = await aUser(t.http);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.http.post(`/api/v1/articles/${article.id}/comments`, { body: civil(i) }, { token: author.token })),
+    );
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(3);
+    const refused = responses.filter((r) => r.status !== 201);
+    expect(refused.map((r) => [r.status, r.body.error.code, r.body.error.details.reasons[0].rule])).toEqual(Array(17).fill([422, 'POLICY_REJECTED', 'quota.article']));
+    expect(await published(author.user.id)).toBe(3);
+    expect((await t.http.get(`/api/v1/articles/${article.id}`)).body.commentCount).toBe(3);
+  });
+
+  it('lets exactly twenty of twenty-four parallel posts a day through (quota.daily)', async () => {
+    const articles = await Promise.all(Array.from({ length: 24 }, () => anArticle(t.http, admin.token)));
+    const author = await aUser(t.http);
+    const responses = await Promise.all(
+      articles.map((article, i) => t.http.post(`/api/v1/articles/${article.id}/comments`, { body: civil(i) }, { token: author.token })),
+    );
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(20);
+    expect(responses.filter((r) => r.status === 422).map((r) => r.body.error.details.reasons[0].rule)).toEqual(Array(4).fill('quota.daily'));
+    expect(await published(author.user.id)).toBe(20);
+  });
+});

@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@/common/errors/app-error.js';
+import { type ArticleSettings, ArticleSettingsCache } from './article-settings-cache.js';
 import type { ArticleView, PutArticleDto } from './articles.dto.js';
 import { type ArticleRecord, ArticlesRepository } from './articles.repository.js';
 
 @Injectable()
 export class ArticlesService {
-  constructor(private readonly articles: ArticlesRepository) {}
+  constructor(
+    private readonly articles: ArticlesRepository,
+    private readonly settingsCache: ArticleSettingsCache,
+  ) {}
 
   async put(id: string, dto: PutArticleDto): Promise<ArticleView> {
-    return toArticleView(await this.articles.upsert(id, dto));
+    const article = await this.articles.upsert(id, dto);
+    this.settingsCache.invalidate(id);
+    return toArticleView(article);
   }
 
   async ensure(id: string, dto: PutArticleDto): Promise<ArticleView> {
@@ -19,11 +25,18 @@ export class ArticlesService {
     return toArticleView(await this.require(id));
   }
 
-  /** For other modules: the article, or NOT_FOUND. */
+  /** For other modules: the article with its counters as they are now, or NOT_FOUND. */
   async require(id: string): Promise<ArticleRecord> {
     const article = await this.articles.findById(id);
     if (!article) throw new NotFoundError('The article');
     return article;
+  }
+
+  /** For other modules' hot paths: the article's settings, from memory when this instance has them, or NOT_FOUND. */
+  async requireSettings(id: string): Promise<ArticleSettings> {
+    const settings = await this.settingsCache.get(id, () => this.articles.findById(id));
+    if (!settings) throw new NotFoundError('The article');
+    return settings;
   }
 }
 

@@ -5,6 +5,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthRepository } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
+import { PrincipalCache } from './principal-cache.js';
 import { DevLoginService } from './dev-login.service.js';
 import { LoginTransactionSealer } from './oauth/login-transaction.js';
 import { PopupLoginController } from './oauth/popup-login.controller.js';
@@ -19,6 +20,7 @@ import { SsoService } from './sso.service.js';
   providers: [
     AuthRepository,
     AuthService,
+    PrincipalCache,
     SsoService,
     DevLoginService,
     ProvidersService,

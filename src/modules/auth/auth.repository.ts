@@ -6,13 +6,14 @@ import type { IdentityProfile, IdentityRecord, Principal, Role, UserRecord } fro
 export class AuthRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async findActiveSession(tokenHash: Buffer, now: Date): Promise<Principal | null> {
+  /** The unrevoked session of a token, with its user; expired ones are the caller's to refuse. */
+  async findUnrevokedSession(tokenHash: Buffer): Promise<{ principal: Principal; expiresAt: Date } | null> {
     const session = await this.prisma.session.findUnique({
       where: { tokenHash: new Uint8Array(tokenHash) },
       include: { user: true },
     });
-    if (!session || session.revokedAt || session.expiresAt <= now) return null;
-    return { user: session.user, sessionId: session.id };
+    if (!session || session.revokedAt) return null;
+    return { principal: { user: session.user, sessionId: session.id }, expiresAt: session.expiresAt };
   }
 
   async createSession(userId: string, provider: string, tokenHash: Buffer, expiresAt: Date): Promise<void> {

@@ -6,6 +6,7 @@ import type { AppConfig } from '@/config/config.js';
 import { AuthRequiredError, NotFoundError } from '@/common/errors/app-error.js';
 import { hashAccessToken, looksLikeAccessToken, newAccessToken } from './access-token.js';
 import { AuthRepository } from './auth.repository.js';
+import { PrincipalCache } from './principal-cache.js';
 import {
   type IdentityProfile,
   type IdentityRecord,
@@ -23,6 +24,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly repository: AuthRepository,
+    private readonly principals: PrincipalCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
@@ -40,12 +42,15 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   /** The principal behind a bearer token, or null when it is unknown, expired or revoked. */
   async authenticate(accessToken: string): Promise<Principal | null> {
     if (!looksLikeAccessToken(accessToken)) return null;
-    return this.repository.findActiveSession(hashAccessToken(accessToken), new Date());
+    const tokenHash = hashAccessToken(accessToken);
+    const session = await this.principals.get(tokenHash.toString('base64url'), () => this.repository.findUnrevokedSession(tokenHash));
+    return session && session.expiresAt > new Date() ? session.principal : null;
   }
 
   /** Finds or creates the user of an identity a provider vouched for, and opens a session. */
   async logIn(profile: IdentityProfile): Promise<IssuedSession> {
     const user = await this.repository.upsertUserByIdentity(profile);
+    this.principals.invalidate(user.id);
     const accessToken = newAccessToken();
     const expiresAt = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
     await this.repository.createSession(user.id, profile.provider, hashAccessToken(accessToken), expiresAt);
@@ -54,6 +59,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
 
   async logOut(principal: Principal): Promise<void> {
     await this.repository.revokeSession(principal.sessionId, new Date());
+    this.principals.invalidate(principal.user.id);
   }
 
   /** For other modules: the user, or NOT_FOUND. */
@@ -70,15 +76,24 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
 
   /** Bans until a time, or for good with `until` null. */
   ban(userId: string, until: Date | null): Promise<UserRecord> {
-    return this.repository.setBan(userId, new Date(), until);
+    return this.changingUser(userId, this.repository.setBan(userId, new Date(), until));
   }
 
   liftBan(userId: string): Promise<UserRecord> {
-    return this.repository.setBan(userId, null, null);
+    return this.changingUser(userId, this.repository.setBan(userId, null, null));
   }
 
   setRole(userId: string, role: Role): Promise<UserRecord> {
-    return this.repository.setRole(userId, role);
+    return this.changingUser(userId, this.repository.setRole(userId, role));
+  }
+
+  /** The user's cached sessions go once the change is in (other instances hear it from the database). */
+  private async changingUser<T>(userId: string, change: Promise<T>): Promise<T> {
+    try {
+      return await change;
+    } finally {
+      this.principals.invalidate(userId);
+    }
   }
 
   /** The (provider, subject) pairs the caller can log in with: more than one once accounts were linked. */

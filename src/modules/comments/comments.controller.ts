@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { articleIdSchema } from '@/modules/articles/articles.dto.js';
 import { Authenticated, CurrentPrincipal, OptionalAuth } from '@/modules/auth/auth.decorators.js';
@@ -14,7 +14,7 @@ import {
   type ReportCommentDto,
   reportCommentSchema,
 } from './comments.dto.js';
-import { type CommentPage, CommentsService, type PostedComment } from './comments.service.js';
+import { CommentsService, type PostedComment } from './comments.service.js';
 
 @ApiTags('comments')
 @Controller('api/v1')
@@ -25,14 +25,19 @@ export class CommentsController {
   ) {}
 
   @ApiOperation({ summary: "An article's comments, or a comment's replies (?parentId=), a page at a time" })
+  @ApiOkResponse({ description: '{ comments: Comment[], nextCursor: string | null }; `If-None-Match` with the ETag answers 304' })
   @OptionalAuth()
   @Get('articles/:articleId/comments')
-  list(
+  async list(
     @CurrentPrincipal() viewer: Principal | undefined,
     @Param('articleId', { schema: articleIdSchema }) articleId: string,
     @Query({ schema: listCommentsQuerySchema }) query: ListCommentsQuery,
-  ): Promise<CommentPage> {
-    return this.comments.list(viewer, articleId, query);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    // Already JSON (public pages come so from the cache); the ETag lets @fastify/etag answer a 304.
+    const page = await this.comments.list(viewer, articleId, query);
+    void reply.type('application/json; charset=utf-8').header('etag', page.etag);
+    return page.json;
   }
 
   @ApiOperation({ summary: 'Post a comment or a reply; judged by the Standards Board policy' })

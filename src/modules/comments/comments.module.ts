@@ -10,6 +10,8 @@ import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { CommentModerationRepository } from './moderation/comment-moderation.repository.js';
 import { CommentModerationService } from './moderation/comment-moderation.service.js';
+import { CommentChangeFeed } from './public-pages/comment-change-feed.js';
+import { PublicPageCache } from './public-pages/public-page-cache.js';
 
 @Module({
   imports: [ArticlesModule, PolicyModule, RateLimitModule],
@@ -22,6 +24,8 @@ import { CommentModerationService } from './moderation/comment-moderation.servic
     IdempotencyService,
     CommentModerationRepository,
     CommentModerationService,
+    PublicPageCache,
+    CommentChangeFeed,
   ],
   exports: [CommentsService, CommentModerationService],
 })

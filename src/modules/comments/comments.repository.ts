@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
-import type { Prisma } from '@/generated/prisma/client.js';
+import { ReadRouting } from '@/database/read-routing.js';
+import { Prisma } from '@/generated/prisma/client.js';
 import type { CommentCursor } from './comment-cursor.js';
 import type { CommentSort, CommentStatus, ReportReason } from './comments.dto.js';
 import { announce } from './moderation/moderation-events.js';
@@ -23,15 +24,41 @@ export interface CommentRecord {
   decidedAt: Date | null;
 }
 
-export interface NewComment {
+export interface PostingInput {
   articleId: string;
-  parentId: string | null;
   authorId: string;
+  /** The comment replied to, as the request named it. */
+  parentId: string | null;
+  /** Comments since then count as the author's recent ones (duplicates, flooding). */
+  recentSince: Date;
+}
+
+/** What posting weighs, read under the author's lock. */
+export interface PostingFacts {
+  /** The comment replied to, if it exists. */
+  parent: { id: string; articleId: string; parentId: string | null; status: CommentStatus } | null;
+  activity: AuthorActivity;
+}
+
+/** What is stored, as the policy decided. */
+export interface PostingDecision {
+  /** The thread's top-level comment (replies are one level deep). */
+  parentId: string | null;
   body: string;
   status: CommentStatus;
   verdict: object;
   ruleIds: string[];
   idempotencyKey: string | null;
+}
+
+interface PostingFactsRow {
+  approved: number;
+  rejected: number;
+  today: number;
+  on_article: number;
+  prior: number;
+  recent: { body: string; postedAt: string }[];
+  parent: PostingFacts['parent'];
 }
 
 export interface AuthorActivity {
@@ -83,7 +110,10 @@ async function adjustCounts(tx: Prisma.TransactionClient, comment: { articleId: 
 
 @Injectable()
 export class CommentsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly routing: ReadRouting,
+  ) {}
 
   async findById(id: string): Promise<CommentRecord | null> {
     const row = await this.prisma.comment.findUnique({ where: { id }, include: withAuthor });
@@ -95,16 +125,57 @@ export class CommentsRepository {
     return row && toRecord(row);
   }
 
-  /** Stores a comment; a published one counts at once, in the same transaction. */
-  async create(comment: NewComment): Promise<CommentRecord> {
+  /**
+   * Posts a comment, one author at a time: the author's lock is held from reading what the policy
+   * weighs (their quotas, recent texts, the parent) to the insert, so parallel posts by one author
+   * are judged one after the other and quotas are exact. `decide` judges with those facts; what it
+   * answers is stored, with the counts a published comment moves, in the same transaction. A throw
+   * from `decide` stores nothing.
+   */
+  async post(input: PostingInput, decide: (facts: PostingFacts) => Promise<PostingDecision>): Promise<CommentRecord> {
     return this.prisma.$transaction(async (tx) => {
-      const row = await tx.comment.create({
-        data: { ...comment, verdict: comment.verdict as Prisma.InputJsonObject, ruleIds: [...new Set(comment.ruleIds)] },
-        include: withAuthor,
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`comment-author:${input.authorId}`}, 0))`;
+      const [facts] = await tx.$queryRaw<PostingFactsRow[]>`
+        SELECT count(*) FILTER (WHERE status = 'published')::int AS approved,
+               count(*) FILTER (WHERE status = 'rejected')::int AS rejected,
+               count(*) FILTER (WHERE status <> 'rejected'
+                                AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')::int AS today,
+               count(*) FILTER (WHERE status <> 'rejected' AND article_id = ${input.articleId})::int AS on_article,
+               count(*)::int AS prior,
+               (SELECT coalesce(json_agg(json_build_object('body', r.body, 'postedAt', r.created_at)), '[]'::json)
+                FROM (SELECT body, created_at FROM comments
+                      WHERE author_id = ${input.authorId}::uuid AND created_at >= ${input.recentSince}
+                      ORDER BY created_at DESC LIMIT 20) r) AS recent,
+               (SELECT json_build_object('id', p.id, 'articleId', p.article_id, 'parentId', p.parent_id, 'status', p.status)
+                FROM comments p WHERE p.id = ${input.parentId}::uuid) AS parent
+        FROM comments WHERE author_id = ${input.authorId}::uuid`;
+      const decision = await decide({
+        parent: facts!.parent,
+        activity: {
+          approvedCount: facts!.approved,
+          rejectedCount: facts!.rejected,
+          postedToday: facts!.today,
+          postedOnArticle: facts!.on_article,
+          priorComments: facts!.prior,
+          recent: facts!.recent.map((row) => ({ body: row.body, postedAt: new Date(row.postedAt) })),
+        },
       });
-      if (comment.status === 'published') await adjustCounts(tx, comment, 1);
-      else await announce(tx, { type: 'comment.queued', commentId: row.id, articleId: row.articleId, status: row.status });
-      return toRecord(row);
+      const counts = decision.status === 'published';
+      const [row] = await tx.$queryRaw<CommentPageRow[]>`
+        WITH inserted AS (
+          INSERT INTO comments (id, article_id, parent_id, author_id, body, status, verdict, rule_ids, idempotency_key)
+          VALUES (uuidv7(), ${input.articleId}, ${decision.parentId}::uuid, ${input.authorId}::uuid, ${decision.body},
+                  ${decision.status}::"CommentStatus", ${JSON.stringify(decision.verdict)}::jsonb,
+                  ${[...new Set(decision.ruleIds)]}::text[], ${decision.idempotencyKey})
+          RETURNING ${PAGE_COLUMNS_UNQUALIFIED}
+        ), counted_on_article AS (
+          UPDATE articles SET comment_count = comment_count + 1 WHERE ${counts} AND id = ${input.articleId}
+        ), counted_on_parent AS (
+          UPDATE comments SET reply_count = reply_count + 1 WHERE ${counts} AND id = ${decision.parentId}::uuid
+        )
+        SELECT inserted.*, u.display_name AS author_name FROM inserted JOIN users u ON u.id = inserted.author_id`;
+      if (decision.status === 'pending') await announce(tx, { type: 'comment.queued', commentId: row!.id, articleId: row!.article_id, status: row!.status });
+      return fromPageRow(row!);
     });
   }
 
@@ -124,58 +195,15 @@ export class CommentsRepository {
     });
   }
 
-  /** What the policy weighs about an author; quotas count what was posted, not what the policy refused. */
-  async authorActivity(authorId: string, articleId: string, recentSince: Date): Promise<AuthorActivity> {
-    const [counts] = await this.prisma.$queryRaw<
-      { approved: number; rejected: number; today: number; on_article: number; prior: number }[]
-    >`
-      SELECT count(*) FILTER (WHERE status = 'published')::int AS approved,
-             count(*) FILTER (WHERE status = 'rejected')::int AS rejected,
-             count(*) FILTER (WHERE status <> 'rejected'
-                              AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')::int AS today,
-             count(*) FILTER (WHERE status <> 'rejected' AND article_id = ${articleId})::int AS on_article,
-             count(*)::int AS prior
-      FROM comments WHERE author_id = ${authorId}::uuid`;
-    const recent = await this.prisma.comment.findMany({
-      where: { authorId, createdAt: { gte: recentSince } },
-      orderBy: { createdAt: 'desc' },
-      take: 20,
-      select: { body: true, createdAt: true },
-    });
-    return {
-      approvedCount: counts!.approved,
-      rejectedCount: counts!.rejected,
-      postedToday: counts!.today,
-      postedOnArticle: counts!.on_article,
-      priorComments: counts!.prior,
-      recent: recent.map((row) => ({ body: row.body, postedAt: row.createdAt })),
-    };
-  }
-
-  /** One page in keyset order; `limit + 1` rows are read to know whether another page follows. */
-  async page(query: CommentPageQuery): Promise<CommentRecord[]> {
-    const visible: Prisma.CommentWhereInput[] = [{ status: 'published' }];
-    // An author also sees their own comments waiting for review, and those a moderator rejected (with why).
-    if (query.viewerId) visible.push({ status: 'pending', authorId: query.viewerId }, { status: 'rejected', authorId: query.viewerId, decidedAt: { not: null } });
-    // A deleted comment keeps its place while it has replies to show.
-    if (!query.parentId) visible.push({ status: 'deleted', replyCount: { gt: 0 } });
-    const rows = await this.prisma.comment.findMany({
-      where: {
-        articleId: query.articleId,
-        parentId: query.parentId,
-        AND: [{ OR: visible }, ...(query.after ? [afterCursor(query.after)] : [])],
-      },
-      orderBy: orderFor(query.sort),
-      take: query.limit + 1,
-      include: withAuthor,
-    });
-    return rows.map(toRecord);
-  }
-
-  async likedBy(userId: string, commentIds: string[]): Promise<Set<string>> {
-    if (commentIds.length === 0) return new Set();
-    const likes = await this.prisma.commentLike.findMany({ where: { userId, commentId: { in: commentIds } }, select: { commentId: true } });
-    return new Set(likes.map((like) => like.commentId));
+  /**
+   * One page in keyset order, authors (and, for a logged-in reader, their likes) joined in: one
+   * statement, read from the replica when there is one (unless `fromPrimary`). `limit + 1` rows are
+   * read to know whether another page follows.
+   */
+  async page(query: CommentPageQuery, options: { fromPrimary?: boolean } = {}): Promise<ListedComment[]> {
+    const reader = options.fromPrimary ? this.prisma : this.routing.reader(query.viewerId);
+    const rows = await reader.$queryRaw<CommentPageRow[]>(commentPageStatement(query));
+    return rows.map((row) => ({ ...fromPageRow(row), ...(query.viewerId ? { likedByViewer: row.liked_by_viewer === true } : {}) }));
   }
 
   /** Adds or removes one reader's like; the count moves only when the like itself did. */
@@ -222,32 +250,109 @@ export class CommentsRepository {
   }
 }
 
-function orderFor(sort: CommentSort): Prisma.CommentOrderByWithRelationInput[] {
-  switch (sort) {
-    case 'newest':
-      return [{ createdAt: 'desc' }, { id: 'desc' }];
-    case 'oldest':
-      return [{ createdAt: 'asc' }, { id: 'asc' }];
-    case 'top':
-      return [{ likeCount: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }];
-  }
+/** A listed comment, and for a logged-in reader whether they like it. */
+export type ListedComment = CommentRecord & { likedByViewer?: boolean };
+
+interface CommentPageRow {
+  id: string;
+  article_id: string;
+  parent_id: string | null;
+  author_id: string;
+  author_name: string;
+  body: string;
+  status: CommentStatus;
+  verdict: unknown;
+  reply_count: number;
+  like_count: number;
+  report_count: number;
+  created_at: Date;
+  decision_reason: string | null;
+  decided_at: Date | null;
+  liked_by_viewer?: boolean;
 }
 
-/** Rows strictly after the cursor in the sort's order (a tuple comparison, spelt out). */
-function afterCursor(cursor: CommentCursor): Prisma.CommentWhereInput {
+function fromPageRow(row: CommentPageRow): CommentRecord {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    parentId: row.parent_id,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    body: row.body,
+    status: row.status,
+    verdict: row.verdict,
+    replyCount: row.reply_count,
+    likeCount: row.like_count,
+    reportCount: row.report_count,
+    createdAt: row.created_at,
+    decisionReason: row.decision_reason,
+    decidedAt: row.decided_at,
+  };
+}
+
+const PAGE_COLUMN_NAMES = [
+  'id', 'article_id', 'parent_id', 'author_id', 'body', 'status', 'verdict', 'reply_count',
+  'like_count', 'report_count', 'created_at', 'decision_reason', 'decided_at',
+] as const;
+/** The columns a CommentRecord is made of, of the table aliased `c`. */
+const PAGE_COLUMNS = Prisma.raw(PAGE_COLUMN_NAMES.map((name) => `c.${name}`).join(', '));
+const PAGE_COLUMNS_UNQUALIFIED = Prisma.raw(PAGE_COLUMN_NAMES.join(', '));
+
+/** ORDER BY for a sort, over the alias `c`; every sort ends on the id, so the order is total. */
+const ORDER_BY: Record<CommentSort, Prisma.Sql> = {
+  newest: Prisma.sql`c.created_at DESC, c.id DESC`,
+  oldest: Prisma.sql`c.created_at, c.id`,
+  top: Prisma.sql`c.like_count DESC, c.created_at DESC, c.id DESC`,
+};
+
+/** Rows strictly after the cursor in the sort's order, as a row comparison the index can seek to. */
+function afterCursor(cursor: CommentCursor | undefined): Prisma.Sql {
+  if (!cursor) return Prisma.empty;
   const { createdAt, id, likeCount } = cursor;
   switch (cursor.sort) {
     case 'newest':
-      return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
+      return Prisma.sql`AND (c.created_at, c.id) < (${createdAt}, ${id}::uuid)`;
     case 'oldest':
-      return { OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }] };
+      return Prisma.sql`AND (c.created_at, c.id) > (${createdAt}, ${id}::uuid)`;
     case 'top':
-      return {
-        OR: [
-          { likeCount: { lt: likeCount } },
-          { likeCount, createdAt: { lt: createdAt } },
-          { likeCount, createdAt, id: { lt: id } },
-        ],
-      };
+      return Prisma.sql`AND (c.like_count, c.created_at, c.id) < (${likeCount}, ${createdAt}, ${id}::uuid)`;
   }
+}
+
+/**
+ * The statement behind a page of comments (exported for the benchmark's plans). What the public
+ * sees is read from a partial index in the page's order, so a page costs the same on an article
+ * with a hundred comments or a million: threads are published comments and deleted ones that keep
+ * their place for their replies; replies are published ones. A logged-in reader's own comments
+ * awaiting review, or rejected by a moderator, come from a second, tiny index scan, merged in order.
+ */
+export function commentPageStatement(query: CommentPageQuery): Prisma.Sql {
+  const order = ORDER_BY[query.sort];
+  const after = afterCursor(query.after);
+  const limit = query.limit + 1;
+  const thread = query.parentId === null ? Prisma.sql`c.parent_id IS NULL` : Prisma.sql`c.parent_id = ${query.parentId}::uuid`;
+  const publicRows =
+    query.parentId === null
+      ? Prisma.sql`c.article_id = ${query.articleId} AND c.parent_id IS NULL AND c.status IN ('published', 'deleted')
+          AND (c.status = 'published' OR c.reply_count > 0)`
+      : Prisma.sql`c.parent_id = ${query.parentId}::uuid AND c.status = 'published'`;
+  if (!query.viewerId) {
+    return Prisma.sql`
+      SELECT ${PAGE_COLUMNS}, u.display_name AS author_name
+      FROM comments c JOIN users u ON u.id = c.author_id
+      WHERE ${publicRows} ${after}
+      ORDER BY ${order} LIMIT ${limit}`;
+  }
+  return Prisma.sql`
+    SELECT ${PAGE_COLUMNS}, u.display_name AS author_name,
+           EXISTS (SELECT 1 FROM comment_likes l WHERE l.comment_id = c.id AND l.user_id = ${query.viewerId}::uuid) AS liked_by_viewer
+    FROM (
+      (SELECT ${PAGE_COLUMNS} FROM comments c WHERE ${publicRows} ${after} ORDER BY ${order} LIMIT ${limit})
+      UNION ALL
+      (SELECT ${PAGE_COLUMNS} FROM comments c
+       WHERE c.author_id = ${query.viewerId}::uuid AND c.article_id = ${query.articleId} AND ${thread}
+         AND c.status IN ('pending', 'rejected') AND (c.status = 'pending' OR c.decided_at IS NOT NULL) ${after}
+       ORDER BY ${order} LIMIT ${limit})
+    ) c JOIN users u ON u.id = c.author_id
+    ORDER BY ${order} LIMIT ${limit}`;
 }

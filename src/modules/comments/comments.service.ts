@@ -11,7 +11,9 @@ import type { Verdict } from '@/modules/policy/engine/engine.js';
 import { toVerdictView, type VerdictView } from '@/modules/policy/verdict-view.js';
 import { toCommentView } from './comment-view.js';
 import { type CommentStatus, type CommentView, type ListCommentsQuery, parseIdempotencyKey, type PostCommentDto } from './comments.dto.js';
-import { type CommentRecord, CommentsRepository } from './comments.repository.js';
+import { type CommentPageQuery, type CommentRecord, CommentsRepository } from './comments.repository.js';
+import { CommentChangeFeed } from './public-pages/comment-change-feed.js';
+import { PublicPageCache, type SerializedPage, serializePage } from './public-pages/public-page-cache.js';
 import { IdempotencyService, requestFingerprint } from './idempotency/idempotency.service.js';
 import { acceptCommentBody } from './text/accept-comment-body.js';
 
@@ -37,6 +39,8 @@ export class CommentsService {
     private readonly policy: PolicyService,
     private readonly rateLimits: RateLimitService,
     private readonly idempotency: IdempotencyService,
+    private readonly publicPages: PublicPageCache,
+    private readonly changes: CommentChangeFeed,
   ) {}
 
   /** Posts under an article, once per Idempotency-Key when one is given. */
@@ -62,76 +66,90 @@ export class CommentsService {
 
   private async postOnce(principal: Principal, articleId: string, dto: PostCommentDto, idempotencyKey?: string): Promise<PostedComment> {
     const body = acceptCommentBody(dto.body);
-    const article = await this.articles.require(articleId);
+    const article = await this.articles.requireSettings(articleId);
     if (!article.commentsOpen) throw new AppError('ARTICLE_CLOSED', 'Comments on this article are closed.');
-    const parentId = dto.parentId && (await this.threadOf(dto.parentId, articleId));
     await this.rateLimits.consume(`comment:${principal.user.id}`, this.config.rateLimits.comment);
 
     const now = new Date();
-    const activity = await this.comments.authorActivity(
-      principal.user.id,
-      articleId,
-      new Date(now.getTime() - this.policy.recentActivityWindowSeconds() * 1000),
-    );
-    const verdict = await this.policy.judge(body, {
-      article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
-      author: {
-        accountAgeDays: (now.getTime() - principal.user.createdAt.getTime()) / DAY_MS,
-        approvedCount: activity.approvedCount,
-        rejectedCount: activity.rejectedCount,
-        trust: 'regular',
-        postedToday: activity.postedToday,
-        postedOnArticle: activity.postedOnArticle,
-        priorComments: activity.priorComments,
+    let verdict: Verdict | undefined;
+    const stored = await this.comments.post(
+      {
+        articleId,
+        authorId: principal.user.id,
+        parentId: dto.parentId,
+        recentSince: new Date(now.getTime() - this.policy.recentActivityWindowSeconds() * 1000),
       },
-      recentComments: activity.recent,
-      now,
-    });
-    const stored = await this.comments.create({
-      articleId,
-      parentId,
-      authorId: principal.user.id,
-      body,
-      status: STATUS_BY_DECISION[verdict.decision],
-      verdict: { decision: verdict.decision, reasons: verdict.reasons, policyVersion: verdict.policyVersion },
-      ruleIds: verdict.reasons.map((reason) => reason.rule),
-      idempotencyKey: idempotencyKey ?? null,
-    });
-    const view = toVerdictView(verdict);
+      async ({ parent, activity }) => {
+        // Replies are one level deep: a reply to a reply joins its thread. The parent must be on show.
+        if (dto.parentId && (!parent || parent.articleId !== articleId || parent.status !== 'published')) {
+          throw new NotFoundError('The comment you reply to');
+        }
+        verdict = await this.policy.judge(body, {
+          article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
+          author: {
+            accountAgeDays: (now.getTime() - principal.user.createdAt.getTime()) / DAY_MS,
+            approvedCount: activity.approvedCount,
+            rejectedCount: activity.rejectedCount,
+            trust: 'regular',
+            postedToday: activity.postedToday,
+            postedOnArticle: activity.postedOnArticle,
+            priorComments: activity.priorComments,
+          },
+          recentComments: activity.recent,
+          now,
+        });
+        return {
+          parentId: parent ? (parent.parentId ?? parent.id) : null,
+          body,
+          status: STATUS_BY_DECISION[verdict.decision],
+          verdict: { decision: verdict.decision, reasons: verdict.reasons, policyVersion: verdict.policyVersion },
+          ruleIds: verdict.reasons.map((reason) => reason.rule),
+          idempotencyKey: idempotencyKey ?? null,
+        };
+      },
+    );
+    this.changes.committedHere({ actorId: principal.user.id, articleId, public: stored.status === 'published' });
+    const view = toVerdictView(verdict!);
     // A rejected comment is kept out of sight for the moderators' rejected queue; the author is told why.
     if (view.decision === 'reject') throw policyRejected(view);
     return { comment: toCommentView(stored), verdict: view };
   }
 
-  /** Replies are one level deep: a reply to a reply joins its thread. The parent must be on show. */
-  private async threadOf(parentId: string, articleId: string): Promise<string> {
-    const parent = await this.comments.findById(parentId);
-    if (!parent || parent.articleId !== articleId || parent.status !== 'published') throw new NotFoundError('The comment you reply to');
-    return parent.parentId ?? parent.id;
-  }
-
-  async list(viewer: Principal | undefined, articleId: string, query: ListCommentsQuery): Promise<CommentPage> {
-    await this.articles.require(articleId);
+  /**
+   * A page of an article's comments, or of a comment's replies. What anonymous readers get is the
+   * same for all of them, so it comes from the public page cache, already serialized; a logged-in
+   * reader's page carries their own pending comments and likes, and is read for them.
+   */
+  async list(viewer: Principal | undefined, articleId: string, query: ListCommentsQuery): Promise<SerializedPage> {
+    await this.articles.requireSettings(articleId);
     const parentId = query.parentId ?? null;
     if (parentId) {
       const parent = await this.comments.findById(parentId);
       if (!parent || parent.articleId !== articleId || !isVisibleTo(parent, viewer)) throw new NotFoundError('The comment');
     }
     const sort = query.sort ?? (parentId ? 'oldest' : 'newest');
-    const rows = await this.comments.page({
+    const pageQuery: CommentPageQuery = {
       articleId,
       parentId,
       sort,
       limit: query.limit,
       after: query.cursor ? decodeCursor(query.cursor, sort) : undefined,
-      viewerId: viewer?.user.id,
-    });
+    };
+    if (viewer) return serializePage(await this.readPage({ ...pageQuery, viewerId: viewer.user.id }));
+    const key = `${parentId ?? ''}|${sort}|${query.limit}|${query.cursor ?? ''}`;
+    // Filled from the primary: a lagging replica's page would otherwise stay cached after the
+    // change it lacks was announced. The cache absorbs nearly all of these reads anyway.
+    return this.publicPages.page(articleId, key, async () => serializePage(await this.readPage(pageQuery, { fromPrimary: true })));
+  }
+
+  private async readPage(query: CommentPageQuery, options: { fromPrimary?: boolean } = {}): Promise<CommentPage> {
+    const rows = await this.comments.page(query, options);
     const page = rows.slice(0, query.limit);
-    const liked = viewer ? await this.comments.likedBy(viewer.user.id, page.map((comment) => comment.id)) : undefined;
     const last = page.at(-1);
     return {
-      comments: page.map((comment) => toCommentView(comment, liked?.has(comment.id))),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ sort, createdAt: last.createdAt, id: last.id, likeCount: last.likeCount }) : null,
+      comments: page.map((comment) => toCommentView(comment, comment.likedByViewer)),
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor({ sort: query.sort, createdAt: last.createdAt, id: last.id, likeCount: last.likeCount }) : null,
     };
   }
 
@@ -141,7 +159,7 @@ export class CommentsService {
     if (!comment || !isVisibleTo(comment, principal)) throw new NotFoundError('The comment');
     const isModerator = principal.user.role !== 'reader';
     if (comment.authorId !== principal.user.id && !isModerator) throw new ForbiddenError('Only its author or a moderator can delete a comment.');
-    await this.comments.markDeleted(commentId);
+    if (await this.comments.markDeleted(commentId)) this.changes.committedHere({ actorId: principal.user.id, articleId: comment.articleId, public: true });
   }
 
   /** A published comment, for likes and reports; anything else is NOT_FOUND. */

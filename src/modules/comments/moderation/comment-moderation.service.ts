@@ -5,6 +5,7 @@ import { decodeOpaqueCursor, encodeOpaqueCursor } from '@/common/pagination/opaq
 import { toCommentView } from '../comment-view.js';
 import type { CommentView } from '../comments.dto.js';
 import { CommentsRepository } from '../comments.repository.js';
+import { CommentChangeFeed } from '../public-pages/comment-change-feed.js';
 import {
   CommentModerationRepository,
   type DecisionAction,
@@ -43,6 +44,7 @@ export class CommentModerationService {
   constructor(
     private readonly moderation: CommentModerationRepository,
     private readonly comments: CommentsRepository,
+    private readonly changes: CommentChangeFeed,
   ) {}
 
   async queue(query: Omit<QueueQuery, 'after'> & { cursor?: string | undefined }): Promise<QueuePage> {
@@ -66,6 +68,7 @@ export class CommentModerationService {
       throw new AppError('ALREADY_DECIDED', `Another moderator already decided this comment (it is now ${result.status}).`, { status: result.status });
     }
     const comment = await this.comments.findById(commentId);
+    if (result.outcome === 'applied') this.changes.committedHere({ actorId, articleId: comment!.articleId, public: true });
     return { comment: toCommentView(comment!), recorded: result.outcome === 'applied' };
   }
 

@@ -1,0 +1,54 @@
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import { InvalidatedCache } from '@/common/caching/invalidated-cache.js';
+import { DatabaseNotifications, RESYNC } from '@/database/database-notifications.js';
+import type { ArticleRecord } from './articles.repository.js';
+
+/** The channel a trigger on `articles` notifies with an article's id when its settings change. */
+const ARTICLE_CHANGES = 'article_changes';
+
+/** What posting and listing need to know of an article; its counters are not part of it. */
+export type ArticleSettings = Omit<ArticleRecord, 'commentCount' | 'updatedAt'>;
+
+/**
+ * Every read and post asks whether its article exists, is open, is premoderated: kept in memory on
+ * every instance, and dropped on every instance when a setting changes (NOTIFY from the database).
+ */
+@Injectable()
+export class ArticleSettingsCache implements OnModuleInit, OnModuleDestroy {
+  private readonly cache = new InvalidatedCache<ArticleSettings>({
+    maxSize: 50_000,
+    sizeOf: () => 1,
+    ttlMs: 5 * 60_000,
+    maxGroups: 100_000,
+  });
+  private subscription: Subscription | undefined;
+
+  constructor(private readonly notifications: DatabaseNotifications) {}
+
+  async onModuleInit(): Promise<void> {
+    this.subscription = this.notifications.listen(ARTICLE_CHANGES).subscribe((id) => {
+      if (id === RESYNC) this.cache.clear();
+      else this.cache.invalidate(id);
+    });
+    await this.notifications.ready();
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  get(id: string, load: () => Promise<ArticleRecord | null>): Promise<ArticleSettings | null> {
+    return this.cache.get(id, '', async () => {
+      const article = await load();
+      if (!article) return null;
+      const { commentCount: _count, updatedAt: _updated, ...settings } = article;
+      return settings;
+    });
+  }
+
+  /** This instance changed the article: its own next read must not wait for the notification. */
+  invalidate(id: string): void {
+    this.cache.invalidate(id);
+  }
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InvalidatedCache } from '@/common/caching/invalidated-cache.js';
+import { APP_CONFIG } from '@/config/config.module.js';
+import type { AppConfig } from '@/config/config.js';
+
+/** A page as it goes on the wire: its JSON text and the ETag a 304 is answered against. */
+export interface SerializedPage {
+  json: string;
+  etag: string;
+}
+
+export function serializePage(page: object): SerializedPage {
+  const json = JSON.stringify(page);
+  return { json, etag: `W/"${createHash('sha1').update(json).digest('base64url')}"` };
+}
+
+/**
+ * The public (anonymous) pages of comment lists, kept per article on this instance and dropped for
+ * an article the moment any instance announces a change a reader could see there (see
+ * CommentChangeFeed). Page views of a busy story are then answered from memory, 304s included.
+ */
+@Injectable()
+export class PublicPageCache {
+  /** Undefined when PAGE_CACHE_MB is 0: every page is read from the database. */
+  private readonly pages: InvalidatedCache<SerializedPage> | undefined;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    if (config.pageCache.maxBytes === 0) return;
+    this.pages = new InvalidatedCache<SerializedPage>({
+      maxSize: config.pageCache.maxBytes,
+      // JavaScript strings hold UTF-16: two bytes a code unit, the ETag and bookkeeping aside.
+      sizeOf: (page) => page.json.length * 2 + 200,
+      ttlMs: config.pageCache.ttlSeconds * 1000,
+      maxGroups: 100_000,
+    });
+  }
+
+  async page(articleId: string, key: string, load: () => Promise<SerializedPage>): Promise<SerializedPage> {
+    if (!this.pages) return load();
+    return (await this.pages.get(articleId, key, load))!;
+  }
+
+  invalidate(articleId: string): void {
+    this.pages?.invalidate(articleId);
+  }
+
+  clear(): void {
+    this.pages?.clear();
+  }
+}
