@@ -1,5 +1,6 @@
-import { ConfigError, loadConfig } from '@/config/config.js';
-import { createLogger } from '@/common/logging/logger.js';
+import v8 from 'node:v8';
+import { type AppConfig, ConfigError, loadConfig } from '@/config/config.js';
+import { type AppLogger, createLogger } from '@/common/logging/logger.js';
 import { locateDatabase } from '@/database/database-location.js';
 import { applyMigrationsApart } from '@/database/apply-migrations-apart.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.logLevel);
+  warnOnSmallHeap(config, logger);
   const database = await locateDatabase(config, logger);
   const applied = await applyMigrationsApart(database.url);
   logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
@@ -49,6 +51,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** The page cache lives in the V8 heap: a limit below what it may hold would end in an out-of-memory crash. */
+function warnOnSmallHeap(config: AppConfig, logger: AppLogger): void {
+  const heapMb = v8.getHeapStatistics().heap_size_limit / 2 ** 20;
+  const neededMb = 64 + (2 * config.pageCache.maxBytes) / 2 ** 20;
+  if (heapMb < neededMb) {
+    logger.warn({ heapMb: Math.round(heapMb), pageCacheMb: config.pageCache.maxBytes / 2 ** 20 }, `the heap limit is small for PAGE_CACHE_MB: raise NODE_HEAP_MB to ${Math.ceil(neededMb)} or more`);
+  }
 }
 
 await main();

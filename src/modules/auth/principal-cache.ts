@@ -7,7 +7,7 @@ import type { Principal } from './auth.types.js';
 
 /** The channel triggers on `users` and `sessions` notify with a user id (see the migration). */
 const PRINCIPAL_CHANGES = 'principal_changes';
-const MAX_SESSIONS = 50_000;
+const MAX_SESSIONS = 20_000;
 
 export interface CachedSession {
   principal: Principal;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
 import { ReadRouting } from '@/database/read-routing.js';
+import { toWindowCount, type WindowCount, type WindowHitRow, windowHitStatement } from '@/modules/rate-limit/rate-limit.repository.js';
+import { sqlLimit } from '@/database/sql-limit.js';
 import { Prisma } from '@/generated/prisma/client.js';
 import type { CommentCursor } from './comment-cursor.js';
 import type { CommentSort, CommentStatus, ReportReason } from './comments.dto.js';
@@ -31,10 +33,14 @@ export interface PostingInput {
   parentId: string | null;
   /** Comments since then count as the author's recent ones (duplicates, flooding). */
   recentSince: Date;
+  /** The author's posting rate limit, whose hit this post counts. */
+  rateLimit: { key: string; windowSeconds: number };
 }
 
 /** What posting weighs, read under the author's lock. */
 export interface PostingFacts {
+  /** The rate limit's window with this post counted in it. */
+  rateLimitWindow: WindowCount;
   /** The comment replied to, if it exists. */
   parent: { id: string; articleId: string; parentId: string | null; status: CommentStatus } | null;
   activity: AuthorActivity;
@@ -126,15 +132,20 @@ export class CommentsRepository {
   }
 
   /**
-   * Posts a comment, one author at a time: the author's lock is held from reading what the policy
-   * weighs (their quotas, recent texts, the parent) to the insert, so parallel posts by one author
-   * are judged one after the other and quotas are exact. `decide` judges with those facts; what it
+   * Posts a comment, one author at a time, in one transaction: the rate limit's hit, the author's
+   * lock, what the policy weighs (their quotas, recent texts, the parent), the insert. The lock is
+   * held from the reading to the insert, so parallel posts by one author are judged one after the
+   * other and quotas are exact. `decide` judges with those facts; what it
    * answers is stored, with the counts a published comment moves, in the same transaction. A throw
    * from `decide` stores nothing.
    */
   async post(input: PostingInput, decide: (facts: PostingFacts) => Promise<PostingDecision>): Promise<CommentRecord> {
     return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`comment-author:${input.authorId}`}, 0))`;
+      // The hit counts with the post (one commit), and a post refused for it leaves the count as it was.
+      const [hit] = await tx.$queryRaw<WindowHitRow[]>`
+        WITH hit AS (${windowHitStatement(input.rateLimit.key, input.rateLimit.windowSeconds)})
+        SELECT hit.count, hit.window_start FROM hit,
+               LATERAL (SELECT pg_advisory_xact_lock(hashtextextended(${`comment-author:${input.authorId}`}, 0))) AS locked`;
       const [facts] = await tx.$queryRaw<PostingFactsRow[]>`
         SELECT count(*) FILTER (WHERE status = 'published')::int AS approved,
                count(*) FILTER (WHERE status = 'rejected')::int AS rejected,
@@ -150,6 +161,7 @@ export class CommentsRepository {
                 FROM comments p WHERE p.id = ${input.parentId}::uuid) AS parent
         FROM comments WHERE author_id = ${input.authorId}::uuid`;
       const decision = await decide({
+        rateLimitWindow: toWindowCount(hit!),
         parent: facts!.parent,
         activity: {
           approvedCount: facts!.approved,
@@ -329,7 +341,7 @@ function afterCursor(cursor: CommentCursor | undefined): Prisma.Sql {
 export function commentPageStatement(query: CommentPageQuery): Prisma.Sql {
   const order = ORDER_BY[query.sort];
   const after = afterCursor(query.after);
-  const limit = query.limit + 1;
+  const limit = sqlLimit(query.limit + 1);
   const thread = query.parentId === null ? Prisma.sql`c.parent_id IS NULL` : Prisma.sql`c.parent_id = ${query.parentId}::uuid`;
   const publicRows =
     query.parentId === null
@@ -341,18 +353,18 @@ export function commentPageStatement(query: CommentPageQuery): Prisma.Sql {
       SELECT ${PAGE_COLUMNS}, u.display_name AS author_name
       FROM comments c JOIN users u ON u.id = c.author_id
       WHERE ${publicRows} ${after}
-      ORDER BY ${order} LIMIT ${limit}`;
+      ORDER BY ${order} ${limit}`;
   }
   return Prisma.sql`
     SELECT ${PAGE_COLUMNS}, u.display_name AS author_name,
            EXISTS (SELECT 1 FROM comment_likes l WHERE l.comment_id = c.id AND l.user_id = ${query.viewerId}::uuid) AS liked_by_viewer
     FROM (
-      (SELECT ${PAGE_COLUMNS} FROM comments c WHERE ${publicRows} ${after} ORDER BY ${order} LIMIT ${limit})
+      (SELECT ${PAGE_COLUMNS} FROM comments c WHERE ${publicRows} ${after} ORDER BY ${order} ${limit})
       UNION ALL
       (SELECT ${PAGE_COLUMNS} FROM comments c
        WHERE c.author_id = ${query.viewerId}::uuid AND c.article_id = ${query.articleId} AND ${thread}
          AND c.status IN ('pending', 'rejected') AND (c.status = 'pending' OR c.decided_at IS NOT NULL) ${after}
-       ORDER BY ${order} LIMIT ${limit})
+       ORDER BY ${order} ${limit})
     ) c JOIN users u ON u.id = c.author_id
-    ORDER BY ${order} LIMIT ${limit}`;
+    ORDER BY ${order} ${limit}`;
 }

@@ -68,7 +68,6 @@ export class CommentsService {
     const body = acceptCommentBody(dto.body);
     const article = await this.articles.requireSettings(articleId);
     if (!article.commentsOpen) throw new AppError('ARTICLE_CLOSED', 'Comments on this article are closed.');
-    await this.rateLimits.consume(`comment:${principal.user.id}`, this.config.rateLimits.comment);
 
     const now = new Date();
     let verdict: Verdict | undefined;
@@ -78,8 +77,10 @@ export class CommentsService {
         authorId: principal.user.id,
         parentId: dto.parentId,
         recentSince: new Date(now.getTime() - this.policy.recentActivityWindowSeconds() * 1000),
+        rateLimit: { key: `comment:${principal.user.id}`, windowSeconds: this.config.rateLimits.comment.windowSeconds },
       },
-      async ({ parent, activity }) => {
+      async ({ rateLimitWindow, parent, activity }) => {
+        this.rateLimits.assertWithin(rateLimitWindow, this.config.rateLimits.comment);
         // Replies are one level deep: a reply to a reply joins its thread. The parent must be on show.
         if (dto.parentId && (!parent || parent.articleId !== articleId || parent.status !== 'published')) {
           throw new NotFoundError('The comment you reply to');

@@ -4,7 +4,7 @@ import type { AppLogger } from '@/common/logging/logger.js';
 import { APP_LOGGER } from '@/config/config.module.js';
 import { RateLimitedError } from '@/common/errors/app-error.js';
 import type { RateLimitSetting } from '@/config/config.js';
-import { RateLimitRepository } from './rate-limit.repository.js';
+import { RateLimitRepository, type WindowCount } from './rate-limit.repository.js';
 
 @Injectable()
 export class RateLimitService implements OnModuleInit, OnModuleDestroy {
@@ -27,9 +27,13 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
 
   /** Counts one attempt under `key`; throws RATE_LIMITED (with Retry-After) past the limit. */
   async consume(key: string, limit: RateLimitSetting): Promise<void> {
-    const { count, windowStart } = await this.buckets.hit(key, limit.windowSeconds);
-    if (count <= limit.count) return;
-    const windowEndsAt = windowStart.getTime() + limit.windowSeconds * 1000;
+    this.assertWithin(await this.buckets.hit(key, limit.windowSeconds), limit);
+  }
+
+  /** Throws RATE_LIMITED (with Retry-After) when a counted hit went past the limit. */
+  assertWithin(window: WindowCount, limit: RateLimitSetting): void {
+    if (window.count <= limit.count) return;
+    const windowEndsAt = window.windowStart.getTime() + limit.windowSeconds * 1000;
     throw new RateLimitedError((windowEndsAt - Date.now()) / 1000);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
+import { sqlLimit } from '@/database/sql-limit.js';
 import { Prisma } from '@/generated/prisma/client.js';
 import type { CommentStatus } from '../comments.dto.js';
 import type { CommentRecord } from '../comments.repository.js';
@@ -106,7 +107,7 @@ export function queueStatement(query: QueueQuery): Prisma.Sql {
       FROM (SELECT * FROM comment_reports WHERE comment_id = c.id ORDER BY created_at DESC LIMIT 20) cr) r ON true
     WHERE ${Prisma.join(filters, ' AND ')}
     ORDER BY c.created_at, c.id
-    LIMIT ${query.limit + 1}`;
+    ${sqlLimit(query.limit + 1)}`;
 }
 
 /** The moderators' side of the comments table: queues and conditional decisions. */

@@ -1,0 +1,14 @@
+import pg from 'pg';
+import { createDatabase, dropDatabase, withDatabaseName } from '@/database/database-admin.js';
+import { applyMigrations } from '@/database/migrations.js';
+import { seed } from './http/seed.js';
+const admin = 'postgresql://postgres:postgres@127.0.0.1:55011/postgres';
+await dropDatabase(admin, 'scratch_big');
+await createDatabase(admin, 'scratch_big');
+const url = withDatabaseName(admin, 'scratch_big');
+await applyMigrations(url);
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+await seed(client, console.log);
+await client.end();
+process.exit(0);
