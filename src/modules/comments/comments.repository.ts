@@ -6,7 +6,7 @@ import { sqlLimit } from '@/database/sql-limit.js';
 import { Prisma } from '@/generated/prisma/client.js';
 import type { CommentCursor } from './comment-cursor.js';
 import type { CommentSort, CommentStatus, ReportReason } from './comments.dto.js';
-import { announce } from './moderation/moderation-events.js';
+import { announce, MODERATION_EVENTS } from './moderation/moderation-events.js';
 
 export interface CommentRecord {
   id: string;
@@ -34,13 +34,18 @@ export interface PostingInput {
   /** Comments since then count as the author's recent ones (duplicates, flooding). */
   recentSince: Date;
   /** The author's posting rate limit, whose hit this post counts. */
-  rateLimit: { key: string; windowSeconds: number };
+  rateLimit: { key: string; windowSeconds: number; count: number };
 }
 
-/** What posting weighs, read under the author's lock. */
+export type StoreOutcome =
+  | { outcome: 'stored'; comment: CommentRecord }
+  | { outcome: 'rate-limited'; window: WindowCount }
+  | { outcome: 'facts-changed' };
+
+/** What posting weighs, as read at one moment. */
 export interface PostingFacts {
-  /** The rate limit's window with this post counted in it. */
-  rateLimitWindow: WindowCount;
+  /** The author's posting version then: the post is stored only if it has not moved since. */
+  version: number;
   /** The comment replied to, if it exists. */
   parent: { id: string; articleId: string; parentId: string | null; status: CommentStatus } | null;
   activity: AuthorActivity;
@@ -58,6 +63,7 @@ export interface PostingDecision {
 }
 
 interface PostingFactsRow {
+  version: number;
   approved: number;
   rejected: number;
   today: number;
@@ -132,63 +138,82 @@ export class CommentsRepository {
   }
 
   /**
-   * Posts a comment, one author at a time, in one transaction: the rate limit's hit, the author's
-   * lock, what the policy weighs (their quotas, recent texts, the parent), the insert. The lock is
-   * held from the reading to the insert, so parallel posts by one author are judged one after the
-   * other and quotas are exact. `decide` judges with those facts; what it
-   * answers is stored, with the counts a published comment moves, in the same transaction. A throw
-   * from `decide` stores nothing.
+   * What posting weighs, as of now: the author's quotas and recent texts, the comment replied to,
+   * and the author's posting version that `store` checks. One read, no lock, no transaction.
    */
-  async post(input: PostingInput, decide: (facts: PostingFacts) => Promise<PostingDecision>): Promise<CommentRecord> {
-    return this.prisma.$transaction(async (tx) => {
-      // The hit counts with the post (one commit), and a post refused for it leaves the count as it was.
-      const [hit] = await tx.$queryRaw<WindowHitRow[]>`
-        WITH hit AS (${windowHitStatement(input.rateLimit.key, input.rateLimit.windowSeconds)})
-        SELECT hit.count, hit.window_start FROM hit,
-               LATERAL (SELECT pg_advisory_xact_lock(hashtextextended(${`comment-author:${input.authorId}`}, 0))) AS locked`;
-      const [facts] = await tx.$queryRaw<PostingFactsRow[]>`
+  async postingFacts(input: PostingInput): Promise<PostingFacts> {
+    const [row] = await this.prisma.$queryRaw<PostingFactsRow[]>`
+      SELECT u.posting_version AS version, a.approved, a.rejected, a.today, a.on_article, a.prior,
+             (SELECT coalesce(json_agg(json_build_object('body', r.body, 'postedAt', r.created_at)), '[]'::json)
+              FROM (SELECT body, created_at FROM comments
+                    WHERE author_id = u.id AND created_at >= ${input.recentSince}
+                    ORDER BY created_at DESC LIMIT 20) r) AS recent,
+             (SELECT json_build_object('id', p.id, 'articleId', p.article_id, 'parentId', p.parent_id, 'status', p.status)
+              FROM comments p WHERE p.id = ${input.parentId}::uuid) AS parent
+      FROM users u, LATERAL (
         SELECT count(*) FILTER (WHERE status = 'published')::int AS approved,
                count(*) FILTER (WHERE status = 'rejected')::int AS rejected,
                count(*) FILTER (WHERE status <> 'rejected'
                                 AND created_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')::int AS today,
                count(*) FILTER (WHERE status <> 'rejected' AND article_id = ${input.articleId})::int AS on_article,
-               count(*)::int AS prior,
-               (SELECT coalesce(json_agg(json_build_object('body', r.body, 'postedAt', r.created_at)), '[]'::json)
-                FROM (SELECT body, created_at FROM comments
-                      WHERE author_id = ${input.authorId}::uuid AND created_at >= ${input.recentSince}
-                      ORDER BY created_at DESC LIMIT 20) r) AS recent,
-               (SELECT json_build_object('id', p.id, 'articleId', p.article_id, 'parentId', p.parent_id, 'status', p.status)
-                FROM comments p WHERE p.id = ${input.parentId}::uuid) AS parent
-        FROM comments WHERE author_id = ${input.authorId}::uuid`;
-      const decision = await decide({
-        rateLimitWindow: toWindowCount(hit!),
-        parent: facts!.parent,
-        activity: {
-          approvedCount: facts!.approved,
-          rejectedCount: facts!.rejected,
-          postedToday: facts!.today,
-          postedOnArticle: facts!.on_article,
-          priorComments: facts!.prior,
-          recent: facts!.recent.map((row) => ({ body: row.body, postedAt: new Date(row.postedAt) })),
-        },
-      });
-      const counts = decision.status === 'published';
-      const [row] = await tx.$queryRaw<CommentPageRow[]>`
-        WITH inserted AS (
-          INSERT INTO comments (id, article_id, parent_id, author_id, body, status, verdict, rule_ids, idempotency_key)
-          VALUES (uuidv7(), ${input.articleId}, ${decision.parentId}::uuid, ${input.authorId}::uuid, ${decision.body},
-                  ${decision.status}::"CommentStatus", ${JSON.stringify(decision.verdict)}::jsonb,
-                  ${[...new Set(decision.ruleIds)]}::text[], ${decision.idempotencyKey})
-          RETURNING ${PAGE_COLUMNS_UNQUALIFIED}
-        ), counted_on_article AS (
-          UPDATE articles SET comment_count = comment_count + 1 WHERE ${counts} AND id = ${input.articleId}
-        ), counted_on_parent AS (
-          UPDATE comments SET reply_count = reply_count + 1 WHERE ${counts} AND id = ${decision.parentId}::uuid
-        )
-        SELECT inserted.*, u.display_name AS author_name FROM inserted JOIN users u ON u.id = inserted.author_id`;
-      if (decision.status === 'pending') await announce(tx, { type: 'comment.queued', commentId: row!.id, articleId: row!.article_id, status: row!.status });
-      return fromPageRow(row!);
-    });
+               count(*)::int AS prior
+        FROM comments WHERE author_id = u.id) a
+      WHERE u.id = ${input.authorId}::uuid`;
+    return {
+      version: row!.version,
+      parent: row!.parent,
+      activity: {
+        approvedCount: row!.approved,
+        rejectedCount: row!.rejected,
+        postedToday: row!.today,
+        postedOnArticle: row!.on_article,
+        priorComments: row!.prior,
+        recent: row!.recent.map((recent) => ({ body: recent.body, postedAt: new Date(recent.postedAt) })),
+      },
+    };
+  }
+
+  /**
+   * Stores a post in one statement, with the counts a published comment moves, unless it is refused:
+   * `rate-limited` when its hit on the author's rate limit (counted here either way) went past the
+   * limit, `facts-changed` when another post of the author's was stored since `facts.version` was
+   * read. Two such posts then cannot both be stored on the same facts: the second waits for the
+   * first's row lock on the author and finds the version moved, so quotas stay exact.
+   */
+  async store(input: PostingInput, facts: Pick<PostingFacts, 'version'>, decision: PostingDecision): Promise<StoreOutcome> {
+    const counts = decision.status === 'published';
+    const [row] = await this.prisma.$queryRaw<(Partial<CommentPageRow> & WindowHitRow)[]>`
+      WITH hit AS (${windowHitStatement(input.rateLimit.key, input.rateLimit.windowSeconds)}),
+      author AS (
+        UPDATE users SET posting_version = posting_version + 1
+        WHERE id = ${input.authorId}::uuid AND posting_version = ${facts.version} AND (SELECT count FROM hit) <= ${input.rateLimit.count}
+        RETURNING id
+      ), inserted AS (
+        INSERT INTO comments (id, article_id, parent_id, author_id, body, status, verdict, rule_ids, idempotency_key)
+        SELECT uuidv7(), ${input.articleId}, ${decision.parentId}::uuid, author.id, ${decision.body},
+               ${decision.status}::"CommentStatus", ${JSON.stringify(decision.verdict)}::jsonb,
+               ${[...new Set(decision.ruleIds)]}::text[], ${decision.idempotencyKey}
+        FROM author
+        RETURNING ${PAGE_COLUMNS_UNQUALIFIED}
+      ), counted_on_article AS (
+        UPDATE articles SET comment_count = comment_count + 1
+        WHERE ${counts} AND id = ${input.articleId} AND EXISTS (SELECT 1 FROM inserted)
+      ), counted_on_parent AS (
+        UPDATE comments SET reply_count = reply_count + 1
+        WHERE ${counts} AND id = ${decision.parentId}::uuid AND EXISTS (SELECT 1 FROM inserted)
+      ), queued AS (
+        -- The moderators' live queue hears of a held comment (a SELECT in WITH runs only when read: see below).
+        SELECT pg_notify(${MODERATION_EVENTS}, json_build_object('type', 'comment.queued', 'commentId', inserted.id,
+                         'articleId', inserted.article_id, 'status', inserted.status)::text)
+        FROM inserted WHERE inserted.status = 'pending'
+      )
+      SELECT hit.count, hit.window_start, inserted.*, u.display_name AS author_name, (SELECT count(*) FROM queued) AS announced
+      FROM hit LEFT JOIN inserted ON true LEFT JOIN users u ON u.id = inserted.author_id`;
+    const window = toWindowCount(row!);
+    if (row!.id === undefined || row!.id === null) {
+      return window.count > input.rateLimit.count ? { outcome: 'rate-limited', window } : { outcome: 'facts-changed' };
+    }
+    return { outcome: 'stored', comment: fromPageRow(row as CommentPageRow) };
   }
 
   /**

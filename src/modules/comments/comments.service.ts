@@ -7,11 +7,12 @@ import type { Principal } from '@/modules/auth/auth.types.js';
 import { PolicyService } from '@/modules/policy/policy.service.js';
 import { RateLimitService } from '@/modules/rate-limit/rate-limit.service.js';
 import { decodeCursor, encodeCursor } from './comment-cursor.js';
-import type { Verdict } from '@/modules/policy/engine/engine.js';
+import type { EvaluationContext, Verdict } from '@/modules/policy/engine/engine.js';
+import type { ArticleSettings } from '@/modules/articles/article-settings-cache.js';
 import { toVerdictView, type VerdictView } from '@/modules/policy/verdict-view.js';
 import { toCommentView } from './comment-view.js';
 import { type CommentStatus, type CommentView, type ListCommentsQuery, parseIdempotencyKey, type PostCommentDto } from './comments.dto.js';
-import { type CommentPageQuery, type CommentRecord, CommentsRepository } from './comments.repository.js';
+import { type CommentPageQuery, type CommentRecord, CommentsRepository, type PostingFacts, type PostingInput } from './comments.repository.js';
 import { CommentChangeFeed } from './public-pages/comment-change-feed.js';
 import { PublicPageCache, type SerializedPage, serializePage } from './public-pages/public-page-cache.js';
 import { IdempotencyService, requestFingerprint } from './idempotency/idempotency.service.js';
@@ -29,6 +30,8 @@ export interface CommentPage {
 
 const STATUS_BY_DECISION = { publish: 'published', hold: 'pending', reject: 'rejected' } as const satisfies Record<string, CommentStatus>;
 const DAY_MS = 24 * 3600 * 1000;
+/** Parallel posts by one author are stored one after another; past this many turns the post gives up. */
+const MAX_POSTING_ATTEMPTS = 50;
 
 @Injectable()
 export class CommentsService {
@@ -70,47 +73,65 @@ export class CommentsService {
     if (!article.commentsOpen) throw new AppError('ARTICLE_CLOSED', 'Comments on this article are closed.');
 
     const now = new Date();
-    let verdict: Verdict | undefined;
-    const stored = await this.comments.post(
-      {
-        articleId,
-        authorId: principal.user.id,
-        parentId: dto.parentId,
-        recentSince: new Date(now.getTime() - this.policy.recentActivityWindowSeconds() * 1000),
-        rateLimit: { key: `comment:${principal.user.id}`, windowSeconds: this.config.rateLimits.comment.windowSeconds },
+    const limit = this.config.rateLimits.comment;
+    const input: PostingInput = {
+      articleId,
+      authorId: principal.user.id,
+      parentId: dto.parentId,
+      recentSince: new Date(now.getTime() - this.policy.recentActivityWindowSeconds() * 1000),
+      rateLimit: { key: `comment:${principal.user.id}`, windowSeconds: limit.windowSeconds, count: limit.count },
+    };
+    // Judged on the facts of one moment and stored only if they still hold; when a parallel post of
+    // the author's came first, judged again on the new facts. Every attempt counts against the rate
+    // limit, which so bounds the retries.
+    for (let attempt = 1; ; attempt++) {
+      const facts = await this.comments.postingFacts(input);
+      // Replies are one level deep: a reply to a reply joins its thread. The parent must be on show.
+      const { parent } = facts;
+      if (dto.parentId && (!parent || parent.articleId !== articleId || parent.status !== 'published')) {
+        throw new NotFoundError('The comment you reply to');
+      }
+      const verdict = await this.policy.judge(body, this.postingContext(principal, article, facts, now));
+      const stored = await this.comments.store(input, facts, {
+        parentId: parent ? (parent.parentId ?? parent.id) : null,
+        body,
+        status: STATUS_BY_DECISION[verdict.decision],
+        verdict: { decision: verdict.decision, reasons: verdict.reasons, policyVersion: verdict.policyVersion },
+        ruleIds: verdict.reasons.map((reason) => reason.rule),
+        idempotencyKey: idempotencyKey ?? null,
+      });
+      switch (stored.outcome) {
+        case 'stored':
+          return this.posted(principal, articleId, stored.comment, verdict);
+        case 'rate-limited':
+          throw this.rateLimits.refusal(stored.window, limit);
+        case 'facts-changed':
+          if (attempt >= MAX_POSTING_ATTEMPTS) throw new AppError('REQUEST_IN_PROGRESS', 'Your other comments are still being posted; retry shortly.');
+      }
+    }
+  }
+
+  private postingContext(principal: Principal, article: ArticleSettings, facts: PostingFacts, now: Date): EvaluationContext {
+    const { activity } = facts;
+    return {
+      article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
+      author: {
+        accountAgeDays: (now.getTime() - principal.user.createdAt.getTime()) / DAY_MS,
+        approvedCount: activity.approvedCount,
+        rejectedCount: activity.rejectedCount,
+        trust: 'regular',
+        postedToday: activity.postedToday,
+        postedOnArticle: activity.postedOnArticle,
+        priorComments: activity.priorComments,
       },
-      async ({ rateLimitWindow, parent, activity }) => {
-        this.rateLimits.assertWithin(rateLimitWindow, this.config.rateLimits.comment);
-        // Replies are one level deep: a reply to a reply joins its thread. The parent must be on show.
-        if (dto.parentId && (!parent || parent.articleId !== articleId || parent.status !== 'published')) {
-          throw new NotFoundError('The comment you reply to');
-        }
-        verdict = await this.policy.judge(body, {
-          article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
-          author: {
-            accountAgeDays: (now.getTime() - principal.user.createdAt.getTime()) / DAY_MS,
-            approvedCount: activity.approvedCount,
-            rejectedCount: activity.rejectedCount,
-            trust: 'regular',
-            postedToday: activity.postedToday,
-            postedOnArticle: activity.postedOnArticle,
-            priorComments: activity.priorComments,
-          },
-          recentComments: activity.recent,
-          now,
-        });
-        return {
-          parentId: parent ? (parent.parentId ?? parent.id) : null,
-          body,
-          status: STATUS_BY_DECISION[verdict.decision],
-          verdict: { decision: verdict.decision, reasons: verdict.reasons, policyVersion: verdict.policyVersion },
-          ruleIds: verdict.reasons.map((reason) => reason.rule),
-          idempotencyKey: idempotencyKey ?? null,
-        };
-      },
-    );
+      recentComments: activity.recent,
+      now,
+    };
+  }
+
+  private posted(principal: Principal, articleId: string, stored: CommentRecord, verdict: Verdict): PostedComment {
     this.changes.committedHere({ actorId: principal.user.id, articleId, public: stored.status === 'published' });
-    const view = toVerdictView(verdict!);
+    const view = toVerdictView(verdict);
     // A rejected comment is kept out of sight for the moderators' rejected queue; the author is told why.
     if (view.decision === 'reject') throw policyRejected(view);
     return { comment: toCommentView(stored), verdict: view };

@@ -32,8 +32,12 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
 
   /** Throws RATE_LIMITED (with Retry-After) when a counted hit went past the limit. */
   assertWithin(window: WindowCount, limit: RateLimitSetting): void {
-    if (window.count <= limit.count) return;
+    if (window.count > limit.count) throw this.refusal(window, limit);
+  }
+
+  /** RATE_LIMITED, with Retry-After at the end of the window. */
+  refusal(window: WindowCount, limit: RateLimitSetting): RateLimitedError {
     const windowEndsAt = window.windowStart.getTime() + limit.windowSeconds * 1000;
-    throw new RateLimitedError((windowEndsAt - Date.now()) / 1000);
+    return new RateLimitedError((windowEndsAt - Date.now()) / 1000);
   }
 }
