@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { startInstancePair, type TestApp } from '../helpers/test-app.js';
 
 interface ServerSentEvent {
   event: string;
@@ -48,21 +48,19 @@ async function waitForEvent(url: string, token: string, start: () => Promise<voi
 }
 
 describe('live queue updates across instances', () => {
+  let pair: Awaited<ReturnType<typeof startInstancePair>>;
   let a: TestApp;
   let b: TestApp;
   let admin: LoggedInUser;
   let moderator: LoggedInUser;
 
   beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp({ databaseUrl: a.databaseUrl });
+    pair = await startInstancePair();
+    ({ a, b } = pair);
     admin = await aUser(a.http, { role: 'admin' });
     moderator = await aUser(a.http, { role: 'moderator' });
   });
-  afterAll(async () => {
-    await b.close();
-    await a.close();
-  });
+  afterAll(() => pair.close());
 
   it('streams a decision taken on instance A to a moderator connected to instance B', async () => {
     const article = await anArticle(a.http, admin.token, { premoderation: true });

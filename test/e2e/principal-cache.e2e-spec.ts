@@ -3,25 +3,23 @@ import { anArticle } from '../factories/articles.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
 import { eventually } from '../helpers/eventually.js';
 import { sql } from '../helpers/sql.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { startInstancePair, type TestApp } from '../helpers/test-app.js';
 
 /** Sessions are kept in memory on each instance; these run two instances on one database. */
 describe('bearer tokens checked from memory, across instances', () => {
+  let pair: Awaited<ReturnType<typeof startInstancePair>>;
   let a: TestApp;
   let b: TestApp;
   let admin: LoggedInUser;
   let moderator: LoggedInUser;
 
   beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp({ databaseUrl: a.databaseUrl });
+    pair = await startInstancePair();
+    ({ a, b } = pair);
     admin = await aUser(a.http, { role: 'admin' });
     moderator = await aUser(a.http, { role: 'moderator' });
   });
-  afterAll(async () => {
-    await b.close();
-    await a.close();
-  });
+  afterAll(() => pair.close());
 
   /** Twice, so the second answer is B's cached one. */
   const meOnB = async (token: string) => {

@@ -5,25 +5,23 @@ import { aUser, type LoggedInUser } from '../factories/users.js';
 import type { HttpClient } from '../helpers/http-client.js';
 import { eventually } from '../helpers/eventually.js';
 import { sql } from '../helpers/sql.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { startInstancePair, type TestApp } from '../helpers/test-app.js';
 
 /** Public pages are cached on each instance; these run two instances on one database. */
 describe('public comment pages served from memory, across instances', () => {
+  let pair: Awaited<ReturnType<typeof startInstancePair>>;
   let a: TestApp;
   let b: TestApp;
   let admin: LoggedInUser;
   let moderator: LoggedInUser;
 
   beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp({ databaseUrl: a.databaseUrl });
+    pair = await startInstancePair();
+    ({ a, b } = pair);
     admin = await aUser(a.http, { role: 'admin' });
     moderator = await aUser(a.http, { role: 'moderator' });
   });
-  afterAll(async () => {
-    await b.close();
-    await a.close();
-  });
+  afterAll(() => pair.close());
 
   const listed = async (http: HttpClient, articleId: string, query = ''): Promise<{ id: string; likeCount: number; status: string; replyCount: number }[]> => {
     const response = await http.get(`/api/v1/articles/${articleId}/comments${query}`);

@@ -69,3 +69,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
 }
+
+/** Two instances of the app on one database, as behind a load balancer; `b` is closed first. */
+export async function startInstancePair(options: Omit<TestAppOptions, 'databaseUrl'> = {}): Promise<{ a: TestApp; b: TestApp; close(): Promise<void> }> {
+  const a = await startTestApp(options);
+  const b = await startTestApp({ ...options, databaseUrl: a.databaseUrl }).catch(async (error: unknown) => {
+    await a.close();
+    throw error;
+  });
+  return {
+    a,
+    b,
+    async close() {
+      await b.close();
+      await a.close();
+    },
+  };
+}

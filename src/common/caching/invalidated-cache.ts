@@ -1,4 +1,6 @@
 import { LRUCache } from 'lru-cache';
+import type { Observable, Subscription } from 'rxjs';
+import { RESYNC } from '@/database/database-notifications.js';
 
 export interface InvalidatedCacheOptions<V> {
   /** Bound on what the entries hold, as `sizeOf` counts it. */
@@ -83,4 +85,15 @@ export class InvalidatedCache<V extends object> {
     }
     return generation;
   }
+}
+
+/**
+ * Keeps a cache in step with a NOTIFY channel whose payload is the group that changed; everything
+ * goes after the listening connection was lost, since notifications may have been missed meanwhile.
+ */
+export function invalidateOnNotice(notices: Observable<string>, cache: Pick<InvalidatedCache<object>, 'invalidate' | 'clear'>): Subscription {
+  return notices.subscribe((group) => {
+    if (group === RESYNC) cache.clear();
+    else cache.invalidate(group);
+  });
 }

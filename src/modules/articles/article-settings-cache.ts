@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { InvalidatedCache } from '@/common/caching/invalidated-cache.js';
-import { DatabaseNotifications, RESYNC } from '@/database/database-notifications.js';
+import { InvalidatedCache, invalidateOnNotice } from '@/common/caching/invalidated-cache.js';
+import { DatabaseNotifications } from '@/database/database-notifications.js';
 import type { ArticleRecord } from './articles.repository.js';
 
 /** The channel a trigger on `articles` notifies with an article's id when its settings change. */
@@ -27,10 +27,7 @@ export class ArticleSettingsCache implements OnModuleInit, OnModuleDestroy {
   constructor(private readonly notifications: DatabaseNotifications) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscription = this.notifications.listen(ARTICLE_CHANGES).subscribe((id) => {
-      if (id === RESYNC) this.cache.clear();
-      else this.cache.invalidate(id);
-    });
+    this.subscription = invalidateOnNotice(this.notifications.listen(ARTICLE_CHANGES), this.cache);
     await this.notifications.ready();
   }
 

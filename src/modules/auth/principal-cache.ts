@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { Subscription } from 'rxjs';
-import { InvalidatedCache } from '@/common/caching/invalidated-cache.js';
-import { DatabaseNotifications, RESYNC } from '@/database/database-notifications.js';
+import { InvalidatedCache, invalidateOnNotice } from '@/common/caching/invalidated-cache.js';
+import { DatabaseNotifications } from '@/database/database-notifications.js';
 import type { Principal } from './auth.types.js';
 
 /** The channel triggers on `users` and `sessions` notify with a user id (see the migration). */
@@ -29,10 +29,7 @@ export class PrincipalCache implements OnModuleInit, OnModuleDestroy {
   constructor(private readonly notifications: DatabaseNotifications) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscription = this.notifications.listen(PRINCIPAL_CHANGES).subscribe((userId) => {
-      if (userId === RESYNC) this.sessions.clear();
-      else this.sessions.invalidate(userId);
-    });
+    this.subscription = invalidateOnNotice(this.notifications.listen(PRINCIPAL_CHANGES), this.sessions);
     await this.notifications.ready();
   }
 

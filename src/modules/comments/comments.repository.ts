@@ -92,28 +92,6 @@ export interface CommentPageQuery {
   viewerId?: string | undefined;
 }
 
-const withAuthor = { author: { select: { displayName: true } } } as const;
-type CommentRow = Prisma.CommentGetPayload<{ include: typeof withAuthor }>;
-
-function toRecord(row: CommentRow): CommentRecord {
-  return {
-    id: row.id,
-    articleId: row.articleId,
-    parentId: row.parentId,
-    authorId: row.authorId,
-    authorName: row.author.displayName,
-    body: row.body,
-    status: row.status,
-    verdict: row.verdict,
-    replyCount: row.replyCount,
-    likeCount: row.likeCount,
-    reportCount: row.reportCount,
-    createdAt: row.createdAt,
-    decisionReason: row.decisionReason,
-    decidedAt: row.decidedAt,
-  };
-}
-
 /** Counts that follow a comment's visibility: the article's comment count and its parent's reply count. */
 async function adjustCounts(tx: Prisma.TransactionClient, comment: { articleId: string; parentId: string | null }, by: 1 | -1): Promise<void> {
   await tx.article.update({ where: { id: comment.articleId }, data: { commentCount: { increment: by } } });
@@ -128,13 +106,17 @@ export class CommentsRepository {
   ) {}
 
   async findById(id: string): Promise<CommentRecord | null> {
-    const row = await this.prisma.comment.findUnique({ where: { id }, include: withAuthor });
-    return row && toRecord(row);
+    const [row] = await this.prisma.$queryRaw<CommentSqlRow[]>`
+      SELECT ${COMMENT_COLUMNS}, u.display_name AS author_name FROM comments c JOIN users u ON u.id = c.author_id
+      WHERE c.id = ${id}::uuid`;
+    return row ? fromCommentSqlRow(row) : null;
   }
 
   async findByIdempotencyKey(authorId: string, idempotencyKey: string): Promise<CommentRecord | null> {
-    const row = await this.prisma.comment.findUnique({ where: { authorId_idempotencyKey: { authorId, idempotencyKey } }, include: withAuthor });
-    return row && toRecord(row);
+    const [row] = await this.prisma.$queryRaw<CommentSqlRow[]>`
+      SELECT ${COMMENT_COLUMNS}, u.display_name AS author_name FROM comments c JOIN users u ON u.id = c.author_id
+      WHERE c.author_id = ${authorId}::uuid AND c.idempotency_key = ${idempotencyKey}`;
+    return row ? fromCommentSqlRow(row) : null;
   }
 
   /**
@@ -182,7 +164,7 @@ export class CommentsRepository {
    */
   async store(input: PostingInput, facts: Pick<PostingFacts, 'version'>, decision: PostingDecision): Promise<StoreOutcome> {
     const counts = decision.status === 'published';
-    const [row] = await this.prisma.$queryRaw<(Partial<CommentPageRow> & WindowHitRow)[]>`
+    const [row] = await this.prisma.$queryRaw<(Partial<CommentSqlRow> & WindowHitRow)[]>`
       WITH hit AS (${windowHitStatement(input.rateLimit.key, input.rateLimit.windowSeconds)}),
       author AS (
         UPDATE users SET posting_version = posting_version + 1
@@ -194,7 +176,7 @@ export class CommentsRepository {
                ${decision.status}::"CommentStatus", ${JSON.stringify(decision.verdict)}::jsonb,
                ${[...new Set(decision.ruleIds)]}::text[], ${decision.idempotencyKey}
         FROM author
-        RETURNING ${PAGE_COLUMNS_UNQUALIFIED}
+        RETURNING ${COMMENT_COLUMNS_UNQUALIFIED}
       ), counted_on_article AS (
         UPDATE articles SET comment_count = comment_count + 1
         WHERE ${counts} AND id = ${input.articleId} AND EXISTS (SELECT 1 FROM inserted)
@@ -213,7 +195,7 @@ export class CommentsRepository {
     if (row!.id === undefined || row!.id === null) {
       return window.count > input.rateLimit.count ? { outcome: 'rate-limited', window } : { outcome: 'facts-changed' };
     }
-    return { outcome: 'stored', comment: fromPageRow(row as CommentPageRow) };
+    return { outcome: 'stored', comment: fromCommentSqlRow(row as CommentSqlRow) };
   }
 
   /**
@@ -240,7 +222,7 @@ export class CommentsRepository {
   async page(query: CommentPageQuery, options: { fromPrimary?: boolean } = {}): Promise<ListedComment[]> {
     const reader = options.fromPrimary ? this.prisma : this.routing.reader(query.viewerId);
     const rows = await reader.$queryRaw<CommentPageRow[]>(commentPageStatement(query));
-    return rows.map((row) => ({ ...fromPageRow(row), ...(query.viewerId ? { likedByViewer: row.liked_by_viewer === true } : {}) }));
+    return rows.map((row) => ({ ...fromCommentSqlRow(row), ...(query.viewerId ? { likedByViewer: row.liked_by_viewer === true } : {}) }));
   }
 
   /** Adds or removes one reader's like; the count moves only when the like itself did. */
@@ -290,7 +272,8 @@ export class CommentsRepository {
 /** A listed comment, and for a logged-in reader whether they like it. */
 export type ListedComment = CommentRecord & { likedByViewer?: boolean };
 
-interface CommentPageRow {
+/** A comment as SQL selects it (COMMENT_COLUMNS and the author's name); exported for the queues. */
+export interface CommentSqlRow {
   id: string;
   article_id: string;
   parent_id: string | null;
@@ -305,10 +288,11 @@ interface CommentPageRow {
   created_at: Date;
   decision_reason: string | null;
   decided_at: Date | null;
-  liked_by_viewer?: boolean;
 }
 
-function fromPageRow(row: CommentPageRow): CommentRecord {
+type CommentPageRow = CommentSqlRow & { liked_by_viewer?: boolean };
+
+export function fromCommentSqlRow(row: CommentSqlRow): CommentRecord {
   return {
     id: row.id,
     articleId: row.article_id,
@@ -327,13 +311,13 @@ function fromPageRow(row: CommentPageRow): CommentRecord {
   };
 }
 
-const PAGE_COLUMN_NAMES = [
+const COMMENT_COLUMN_NAMES = [
   'id', 'article_id', 'parent_id', 'author_id', 'body', 'status', 'verdict', 'reply_count',
   'like_count', 'report_count', 'created_at', 'decision_reason', 'decided_at',
 ] as const;
-/** The columns a CommentRecord is made of, of the table aliased `c`. */
-const PAGE_COLUMNS = Prisma.raw(PAGE_COLUMN_NAMES.map((name) => `c.${name}`).join(', '));
-const PAGE_COLUMNS_UNQUALIFIED = Prisma.raw(PAGE_COLUMN_NAMES.join(', '));
+/** The columns a CommentRecord is made of (with the author's name from `users`), of the table aliased `c`. */
+export const COMMENT_COLUMNS = Prisma.raw(COMMENT_COLUMN_NAMES.map((name) => `c.${name}`).join(', '));
+const COMMENT_COLUMNS_UNQUALIFIED = Prisma.raw(COMMENT_COLUMN_NAMES.join(', '));
 
 /** ORDER BY for a sort, over the alias `c`; every sort ends on the id, so the order is total. */
 const ORDER_BY: Record<CommentSort, Prisma.Sql> = {
@@ -375,18 +359,18 @@ export function commentPageStatement(query: CommentPageQuery): Prisma.Sql {
       : Prisma.sql`c.parent_id = ${query.parentId}::uuid AND c.status = 'published'`;
   if (!query.viewerId) {
     return Prisma.sql`
-      SELECT ${PAGE_COLUMNS}, u.display_name AS author_name
+      SELECT ${COMMENT_COLUMNS}, u.display_name AS author_name
       FROM comments c JOIN users u ON u.id = c.author_id
       WHERE ${publicRows} ${after}
       ORDER BY ${order} ${limit}`;
   }
   return Prisma.sql`
-    SELECT ${PAGE_COLUMNS}, u.display_name AS author_name,
+    SELECT ${COMMENT_COLUMNS}, u.display_name AS author_name,
            EXISTS (SELECT 1 FROM comment_likes l WHERE l.comment_id = c.id AND l.user_id = ${query.viewerId}::uuid) AS liked_by_viewer
     FROM (
-      (SELECT ${PAGE_COLUMNS} FROM comments c WHERE ${publicRows} ${after} ORDER BY ${order} ${limit})
+      (SELECT ${COMMENT_COLUMNS} FROM comments c WHERE ${publicRows} ${after} ORDER BY ${order} ${limit})
       UNION ALL
-      (SELECT ${PAGE_COLUMNS} FROM comments c
+      (SELECT ${COMMENT_COLUMNS} FROM comments c
        WHERE c.author_id = ${query.viewerId}::uuid AND c.article_id = ${query.articleId} AND ${thread}
          AND c.status IN ('pending', 'rejected') AND (c.status = 'pending' OR c.decided_at IS NOT NULL) ${after}
        ORDER BY ${order} ${limit})

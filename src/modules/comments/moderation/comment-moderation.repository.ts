@@ -3,7 +3,7 @@ import { PrismaService } from '@/database/prisma.service.js';
 import { sqlLimit } from '@/database/sql-limit.js';
 import { Prisma } from '@/generated/prisma/client.js';
 import type { CommentStatus } from '../comments.dto.js';
-import type { CommentRecord } from '../comments.repository.js';
+import { COMMENT_COLUMNS, type CommentRecord, type CommentSqlRow, fromCommentSqlRow } from '../comments.repository.js';
 import { announce } from './moderation-events.js';
 
 export type ModerationQueue = 'pending' | 'reported' | 'rejected' | 'approved';
@@ -46,27 +46,13 @@ const QUEUE_WHERE: Record<ModerationQueue, Prisma.Sql> = {
   approved: Prisma.sql`c.status = 'published' AND c.decided_at IS NOT NULL`,
 };
 
-interface QueueSqlRow {
-  id: string;
-  article_id: string;
+interface QueueSqlRow extends CommentSqlRow {
   article_title: string;
   article_section: string | null;
-  parent_id: string | null;
-  author_id: string;
-  author_name: string;
   author_since: Date;
   author_approved: number;
   author_rejected: number;
-  body: string;
-  status: CommentStatus;
-  verdict: unknown;
-  reply_count: number;
-  like_count: number;
-  report_count: number;
   open_reports: number;
-  created_at: Date;
-  decided_at: Date | null;
-  decision_reason: string | null;
   reports: { reason: string; note: string | null; createdAt: string }[] | null;
   parent_body: string | null;
   parent_status: CommentStatus | null;
@@ -87,11 +73,9 @@ export function queueStatement(query: QueueQuery): Prisma.Sql {
   if (query.rule) filters.push(Prisma.sql`c.rule_ids @> ARRAY[${query.rule}]::text[]`);
   if (query.after) filters.push(Prisma.sql`(c.created_at, c.id) > (${query.after.createdAt}, ${query.after.id}::uuid)`);
   return Prisma.sql`
-    SELECT c.id, c.article_id, a.title AS article_title, a.section AS article_section, c.parent_id,
-           c.author_id, u.display_name AS author_name, u.created_at AS author_since,
-           h.approved AS author_approved, h.rejected AS author_rejected,
-           c.body, c.status, c.verdict, c.reply_count, c.like_count, c.report_count, c.open_reports,
-           c.created_at, c.decided_at, c.decision_reason, r.reports,
+    SELECT ${COMMENT_COLUMNS}, u.display_name AS author_name, a.title AS article_title, a.section AS article_section,
+           u.created_at AS author_since, h.approved AS author_approved, h.rejected AS author_rejected,
+           c.open_reports, r.reports,
            p.body AS parent_body, p.status AS parent_status, pu.display_name AS parent_author_name
     FROM comments c
     JOIN articles a ON a.id = c.article_id
@@ -118,26 +102,13 @@ export class CommentModerationRepository {
   async queue(query: QueueQuery): Promise<QueueRow[]> {
     const rows = await this.prisma.$queryRaw<QueueSqlRow[]>(queueStatement(query));
     return rows.map((row) => ({
-      id: row.id,
-      articleId: row.article_id,
+      ...fromCommentSqlRow(row),
       articleTitle: row.article_title,
       articleSection: row.article_section,
-      parentId: row.parent_id,
-      authorId: row.author_id,
-      authorName: row.author_name,
       authorSince: row.author_since,
       authorApproved: row.author_approved,
       authorRejected: row.author_rejected,
-      body: row.body,
-      status: row.status,
-      verdict: row.verdict,
-      replyCount: row.reply_count,
-      likeCount: row.like_count,
-      reportCount: row.report_count,
       openReports: row.open_reports,
-      createdAt: row.created_at,
-      decidedAt: row.decided_at,
-      decisionReason: row.decision_reason,
       reports: (row.reports ?? []).map((report) => ({ ...report, createdAt: new Date(report.createdAt) })),
       parent:
         row.parent_id && row.parent_body !== null
