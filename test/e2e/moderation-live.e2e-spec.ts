@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
-import { aUser, type LoggedInUser } from '../factories/users.js';
-import { startInstancePair, type TestApp } from '../helpers/test-app.js';
+import { aUser } from '../factories/users.js';
+import { type InstancePair, startStaffedInstancePair } from '../helpers/test-app.js';
 
 interface ServerSentEvent {
   event: string;
@@ -48,19 +48,13 @@ async function waitForEvent(url: string, token: string, start: () => Promise<voi
 }
 
 describe('live queue updates across instances', () => {
-  let pair: Awaited<ReturnType<typeof startInstancePair>>;
-  let a: TestApp;
-  let b: TestApp;
-  let admin: LoggedInUser;
-  let moderator: LoggedInUser;
-
-  beforeAll(async () => {
-    pair = await startInstancePair();
-    ({ a, b } = pair);
-    admin = await aUser(a.http, { role: 'admin' });
-    moderator = await aUser(a.http, { role: 'moderator' });
-  });
-  afterAll(() => pair.close());
+  let a: InstancePair['a'];
+  let b: InstancePair['b'];
+  let admin: InstancePair['admin'];
+  let moderator: InstancePair['moderator'];
+  let close: InstancePair['close'];
+  beforeAll(async () => void ({ a, b, admin, moderator, close } = await startStaffedInstancePair()));
+  afterAll(() => close());
 
   it('streams a decision taken on instance A to a moderator connected to instance B', async () => {
     const article = await anArticle(a.http, admin.token, { premoderation: true });

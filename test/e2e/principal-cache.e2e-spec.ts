@@ -1,25 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anArticle } from '../factories/articles.js';
-import { aUser, type LoggedInUser } from '../factories/users.js';
+import { aUser } from '../factories/users.js';
 import { eventually } from '../helpers/eventually.js';
 import { sql } from '../helpers/sql.js';
-import { startInstancePair, type TestApp } from '../helpers/test-app.js';
+import { type InstancePair, startStaffedInstancePair } from '../helpers/test-app.js';
 
 /** Sessions are kept in memory on each instance; these run two instances on one database. */
 describe('bearer tokens checked from memory, across instances', () => {
-  let pair: Awaited<ReturnType<typeof startInstancePair>>;
-  let a: TestApp;
-  let b: TestApp;
-  let admin: LoggedInUser;
-  let moderator: LoggedInUser;
-
-  beforeAll(async () => {
-    pair = await startInstancePair();
-    ({ a, b } = pair);
-    admin = await aUser(a.http, { role: 'admin' });
-    moderator = await aUser(a.http, { role: 'moderator' });
-  });
-  afterAll(() => pair.close());
+  let a: InstancePair['a'];
+  let b: InstancePair['b'];
+  let admin: InstancePair['admin'];
+  let moderator: InstancePair['moderator'];
+  let close: InstancePair['close'];
+  beforeAll(async () => void ({ a, b, admin, moderator, close } = await startStaffedInstancePair()));
+  afterAll(() => close());
 
   /** Twice, so the second answer is B's cached one. */
   const meOnB = async (token: string) => {

@@ -1,27 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
-import { aUser, type LoggedInUser } from '../factories/users.js';
+import { aUser } from '../factories/users.js';
 import type { HttpClient } from '../helpers/http-client.js';
 import { eventually } from '../helpers/eventually.js';
 import { sql } from '../helpers/sql.js';
-import { startInstancePair, type TestApp } from '../helpers/test-app.js';
+import { type InstancePair, startStaffedInstancePair } from '../helpers/test-app.js';
 
 /** Public pages are cached on each instance; these run two instances on one database. */
 describe('public comment pages served from memory, across instances', () => {
-  let pair: Awaited<ReturnType<typeof startInstancePair>>;
-  let a: TestApp;
-  let b: TestApp;
-  let admin: LoggedInUser;
-  let moderator: LoggedInUser;
-
-  beforeAll(async () => {
-    pair = await startInstancePair();
-    ({ a, b } = pair);
-    admin = await aUser(a.http, { role: 'admin' });
-    moderator = await aUser(a.http, { role: 'moderator' });
-  });
-  afterAll(() => pair.close());
+  let a: InstancePair['a'];
+  let b: InstancePair['b'];
+  let admin: InstancePair['admin'];
+  let moderator: InstancePair['moderator'];
+  let close: InstancePair['close'];
+  beforeAll(async () => void ({ a, b, admin, moderator, close } = await startStaffedInstancePair()));
+  afterAll(() => close());
 
   const listed = async (http: HttpClient, articleId: string, query = ''): Promise<{ id: string; likeCount: number; status: string; replyCount: number }[]> => {
     const response = await http.get(`/api/v1/articles/${articleId}/comments${query}`);

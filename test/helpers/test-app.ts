@@ -4,6 +4,7 @@ import { createApp } from '@/app.js';
 import { loadConfig } from '@/config/config.js';
 import { createLogger } from '@/common/logging/logger.js';
 import { createDatabase, dropDatabase, withDatabaseName } from '@/database/database-admin.js';
+import { aUser, type LoggedInUser } from '../factories/users.js';
 import { HttpClient } from './http-client.js';
 import { requireEnv } from './test-env.js';
 
@@ -68,6 +69,27 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await database?.drop();
     },
   };
+}
+
+export interface InstancePair {
+  a: TestApp;
+  b: TestApp;
+  /** An admin and a moderator, logged in on `a` (their tokens work on both). */
+  admin: LoggedInUser;
+  moderator: LoggedInUser;
+  close(): Promise<void>;
+}
+
+/** Two instances of the app on one database, as behind a load balancer, with an admin and a moderator. */
+export async function startStaffedInstancePair(): Promise<InstancePair> {
+  const pair = await startInstancePair();
+  try {
+    const [admin, moderator] = await Promise.all([aUser(pair.a.http, { role: 'admin' }), aUser(pair.a.http, { role: 'moderator' })]);
+    return { ...pair, admin, moderator };
+  } catch (error) {
+    await pair.close();
+    throw error;
+  }
 }
 
 /** Two instances of the app on one database, as behind a load balancer; `b` is closed first. */
