@@ -23,4 +23,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s CMD node -e "fetch('h
 # The heap limit keeps V8 collecting before an idle instance holds hundreds of MB of garbage; raise
 # NODE_HEAP_MB with PAGE_CACHE_MB (see .env.example).
 ENV NODE_HEAP_MB=128
-CMD ["sh", "-c", "exec node --enable-source-maps --max-old-space-size=$NODE_HEAP_MB dist/main.js"]
+CMD ["sh", "-c", "exec node --enable-source-maps --max-old-space-size=$NODE_HEAP_MB --max-semi-space-size=8 dist/main.js"]

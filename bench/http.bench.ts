@@ -201,7 +201,7 @@ async function startBenchApp(databaseUrl: string, ssoSecret: string, cleanup: Cl
     entry: APP_ENTRY,
     baseUrl,
     // As `npm start` runs it (package.json), heap limit included.
-    nodeFlags: [`--max-old-space-size=${process.env.NODE_HEAP_MB ?? 128}`, ...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [])],
+    nodeFlags: [`--max-old-space-size=${process.env.NODE_HEAP_MB ?? 128}`, '--max-semi-space-size=8', ...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [])],
     env: {
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
