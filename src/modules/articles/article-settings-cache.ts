@@ -1,5 +1,4 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InvalidatedCache, invalidateOnNotice } from '@/common/caching/invalidated-cache.js';
 import { DatabaseNotifications } from '@/database/database-notifications.js';
 import type { ArticleRecord } from './articles.repository.js';
@@ -15,24 +14,20 @@ export type ArticleSettings = Omit<ArticleRecord, 'commentCount' | 'updatedAt'>;
  * every instance, and dropped on every instance when a setting changes (NOTIFY from the database).
  */
 @Injectable()
-export class ArticleSettingsCache implements OnModuleInit, OnModuleDestroy {
+export class ArticleSettingsCache implements OnModuleInit {
   private readonly cache = new InvalidatedCache<ArticleSettings>({
     maxSize: 50_000,
     sizeOf: () => 1,
     ttlMs: 5 * 60_000,
     maxGroups: 100_000,
   });
-  private subscription: Subscription | undefined;
 
   constructor(private readonly notifications: DatabaseNotifications) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscription = invalidateOnNotice(this.notifications.listen(ARTICLE_CHANGES), this.cache);
+    // Streams end with DatabaseNotifications at shutdown: nothing to unsubscribe.
+    invalidateOnNotice(this.notifications.listen(ARTICLE_CHANGES), this.cache);
     await this.notifications.ready();
-  }
-
-  onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
   }
 
   get(id: string, load: () => Promise<ArticleRecord | null>): Promise<ArticleSettings | null> {

@@ -1,6 +1,5 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import type { Subscription } from 'rxjs';
 import { InvalidatedCache, invalidateOnNotice } from '@/common/caching/invalidated-cache.js';
 import { DatabaseNotifications } from '@/database/database-notifications.js';
 import type { Principal } from './auth.types.js';
@@ -21,20 +20,16 @@ export interface CachedSession {
  * it answers. A token's user never changes, which is what lets a token be filed under its user.
  */
 @Injectable()
-export class PrincipalCache implements OnModuleInit, OnModuleDestroy {
+export class PrincipalCache implements OnModuleInit {
   private readonly sessions = new InvalidatedCache<CachedSession>({ maxSize: MAX_SESSIONS, sizeOf: () => 1, ttlMs: 60_000, maxGroups: MAX_SESSIONS });
   private readonly userOfToken = new LRUCache<string, string>({ max: MAX_SESSIONS });
-  private subscription: Subscription | undefined;
 
   constructor(private readonly notifications: DatabaseNotifications) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscription = invalidateOnNotice(this.notifications.listen(PRINCIPAL_CHANGES), this.sessions);
+    // Streams end with DatabaseNotifications at shutdown: nothing to unsubscribe.
+    invalidateOnNotice(this.notifications.listen(PRINCIPAL_CHANGES), this.sessions);
     await this.notifications.ready();
-  }
-
-  onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
   }
 
   /** The session of a token (by its hash), from memory when this instance has seen the token. */

@@ -6,7 +6,7 @@ import { sqlLimit } from '@/database/sql-limit.js';
 import { Prisma } from '@/generated/prisma/client.js';
 import type { CommentCursor } from './comment-cursor.js';
 import type { CommentSort, CommentStatus, ReportReason } from './comments.dto.js';
-import { announce, MODERATION_EVENTS } from './moderation/moderation-events.js';
+import { announce, announceRowsSql } from './moderation/moderation-events.js';
 
 export interface CommentRecord {
   id: string;
@@ -183,12 +183,7 @@ export class CommentsRepository {
       ), counted_on_parent AS (
         UPDATE comments SET reply_count = reply_count + 1
         WHERE ${counts} AND id = ${decision.parentId}::uuid AND EXISTS (SELECT 1 FROM inserted)
-      ), queued AS (
-        -- The moderators' live queue hears of a held comment (a SELECT in WITH runs only when read: see below).
-        SELECT pg_notify(${MODERATION_EVENTS}, json_build_object('type', 'comment.queued', 'commentId', inserted.id,
-                         'articleId', inserted.article_id, 'status', inserted.status)::text)
-        FROM inserted WHERE inserted.status = 'pending'
-      )
+      ), queued AS (${announceRowsSql('comment.queued', Prisma.raw('inserted'), Prisma.sql`r.status = 'pending'`)})
       SELECT hit.count, hit.window_start, inserted.*, u.display_name AS author_name, (SELECT count(*) FROM queued) AS announced
       FROM hit LEFT JOIN inserted ON true LEFT JOIN users u ON u.id = inserted.author_id`;
     const window = toWindowCount(row!);

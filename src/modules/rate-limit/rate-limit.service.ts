@@ -27,11 +27,7 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
 
   /** Counts one attempt under `key`; throws RATE_LIMITED (with Retry-After) past the limit. */
   async consume(key: string, limit: RateLimitSetting): Promise<void> {
-    this.assertWithin(await this.buckets.hit(key, limit.windowSeconds), limit);
-  }
-
-  /** Throws RATE_LIMITED (with Retry-After) when a counted hit went past the limit. */
-  assertWithin(window: WindowCount, limit: RateLimitSetting): void {
+    const window = await this.buckets.hit(key, limit.windowSeconds);
     if (window.count > limit.count) throw this.refusal(window, limit);
   }
 

@@ -1,4 +1,4 @@
-import type { Prisma } from '@/generated/prisma/client.js';
+import { Prisma } from '@/generated/prisma/client.js';
 
 export const MODERATION_EVENTS = 'moderation_events';
 
@@ -13,4 +13,15 @@ export interface ModerationEvent {
 /** Announces the event when (and only if) the surrounding transaction commits. */
 export async function announce(tx: Prisma.TransactionClient, event: ModerationEvent): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${MODERATION_EVENTS}, ${JSON.stringify(event)})`;
+}
+
+/**
+ * The same announcement made inside a statement, for each row of `rows` (a relation with the
+ * comments table's `id`, `article_id` and `status`): the `pg_notify` calls as a SELECT to put in a
+ * WITH clause, which PostgreSQL runs only if the statement reads from it.
+ */
+export function announceRowsSql(type: ModerationEvent['type'], rows: Prisma.Sql, where: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
+  return Prisma.sql`
+    SELECT pg_notify(${MODERATION_EVENTS}, json_build_object('type', ${type}::text, 'commentId', r.id, 'articleId', r.article_id, 'status', r.status)::text)
+    FROM ${rows} r WHERE ${where}`;
 }

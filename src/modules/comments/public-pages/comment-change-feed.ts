@@ -1,5 +1,4 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DatabaseNotifications, RESYNC } from '@/database/database-notifications.js';
 import { ReadRouting } from '@/database/read-routing.js';
 import { COMMENT_CHANGES, parseCommentChange } from '../comment-changes.js';
@@ -12,9 +11,7 @@ import { PublicPageCache } from './public-page-cache.js';
  * changes may have been missed meanwhile.
  */
 @Injectable()
-export class CommentChangeFeed implements OnModuleInit, OnModuleDestroy {
-  private subscription: Subscription | undefined;
-
+export class CommentChangeFeed implements OnModuleInit {
   constructor(
     private readonly notifications: DatabaseNotifications,
     private readonly pages: PublicPageCache,
@@ -22,7 +19,8 @@ export class CommentChangeFeed implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscription = this.notifications.listen(COMMENT_CHANGES).subscribe((payload) => {
+    // The stream ends with DatabaseNotifications at shutdown: nothing to unsubscribe.
+    this.notifications.listen(COMMENT_CHANGES).subscribe((payload) => {
       if (payload === RESYNC) {
         this.pages.clear();
         return;
@@ -42,9 +40,5 @@ export class CommentChangeFeed implements OnModuleInit, OnModuleDestroy {
   committedHere(change: { actorId: string; articleId: string; public: boolean }): void {
     this.routing.noteWrite(change.actorId);
     if (change.public) this.pages.invalidate(change.articleId);
-  }
-
-  onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
   }
 }
