@@ -17,7 +17,7 @@ import { createDatabase, dropDatabase, withDatabaseName } from '@/database/datab
 import { openEmbeddedDatabase } from '@/database/embedded-postgres.js';
 import { findFreePort } from '@/database/free-port.js';
 import { applyMigrations } from '@/database/migrations.js';
-import { type QueueQuery, queueStatement } from '@/modules/comments/moderation/comment-moderation.repository.js';
+import { type QueueQuery, queueStatement } from '@/modules/moderation/queues.repository.js';
 
 const COMMENTS = 1_000_000;
 const PENDING = 100_000;

@@ -12,6 +12,16 @@ const rateLimit = z
   })
   .refine((limit) => limit.count > 0 && limit.windowSeconds > 0, 'count and seconds must be positive');
 
+/** Seconds, or a number with a unit: `300`, `30s`, `5m`, `1h`. */
+const duration = z
+  .string()
+  .regex(/^\d+(s|m|h)?$/, 'expected seconds or a duration such as 30s, 5m, 1h')
+  .transform((value) => {
+    const unit = value.at(-1)!;
+    const seconds = { s: 1, m: 60, h: 3600 }[unit] ?? 1;
+    return Number.parseInt(value, 10) * seconds;
+  });
+
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 const origin = z.string().transform((value, ctx) => {
@@ -40,6 +50,7 @@ const envSchema = z.object({
   SSO_TRUST_ROLE: flag.default(false),
   PUBLIC_URL: origin.optional(),
   ALLOWED_ORIGINS: z.string().optional(),
+  COMMENT_EDIT_WINDOW: duration.default(300),
   COMMENT_RATE_LIMIT: rateLimit.default({ count: 5, windowSeconds: 60 }),
   AUTH_RATE_LIMIT: rateLimit.default({ count: 30, windowSeconds: 60 }),
   DEV_LOGIN: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -82,6 +93,8 @@ export interface AppConfig {
   devLogin: boolean;
   accessTokenTtlSeconds: number;
   rateLimits: { comment: RateLimitSetting; auth: RateLimitSetting };
+  /** How long after posting its author may edit a comment (0: never). */
+  commentEditWindowSeconds: number;
   logLevel: string;
   shutdownTimeoutMs: number;
   /** The optional toxicity model; the policy's `toxicity` settings decide whether it is asked. */
@@ -138,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       e.NODE_ENV !== 'production' && (e.DEV_LOGIN === 'true' || (e.DEV_LOGIN === 'auto' && !e.DATABASE_URL)),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     rateLimits: { comment: e.COMMENT_RATE_LIMIT, auth: e.AUTH_RATE_LIMIT },
+    commentEditWindowSeconds: e.COMMENT_EDIT_WINDOW,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     toxicity: { url: e.TOXICITY_URL, timeoutMs: e.TOXICITY_TIMEOUT_MS },

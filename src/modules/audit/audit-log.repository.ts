@@ -22,22 +22,31 @@ export interface LogEntryRecord {
   details: unknown;
 }
 
+/**
+ * Appends entries through `db`: the transaction that made the change they record, so an entry
+ * exists exactly when its change does.
+ */
+export async function appendLogEntries(db: Prisma.TransactionClient, entries: NewLogEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.moderationLogEntry.createMany({
+    data: entries.map((entry) => ({
+      actorId: entry.actorId,
+      action: entry.action,
+      commentId: entry.commentId ?? null,
+      targetUserId: entry.targetUserId ?? null,
+      reason: entry.reason || null,
+      details: (entry.details ?? {}) as Prisma.InputJsonObject,
+    })),
+  });
+}
+
 /** Append-only by construction: this repository has no update and no delete. */
 @Injectable()
 export class AuditLogRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async append(entries: NewLogEntry[]): Promise<void> {
-    await this.prisma.moderationLogEntry.createMany({
-      data: entries.map((entry) => ({
-        actorId: entry.actorId,
-        action: entry.action,
-        commentId: entry.commentId ?? null,
-        targetUserId: entry.targetUserId ?? null,
-        reason: entry.reason || null,
-        details: (entry.details ?? {}) as Prisma.InputJsonObject,
-      })),
-    });
+  append(entries: NewLogEntry[]): Promise<void> {
+    return appendLogEntries(this.prisma, entries);
   }
 
   /** Oldest first, after the id `afterId`. */

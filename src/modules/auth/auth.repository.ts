@@ -85,15 +85,6 @@ export class AuthRepository {
     return this.prisma.user.findMany({ where: { id: { in: userIds } } });
   }
 
-  /** `bannedAt` null lifts a ban; with `bannedUntil` null the ban is permanent. */
-  async setBan(userId: string, bannedAt: Date | null, bannedUntil: Date | null): Promise<UserRecord> {
-    return this.prisma.user.update({ where: { id: userId }, data: { bannedAt, bannedUntil } });
-  }
-
-  async setRole(userId: string, role: Role): Promise<UserRecord> {
-    return this.prisma.user.update({ where: { id: userId }, data: { role } });
-  }
-
   async findUser(userId: string): Promise<UserRecord | null> {
     return this.prisma.user.findUnique({ where: { id: userId } });
   }

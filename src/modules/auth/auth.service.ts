@@ -74,26 +74,9 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     return new Map(users.map((user) => [user.id, user]));
   }
 
-  /** Bans until a time, or for good with `until` null. */
-  ban(userId: string, until: Date | null): Promise<UserRecord> {
-    return this.changingUser(userId, this.repository.setBan(userId, new Date(), until));
-  }
-
-  liftBan(userId: string): Promise<UserRecord> {
-    return this.changingUser(userId, this.repository.setBan(userId, null, null));
-  }
-
-  setRole(userId: string, role: Role): Promise<UserRecord> {
-    return this.changingUser(userId, this.repository.setRole(userId, role));
-  }
-
-  /** The user's cached sessions go once the change is in (other instances hear it from the database). */
-  private async changingUser<T>(userId: string, change: Promise<T>): Promise<T> {
-    try {
-      return await change;
-    } finally {
-      this.principals.invalidate(userId);
-    }
+  /** This instance forgets the user's cached sessions at once (every instance hears of it from the database too). */
+  forgetUser(userId: string): void {
+    this.principals.invalidate(userId);
   }
 
   /** The (provider, subject) pairs the caller can log in with: more than one once accounts were linked. */

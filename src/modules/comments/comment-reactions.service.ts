@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@/modules/auth/auth.types.js';
-import { PolicyService } from '@/modules/policy/policy.service.js';
-import type { ReportCommentDto } from './comments.dto.js';
 import { CommentsRepository } from './comments.repository.js';
 import { CommentsService } from './comments.service.js';
 import { CommentChangeFeed } from './public-pages/comment-change-feed.js';
@@ -12,20 +10,12 @@ export interface LikeState {
   likeCount: number;
 }
 
-export interface ReportReceipt {
-  commentId: string;
-  reason: ReportCommentDto['reason'];
-  /** False when this reader had already reported the comment: it counts once. */
-  firstReport: boolean;
-}
-
-/** What readers do to others' published comments: like them, report them. */
+/** Readers' likes on others' published comments (reports change a comment's state: CommentLifecycle). */
 @Injectable()
 export class CommentReactionsService {
   constructor(
     private readonly comments: CommentsService,
     private readonly repository: CommentsRepository,
-    private readonly policy: PolicyService,
     private readonly changes: CommentChangeFeed,
   ) {}
 
@@ -34,17 +24,5 @@ export class CommentReactionsService {
     const likeCount = await this.repository.setLike(commentId, principal.user.id, liked);
     this.changes.committedHere({ actorId: principal.user.id, articleId: comment.articleId, public: true });
     return { commentId, liked, likeCount };
-  }
-
-  async report(principal: Principal, commentId: string, dto: ReportCommentDto): Promise<ReportReceipt> {
-    const comment = await this.comments.requirePublished(commentId);
-    const { created, requeued } = await this.repository.addReport(
-      commentId,
-      principal.user.id,
-      { reason: dto.reason, note: dto.note || undefined },
-      this.policy.reportsToRequeue(),
-    );
-    this.changes.committedHere({ actorId: principal.user.id, articleId: comment.articleId, public: requeued });
-    return { commentId, reason: dto.reason, firstReport: created };
   }
 }

@@ -1,3 +1,4 @@
+import type { Principal } from '@/modules/auth/auth.types.js';
 import type { CommentView } from './comments.dto.js';
 import type { CommentRecord } from './comments.repository.js';
 
@@ -33,4 +34,15 @@ function reviewOf(comment: CommentRecord): CommentView['review'] {
     reasons: (verdict?.reasons ?? []).map(({ rule, message, messageKo }) => ({ rule, message, ...(messageKo ? { messageKo } : {}) })),
     moderatorReason: comment.status === 'rejected' ? comment.decisionReason : null,
   };
+}
+
+/**
+ * Whether a comment exists for this caller, as the lists show them: the public sees what is on
+ * show, an author also their own held comments and those a moderator rejected, staff everything.
+ */
+export function isVisibleTo(comment: CommentRecord, viewer: Principal | undefined): boolean {
+  if (comment.status === 'published' || comment.status === 'deleted') return true;
+  if (!viewer) return false;
+  if (viewer.user.role !== 'reader') return true;
+  return comment.authorId === viewer.user.id && (comment.status === 'pending' || comment.decidedAt !== null);
 }

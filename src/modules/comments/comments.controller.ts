@@ -1,12 +1,14 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { articleIdSchema } from '@/modules/articles/articles.dto.js';
 import { Authenticated, CurrentPrincipal, OptionalAuth } from '@/modules/auth/auth.decorators.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
-import { type LikeState, type ReportReceipt, CommentReactionsService } from './comment-reactions.service.js';
+import { type LikeState, CommentReactionsService } from './comment-reactions.service.js';
 import {
   commentIdSchema,
+  type EditCommentDto,
+  editCommentSchema,
   type ListCommentsQuery,
   listCommentsQuerySchema,
   type PostCommentDto,
@@ -14,13 +16,15 @@ import {
   type ReportCommentDto,
   reportCommentSchema,
 } from './comments.dto.js';
-import { CommentsService, type PostedComment } from './comments.service.js';
+import { CommentsService } from './comments.service.js';
+import { CommentLifecycle, type PostedComment, type ReportReceipt } from './lifecycle/comment-lifecycle.service.js';
 
 @ApiTags('comments')
 @Controller('api/v1')
 export class CommentsController {
   constructor(
     private readonly comments: CommentsService,
+    private readonly lifecycle: CommentLifecycle,
     private readonly reactions: CommentReactionsService,
   ) {}
 
@@ -51,10 +55,23 @@ export class CommentsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PostedComment> {
-    const result = await this.comments.post(principal, articleId, dto, idempotencyKey);
+    const result = await this.lifecycle.post(principal, articleId, dto, idempotencyKey);
     void reply.status(result.status);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.body;
+  }
+
+  @ApiOperation({
+    summary: 'Edit your comment within the edit window (COMMENT_EDIT_WINDOW) until a moderator decides it; judged by the policy again',
+  })
+  @Authenticated({ writes: true })
+  @Patch('comments/:commentId')
+  edit(
+    @CurrentPrincipal() principal: Principal,
+    @Param('commentId', { schema: commentIdSchema }) commentId: string,
+    @Body({ schema: editCommentSchema }) dto: EditCommentDto,
+  ): Promise<PostedComment> {
+    return this.lifecycle.edit(principal, commentId, dto);
   }
 
   @ApiOperation({ summary: 'Delete a comment (its author or a moderator)' })
@@ -62,7 +79,7 @@ export class CommentsController {
   @Delete('comments/:commentId')
   @HttpCode(204)
   async remove(@CurrentPrincipal() principal: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<void> {
-    await this.comments.remove(principal, commentId);
+    await this.lifecycle.remove(principal, commentId);
   }
 
   @ApiOperation({ summary: 'Like a comment (once per reader)' })
@@ -88,7 +105,7 @@ export class CommentsController {
     @Body({ schema: reportCommentSchema }) dto: ReportCommentDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReportReceipt> {
-    const receipt = await this.reactions.report(principal, commentId, dto);
+    const receipt = await this.lifecycle.report(principal, commentId, dto);
     void reply.status(receipt.firstReport ? 201 : 200);
     return receipt;
   }

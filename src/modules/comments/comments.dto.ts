@@ -9,6 +9,11 @@ export const postCommentSchema = z.strictObject({
 });
 export type PostCommentDto = z.infer<typeof postCommentSchema>;
 
+export const editCommentSchema = z.strictObject({
+  body: z.string().describe('The new text, under the same length rule; judged by the policy again.'),
+});
+export type EditCommentDto = z.infer<typeof editCommentSchema>;
+
 export const COMMENT_SORTS = ['newest', 'oldest', 'top'] as const;
 export type CommentSort = (typeof COMMENT_SORTS)[number];
 

@@ -8,8 +8,8 @@ import { CommentsRepository } from './comments.repository.js';
 import { CommentsService } from './comments.service.js';
 import { IdempotencyRepository } from './idempotency/idempotency.repository.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
-import { CommentModerationRepository } from './moderation/comment-moderation.repository.js';
-import { CommentModerationService } from './moderation/comment-moderation.service.js';
+import { CommentLifecycleRepository } from './lifecycle/comment-lifecycle.repository.js';
+import { CommentLifecycle } from './lifecycle/comment-lifecycle.service.js';
 import { CommentChangeFeed } from './public-pages/comment-change-feed.js';
 import { PublicPageCache } from './public-pages/public-page-cache.js';
 
@@ -22,11 +22,11 @@ import { PublicPageCache } from './public-pages/public-page-cache.js';
     CommentReactionsService,
     IdempotencyRepository,
     IdempotencyService,
-    CommentModerationRepository,
-    CommentModerationService,
+    CommentLifecycleRepository,
+    CommentLifecycle,
     PublicPageCache,
     CommentChangeFeed,
   ],
-  exports: [CommentsService, CommentModerationService],
+  exports: [CommentsRepository, CommentLifecycle, CommentLifecycleRepository],
 })
 export class CommentsModule {}

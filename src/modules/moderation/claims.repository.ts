@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
-import { MODERATION_EVENTS } from '@/modules/comments/moderation/moderation-events.js';
+import { MODERATION_EVENTS } from '@/modules/comments/lifecycle/moderation-events.js';
 
 export interface ClaimRecord {
   commentId: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService } from '@/modules/auth/auth.service.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
-import { CommentModerationService, type QueuePage } from '@/modules/comments/moderation/comment-moderation.service.js';
+import { type QueuePage, QueuesService } from './queues.service.js';
 import { ClaimsRepository } from './claims.repository.js';
 
 /** How long a soft claim lasts without being renewed. */
@@ -22,7 +22,7 @@ export interface ClaimView {
 export class ClaimsService {
   constructor(
     private readonly claims: ClaimsRepository,
-    private readonly comments: CommentModerationService,
+    private readonly comments: QueuesService,
     private readonly auth: AuthService,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Injectable, type MessageEvent, type OnModuleInit } from '@nestjs/common';
 import { interval, map, merge, type Observable } from 'rxjs';
 import { DatabaseNotifications, RESYNC } from '@/database/database-notifications.js';
-import { MODERATION_EVENTS } from '@/modules/comments/moderation/moderation-events.js';
+import { MODERATION_EVENTS } from '@/modules/comments/lifecycle/moderation-events.js';
 
 /** Keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;

@@ -5,14 +5,14 @@ import { z } from 'zod';
 import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.js';
 import type { Principal, UserView } from '@/modules/auth/auth.types.js';
 import { commentIdSchema } from '@/modules/comments/comments.dto.js';
-import { CommentModerationService, type QueuePage } from '@/modules/comments/moderation/comment-moderation.service.js';
 import type { CommentView } from '@/modules/comments/comments.dto.js';
+import { CommentLifecycle, type DecisionOutcome } from '@/modules/comments/lifecycle/comment-lifecycle.service.js';
 import { AuditLogService, type LogEntryView } from '@/modules/audit/audit-log.service.js';
 import { type ArticleGroupView, ArticleGroupsService } from './article-groups.service.js';
-import { BansService } from './bans.service.js';
 import { type ClaimView, ClaimsService } from './claims.service.js';
-import { type DecisionOutcome, DecisionsService } from './decisions.service.js';
 import { ModerationEventsService } from './moderation-events.service.js';
+import { type QueuePage, QueuesService } from './queues.service.js';
+import { StandingService, type TrustView } from './standing.service.js';
 import {
   type ArticleGroupDto,
   articleGroupSchema,
@@ -31,6 +31,8 @@ import {
   queueQuerySchema,
   type RoleDto,
   roleSchema,
+  type TrustDto,
+  trustSchema,
 } from './moderation.dto.js';
 
 const userIdSchema = z.uuid({ error: 'a user id is a UUID' });
@@ -40,11 +42,11 @@ const userIdSchema = z.uuid({ error: 'a user id is a UUID' });
 @Controller('api/v1/moderation')
 export class ModerationController {
   constructor(
-    private readonly comments: CommentModerationService,
-    private readonly bans: BansService,
+    private readonly queues: QueuesService,
+    private readonly lifecycle: CommentLifecycle,
+    private readonly standing: StandingService,
     private readonly log: AuditLogService,
     private readonly events: ModerationEventsService,
-    private readonly decisions: DecisionsService,
     private readonly claims: ClaimsService,
     private readonly groups: ArticleGroupsService,
   ) {}
@@ -58,7 +60,7 @@ export class ModerationController {
   @ApiOperation({ summary: 'How many items wait in each queue' })
   @Get('queues')
   async counts(): Promise<{ queues: Record<'pending' | 'reported' | 'rejected', number> }> {
-    return { queues: await this.comments.counts() };
+    return { queues: await this.queues.counts() };
   }
 
   @ApiOperation({ summary: `A moderation queue (${QUEUES.join(', ')}), oldest first, with filters` })
@@ -70,7 +72,7 @@ export class ModerationController {
   ): Promise<QueuePage> {
     const { group, ...filters } = query;
     const articleIds = group ? await this.groups.articleIdsOf(group) : undefined;
-    return this.claims.annotate(actor, await this.comments.queue({ queue, ...filters, articleIds }));
+    return this.claims.annotate(actor, await this.queues.queue({ queue, ...filters, articleIds }));
   }
 
   @ApiOperation({ summary: 'Saved article groups, to follow one story across its articles' })
@@ -115,21 +117,21 @@ export class ModerationController {
     @Param('commentId', { schema: commentIdSchema }) commentId: string,
     @Body({ schema: decisionSchema }) dto: DecisionDto,
   ): Promise<{ comment: CommentView }> {
-    return { comment: await this.decisions.decide(actor, { commentId, ...dto }) };
+    return { comment: (await this.lifecycle.decide(actor, { commentId, ...dto })).comment };
   }
 
   @ApiOperation({ summary: 'Up to 100 decisions at once; each item reports its own outcome' })
   @Post('decisions')
   @HttpCode(200)
   decideMany(@CurrentPrincipal() actor: Principal, @Body({ schema: bulkDecisionSchema }) dto: BulkDecisionDto): Promise<{ results: DecisionOutcome[] }> {
-    return this.decisions.decideMany(actor, dto.items);
+    return this.lifecycle.decideMany(actor, dto.items);
   }
 
   @ApiOperation({ summary: 'Ban (until: null) or suspend (until: a time) a user' })
   @Post('users/:userId/ban')
   @HttpCode(200)
   ban(@CurrentPrincipal() actor: Principal, @Param('userId', { schema: userIdSchema }) userId: string, @Body({ schema: banSchema }) dto: BanDto): Promise<UserView> {
-    return this.bans.ban(actor, userId, dto);
+    return this.standing.ban(actor, userId, dto);
   }
 
   @ApiOperation({ summary: 'Lift a ban or suspension' })
@@ -139,14 +141,25 @@ export class ModerationController {
     @Param('userId', { schema: userIdSchema }) userId: string,
     @Body({ schema: liftBanSchema }) dto: { reason: string } | undefined,
   ): Promise<UserView> {
-    return this.bans.lift(actor, userId, dto?.reason ?? '');
+    return this.standing.lift(actor, userId, dto?.reason ?? '');
   }
 
   @ApiOperation({ summary: "Change a user's role (admin)" })
   @Authenticated({ minRole: 'admin' })
   @Put('users/:userId/role')
   setRole(@CurrentPrincipal() actor: Principal, @Param('userId', { schema: userIdSchema }) userId: string, @Body({ schema: roleSchema }) dto: RoleDto): Promise<UserView> {
-    return this.bans.setRole(actor, userId, dto);
+    return this.standing.setRole(actor, userId, dto);
+  }
+
+  @ApiOperation({ summary: "Set an author's trust: new, regular, trusted (no new-account review) or watched (every comment reviewed)" })
+  @Authenticated({ minRole: 'moderator', writes: true })
+  @Put('users/:userId/trust')
+  setTrust(
+    @CurrentPrincipal() actor: Principal,
+    @Param('userId', { schema: userIdSchema }) userId: string,
+    @Body({ schema: trustSchema }) dto: TrustDto,
+  ): Promise<TrustView> {
+    return this.standing.setTrust(actor, userId, dto);
   }
 
   @ApiOperation({ summary: 'The moderation log, oldest first' })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { articleIdSchema } from '@/modules/articles/articles.dto.js';
 import { ROLES } from '@/modules/auth/auth.types.js';
+import { AUTHOR_TRUST } from '@/modules/policy/engine/engine.js';
 
 export const QUEUES = ['pending', 'reported', 'rejected', 'approved'] as const;
 export const queueSchema = z.enum(QUEUES).describe('pending | reported | rejected (contract), approved (history)');
@@ -46,6 +47,12 @@ export const liftBanSchema = z.strictObject({ reason: z.string().trim().max(500)
 
 export const roleSchema = z.strictObject({ role: z.enum(ROLES), reason: z.string().trim().max(500).default('') });
 export type RoleDto = z.infer<typeof roleSchema>;
+
+export const trustSchema = z.strictObject({
+  trust: z.enum(AUTHOR_TRUST).describe('new | regular | trusted (skips the new-account review) | watched (every comment reviewed)'),
+  reason: z.string().trim().max(500).default(''),
+});
+export type TrustDto = z.infer<typeof trustSchema>;
 
 export const logQuerySchema = z.strictObject({
   commentId: uuid.optional(),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '@/modules/articles/articles.module.js';
 import { AuditModule } from '@/modules/audit/audit.module.js';
+import { AuthorFactsRepository } from './facts/author-facts.repository.js';
 import { PolicyController } from './policy.controller.js';
 import { PolicyRepository } from './policy.repository.js';
 import { PolicyStore } from './policy-store.service.js';
@@ -10,7 +11,7 @@ import { toxicityClassifierProvider } from './toxicity/toxicity-classifier.provi
 @Module({
   imports: [ArticlesModule, AuditModule],
   controllers: [PolicyController],
-  providers: [PolicyRepository, PolicyStore, PolicyService, toxicityClassifierProvider],
+  providers: [AuthorFactsRepository, PolicyRepository, PolicyStore, PolicyService, toxicityClassifierProvider],
   exports: [PolicyService],
 })
 export class PolicyModule {}

@@ -8,6 +8,7 @@ import { COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
 import type { EvaluatePolicyDto } from './policy.dto.js';
 import { toVerdictView, type VerdictView } from './verdict-view.js';
 import {
+  type AuthorFacts,
   evaluate,
   type EvaluationContext,
   type PolicyDefinition,
@@ -17,8 +18,29 @@ import {
   type Verdict,
   withReason,
 } from './engine/engine.js';
+import { AuthorFactsRepository, type AuthorRecord } from './facts/author-facts.repository.js';
 import { PolicyStore } from './policy-store.service.js';
 import { TOXICITY_CLASSIFIER } from './toxicity/toxicity-classifier.provider.js';
+
+/** A comment to judge: its text, who writes it and where; the policy gathers the rest. */
+export interface CommentToJudge {
+  text: string;
+  authorId: string;
+  articleId: string;
+  /** When an edit is judged: the comment, whose earlier text does not count against it. */
+  editing?: string | undefined;
+}
+
+/** The verdict, and what storing it must hold to. */
+export interface Judgement {
+  verdict: Verdict;
+  /** The author's posting version the facts were read at: store only if it has not moved. */
+  authorVersion: number;
+  /** The author is new and, with this comment published, has earned `regular`. */
+  promotesAuthor: boolean;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
 
 export interface PolicyInfo {
   maxLength: number;
@@ -34,6 +56,7 @@ export class PolicyService {
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
     private readonly articles: ArticlesService,
     private readonly store: PolicyStore,
+    private readonly authors: AuthorFactsRepository,
     @Inject(TOXICITY_CLASSIFIER) private readonly classifier: ToxicityClassifier | null,
   ) {}
 
@@ -47,21 +70,52 @@ export class PolicyService {
     return { version, definition };
   }
 
-  /** How far back an author's own comments matter to the policy (duplicate detection). */
-  recentActivityWindowSeconds(): number {
-    return this.store.compiled.definition.detectors.duplicate.windowSeconds;
-  }
-
   /** Open reports that send a published comment back to the pending queue. */
   reportsToRequeue(): number {
     return this.store.compiled.definition.reports.requeueAt;
   }
 
   /**
+   * The verdict on a comment being posted or edited, on facts read here: the article's settings and
+   * the author's trust, history, quotas and recent texts.
+   */
+  async judgeComment(comment: CommentToJudge): Promise<Judgement> {
+    const policy = this.store.compiled;
+    const now = new Date();
+    const [article, author] = await Promise.all([
+      this.articles.requireSettings(comment.articleId),
+      this.authors.authorRecord({
+        authorId: comment.authorId,
+        articleId: comment.articleId,
+        recentSince: new Date(now.getTime() - policy.definition.detectors.duplicate.windowSeconds * 1000),
+        excludeCommentId: comment.editing,
+      }),
+    ]);
+    if (!author) throw new Error(`policy: no author ${comment.authorId}`);
+    const verdict = await this.judge(comment.text, {
+      article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
+      author: authorFacts(author, now),
+      recentComments: author.recent,
+      now,
+    });
+    const approvedWithThis = author.approvedCount + (verdict.decision === 'publish' ? 1 : 0);
+    return {
+      verdict,
+      authorVersion: author.version,
+      promotesAuthor: author.trust === 'new' && approvedWithThis >= policy.definition.newAccount.regularAfterApproved,
+    };
+  }
+
+  /** Approved comments that make a new author a regular. */
+  approvalsToBecomeRegular(): number {
+    return this.store.compiled.definition.newAccount.regularAfterApproved;
+  }
+
+  /**
    * The verdict at posting: the rules, then, when the policy turns it on and a classifier is
    * configured, the toxicity model's score. A classifier that fails or is slow holds the comment.
    */
-  async judge(text: string, context: EvaluationContext): Promise<Verdict> {
+  private async judge(text: string, context: EvaluationContext): Promise<Verdict> {
     const policy = this.store.compiled;
     const verdict = evaluate(text, context, policy);
     if (!this.classifier || !policy.definition.toxicity.enabled || verdict.decision === 'reject') return verdict;
@@ -75,8 +129,8 @@ export class PolicyService {
   }
 
   /**
-   * A moderator's trial of a text: the verdict posting it would get from an established author with
-   * no recent activity (so quotas and duplicates stay out), under the article's settings.
+   * A moderator's trial of a text: the verdict posting it would get from a regular author with no
+   * recent activity (so quotas, duplicates and account rules stay out), under the article's settings.
    */
   async trial(dto: EvaluatePolicyDto): Promise<VerdictView> {
     const body = acceptCommentBody(dto.body);
@@ -89,4 +143,16 @@ export class PolicyService {
     });
     return toVerdictView(verdict);
   }
+}
+
+function authorFacts(author: AuthorRecord, now: Date): AuthorFacts {
+  return {
+    accountAgeDays: (now.getTime() - author.since.getTime()) / DAY_MS,
+    approvedCount: author.approvedCount,
+    rejectedCount: author.rejectedCount,
+    trust: author.trust,
+    postedToday: author.postedToday,
+    postedOnArticle: author.postedOnArticle,
+    priorComments: author.priorComments,
+  };
 }

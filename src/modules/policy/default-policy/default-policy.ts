@@ -37,7 +37,7 @@ export const DEFAULT_POLICY: PolicyDefinition = {
     daily: { enabled: true, limit: 20, action: 'reject' },
     perArticle: { enabled: true, limit: 3, action: 'reject' },
   },
-  newAccount: { enabled: false, firstComments: 3, minAccountAgeDays: 0, action: 'hold' },
+  newAccount: { enabled: false, firstComments: 3, minAccountAgeDays: 0, regularAfterApproved: 3, action: 'hold' },
   watchedAuthors: { enabled: true, action: 'hold' },
   premoderation: { action: 'hold' },
   reports: { requeueAt: 3 },

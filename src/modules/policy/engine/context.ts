@@ -1,4 +1,9 @@
-export type AuthorTrust = 'trusted' | 'regular' | 'watched';
+/**
+ * `new` until the author earns `regular` (approved comments, or a moderator's say); `trusted` and
+ * `watched` are set by moderators only.
+ */
+export const AUTHOR_TRUST = ['new', 'regular', 'trusted', 'watched'] as const;
+export type AuthorTrust = (typeof AUTHOR_TRUST)[number];
 
 export interface ArticleFacts {
   premoderation: boolean;

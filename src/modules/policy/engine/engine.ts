@@ -4,7 +4,7 @@ import { EvaluationInput } from './evaluation-input.js';
 import { strictest, type Reason, type Verdict } from './verdict.js';
 
 export { compilePolicy, type CompiledPolicy } from './compile-policy.js';
-export type { ArticleFacts, AuthorFacts, AuthorTrust, EvaluationContext, RecentComment } from './context.js';
+export { AUTHOR_TRUST, type ArticleFacts, type AuthorFacts, type AuthorTrust, type EvaluationContext, type RecentComment } from './context.js';
 export { parsePolicyDefinition, policyDefinitionSchema, type PolicyDefinition } from './policy-definition.js';
 export { duplicateKey, normalizeForMatching, type NormalizedText } from './normalize/normalize-for-matching.js';
 export { UnmatchableTermError } from './matcher/term-matcher.js';

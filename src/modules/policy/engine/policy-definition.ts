@@ -72,6 +72,10 @@ export const policyDefinitionSchema = z.strictObject({
     enabled: z.boolean(),
     firstComments: count.describe('Hold an author’s first N comments'),
     minAccountAgeDays: count.describe('Also hold while the account is younger than this (0: off)'),
+    regularAfterApproved: count
+      .min(1)
+      .default(3)
+      .describe('Approved comments after which a new author is a regular (no longer held by this rule)'),
     action,
   }),
   watchedAuthors: detector,

@@ -23,7 +23,7 @@ export function aContext(overrides: ContextOverrides = {}): EvaluationContext {
       accountAgeDays: 0,
       approvedCount: 0,
       rejectedCount: 0,
-      trust: 'regular',
+      trust: 'new',
       postedToday: 0,
       postedOnArticle: 0,
       priorComments: 0,

@@ -6,7 +6,7 @@ const civil = '좋은 기사 감사합니다.';
 
 describe('account.new', () => {
   const holdingNew = compilePolicy(
-    aDefinition((d) => (d.newAccount = { enabled: true, firstComments: 3, minAccountAgeDays: 0, action: 'hold' })),
+    aDefinition((d) => (d.newAccount = { enabled: true, firstComments: 3, minAccountAgeDays: 0, regularAfterApproved: 3, action: 'hold' })),
   );
 
   it('is off in the default policy: a new account’s first comment is published', () => {
@@ -25,7 +25,7 @@ describe('account.new', () => {
 
   it('holds while the account is younger than the minimum age', () => {
     const byAge = compilePolicy(
-      aDefinition((d) => (d.newAccount = { enabled: true, firstComments: 0, minAccountAgeDays: 7, action: 'hold' })),
+      aDefinition((d) => (d.newAccount = { enabled: true, firstComments: 0, minAccountAgeDays: 7, regularAfterApproved: 3, action: 'hold' })),
     );
     expect(verdictOf(civil, { author: { accountAgeDays: 2, priorComments: 50 } }, byAge).decision).toBe('hold');
     expect(verdictOf(civil, { author: { accountAgeDays: 8, priorComments: 50 } }, byAge).decision).toBe('publish');

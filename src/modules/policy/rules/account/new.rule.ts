@@ -9,7 +9,8 @@ export const accountNewRule: RuleFactory = (definition) => {
     id: ACCOUNT_NEW,
     apply(input, reasons) {
       const { author } = input.context;
-      if (author.trust === 'trusted') return;
+      // Regulars earned their way out (or a moderator let them out); trusted and watched authors have rules of their own.
+      if (author.trust !== 'new') return;
       const amongFirst = author.priorComments < settings.firstComments;
       const tooYoung = author.accountAgeDays < settings.minAccountAgeDays;
       if (!amongFirst && !tooYoung) return;

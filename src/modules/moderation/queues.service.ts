@@ -1,30 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { AppError, NotFoundError, ValidationFailedError } from '@/common/errors/app-error.js';
+import { NotFoundError, ValidationFailedError } from '@/common/errors/app-error.js';
 import { decodeOpaqueCursor, encodeOpaqueCursor } from '@/common/pagination/opaque-cursor.js';
-import { toCommentView } from '../comment-view.js';
-import type { CommentView } from '../comments.dto.js';
-import { CommentsRepository } from '../comments.repository.js';
-import { CommentChangeFeed } from '../public-pages/comment-change-feed.js';
-import {
-  CommentModerationRepository,
-  type DecisionAction,
-  type ModerationQueue,
-  type QueueQuery,
-  type QueueRow,
-} from './comment-moderation.repository.js';
+import { toCommentView } from '@/modules/comments/comment-view.js';
+import type { CommentView } from '@/modules/comments/comments.dto.js';
+import { CommentsRepository } from '@/modules/comments/comments.repository.js';
+import type { StoredVerdict } from '@/modules/comments/lifecycle/stored-verdict.js';
+import type { AuthorTrust } from '@/modules/policy/engine/engine.js';
+import { type ModerationQueue, type QueueQuery, QueuesRepository, type QueueRow } from './queues.repository.js';
 
 export interface QueueItem {
   comment: CommentView;
   article: { id: string; title: string; section: string | null };
   /** The Standards Board reasons of the verdict at posting: rule, messages, clause and match. */
-  reasons: unknown[];
+  reasons: StoredVerdict['reasons'];
   reportCount: number;
   reports: { reason: string; note: string | null; createdAt: string }[];
-  author: { id: string; displayName: string; since: string; approvedCount: number; rejectedCount: number };
+  author: { id: string; displayName: string; since: string; trust: AuthorTrust; approvedCount: number; rejectedCount: number };
   decision: { at: string; reason: string | null } | null;
   /** The thread around a reply: the comment it answers (its text hidden once deleted). */
   thread: { parent: { id: string; author: { displayName: string }; body: string; status: string } | null };
+  /** The texts its author replaced by editing, oldest first (the current one is `comment.body`). */
+  revisions: { body: string; writtenAt: string; replacedAt: string }[];
 }
 
 export interface QueuePage {
@@ -32,19 +29,12 @@ export interface QueuePage {
   nextCursor: string | null;
 }
 
-export interface Decision {
-  comment: CommentView;
-  /** False when the comment already stood as decided: nothing was recorded. */
-  recorded: boolean;
-}
-
-/** What moderators do to comments; exported for the moderation module. */
+/** The queues moderators work: pages of them, with what a decision needs, and their sizes. */
 @Injectable()
-export class CommentModerationService {
+export class QueuesService {
   constructor(
-    private readonly moderation: CommentModerationRepository,
+    private readonly moderation: QueuesRepository,
     private readonly comments: CommentsRepository,
-    private readonly changes: CommentChangeFeed,
   ) {}
 
   async queue(query: Omit<QueueQuery, 'after'> & { cursor?: string | undefined }): Promise<QueuePage> {
@@ -61,40 +51,25 @@ export class CommentModerationService {
     return this.moderation.counts();
   }
 
-  async decide(commentId: string, action: DecisionAction, actorId: string, reason: string, override: boolean): Promise<Decision> {
-    const result = await this.moderation.decide(commentId, action, actorId, reason, override);
-    if (result.outcome === 'missing') throw new NotFoundError('The comment');
-    if (result.outcome === 'conflict') {
-      throw new AppError('ALREADY_DECIDED', `Another moderator already decided this comment (it is now ${result.status}).`, { status: result.status });
-    }
-    const comment = await this.comments.findById(commentId);
-    if (result.outcome === 'applied') this.changes.committedHere({ actorId, articleId: comment!.articleId, public: true });
-    return { comment: toCommentView(comment!), recorded: result.outcome === 'applied' };
-  }
-
   /** NOT_FOUND unless the comment exists and is not deleted. */
   async requireDecidable(commentId: string): Promise<void> {
     const comment = await this.comments.findById(commentId);
     if (!comment || comment.status === 'deleted') throw new NotFoundError('The comment');
   }
-
-  rejectPendingOf(authorId: string, actorId: string, reason: string): Promise<string[]> {
-    return this.moderation.rejectPendingOf(authorId, actorId, reason);
-  }
 }
 
 function toQueueItem(row: QueueRow): QueueItem {
-  const verdict = row.verdict as { reasons?: unknown[] } | null;
   return {
     comment: toCommentView(row),
     article: { id: row.articleId, title: row.articleTitle, section: row.articleSection },
-    reasons: verdict?.reasons ?? [],
+    reasons: row.verdict.reasons,
     reportCount: row.openReports,
     reports: row.reports.map((report) => ({ reason: report.reason, note: report.note, createdAt: report.createdAt.toISOString() })),
     author: {
       id: row.authorId,
       displayName: row.authorName,
       since: row.authorSince.toISOString(),
+      trust: row.authorTrust,
       approvedCount: row.authorApproved,
       rejectedCount: row.authorRejected,
     },
@@ -110,6 +85,11 @@ function toQueueItem(row: QueueRow): QueueItem {
             }
           : null,
     },
+    revisions: row.revisions.map((revision) => ({
+      body: revision.body,
+      writtenAt: revision.writtenAt.toISOString(),
+      replacedAt: revision.replacedAt.toISOString(),
+    })),
   };
 }
 

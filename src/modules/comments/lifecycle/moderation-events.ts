@@ -4,7 +4,7 @@ export const MODERATION_EVENTS = 'moderation_events';
 
 /** What moderators' pages hear live: a queue gained, lost or changed an item. */
 export interface ModerationEvent {
-  type: 'comment.queued' | 'comment.reported' | 'comment.decided' | 'comment.deleted';
+  type: 'comment.queued' | 'comment.reported' | 'comment.decided' | 'comment.deleted' | 'comment.edited';
   commentId: string;
   articleId: string;
   status: string;

@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@/database/prisma.service.js';
+import { Prisma } from '@/generated/prisma/client.js';
+import { appendLogEntries } from '@/modules/audit/audit-log.repository.js';
+import { toWindowCount, type WindowCount, type WindowHitRow, windowHitStatement } from '@/modules/rate-limit/rate-limit.repository.js';
+import type { CommentStatus, ReportReason } from '../comments.dto.js';
+import { COMMENT_COLUMNS_UNQUALIFIED, type CommentRecord, type CommentSqlRow, fromCommentSqlRow } from '../comments.repository.js';
+import { announce, announceRowsSql } from './moderation-events.js';
+import { parseStoredVerdict, ruleIdsOf, type StoredVerdict } from './stored-verdict.js';
+import type { CommentChange, CommentState, TransitionPlan } from './transitions.js';
+
+export interface NewComment {
+  articleId: string;
+  authorId: string;
+  /** The thread's top-level comment (replies are one level deep). */
+  parentId: string | null;
+  body: string;
+  status: CommentStatus;
+  verdict: StoredVerdict;
+  idempotencyKey: string | null;
+  /** The author's posting version the verdict's facts were read at. */
+  authorVersion: number;
+  /** The author, new until now, becomes a regular with this comment. */
+  promotesAuthor: boolean;
+  /** The author's posting rate limit, whose hit this post counts. */
+  rateLimit: { key: string; windowSeconds: number; count: number };
+}
+
+export type StoreOutcome =
+  | { outcome: 'stored'; comment: CommentRecord }
+  | { outcome: 'rate-limited'; window: WindowCount }
+  | { outcome: 'facts-changed' };
+
+export type TransitionOutcome = { outcome: 'missing' } | { outcome: 'unchanged' } | { outcome: 'changed' } | { outcome: 'facts-changed' };
+
+export interface NewReport {
+  reporterId: string;
+  reason: ReportReason;
+  note: string | undefined;
+}
+
+interface StateRow {
+  id: string;
+  article_id: string;
+  parent_id: string | null;
+  author_id: string;
+  status: CommentStatus;
+  body: string;
+  verdict: unknown;
+  open_reports: number;
+  decided_at: Date | null;
+  created_at: Date;
+}
+
+/** Raised inside a transaction to roll it back: the author's posting version moved since the facts were read. */
+class FactsChanged extends Error {}
+
+/**
+ * The one writer of comment rows. Every change of state is one transaction: the row locked, the
+ * transition's rules asked, the change applied with its audit entry and its live event. The
+ * counters follow the status in the same transaction, kept by the database (a comment counts while
+ * it is published), so no caller moves them.
+ */
+@Injectable()
+export class CommentLifecycleRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Stores a post in one statement, unless it is refused: `rate-limited` when its hit on the
+   * author's rate limit (counted here either way) went past the limit, `facts-changed` when another
+   * post or edit of the author's was stored since `authorVersion` was read. Two such posts then
+   * cannot both be stored on the same facts: the second waits for the first's row lock on the author
+   * and finds the version moved, so quotas stay exact.
+   */
+  async store(comment: NewComment): Promise<StoreOutcome> {
+    const { rateLimit } = comment;
+    const [row] = await this.prisma.$queryRaw<(Partial<CommentSqlRow> & WindowHitRow)[]>`
+      WITH hit AS (${windowHitStatement(rateLimit.key, rateLimit.windowSeconds)}),
+      author AS (
+        UPDATE users SET posting_version = posting_version + 1,
+                         trust = CASE WHEN ${comment.promotesAuthor} AND trust = 'new' THEN 'regular' ELSE trust END
+        WHERE id = ${comment.authorId}::uuid AND posting_version = ${comment.authorVersion} AND (SELECT count FROM hit) <= ${rateLimit.count}
+        RETURNING id
+      ), inserted AS (
+        INSERT INTO comments (id, article_id, parent_id, author_id, body, status, verdict, rule_ids, idempotency_key)
+        SELECT uuidv7(), ${comment.articleId}, ${comment.parentId}::uuid, author.id, ${comment.body},
+               ${comment.status}::"CommentStatus", ${JSON.stringify(comment.verdict)}::jsonb,
+               ${ruleIdsOf(comment.verdict)}::text[], ${comment.idempotencyKey}
+        FROM author
+        RETURNING ${COMMENT_COLUMNS_UNQUALIFIED}
+      ), queued AS (${announceRowsSql('comment.queued', Prisma.raw('inserted'), Prisma.sql`r.status = 'pending'`)})
+      SELECT hit.count, hit.window_start, inserted.*, u.display_name AS author_name, (SELECT count(*) FROM queued) AS announced
+      FROM hit LEFT JOIN inserted ON true LEFT JOIN users u ON u.id = inserted.author_id`;
+    const window = toWindowCount(row!);
+    if (row!.id === undefined || row!.id === null) {
+      return window.count > rateLimit.count ? { outcome: 'rate-limited', window } : { outcome: 'facts-changed' };
+    }
+    return { outcome: 'stored', comment: fromCommentSqlRow(row as CommentSqlRow) };
+  }
+
+  /** One transition of one comment, as `plan` decides on the comment locked as it stands. */
+  async transition(commentId: string, plan: (current: CommentState) => TransitionPlan): Promise<TransitionOutcome> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const current = await lockComment(tx, commentId);
+        if (!current) return { outcome: 'missing' };
+        const planned = plan(current);
+        if ('unchanged' in planned) return { outcome: 'unchanged' };
+        await applyChange(tx, current, planned.change);
+        return { outcome: 'changed' };
+      });
+    } catch (error) {
+      if (error instanceof FactsChanged) return { outcome: 'facts-changed' };
+      throw error;
+    }
+  }
+
+  /**
+   * Records a reader's report on a published comment (a repeat by the same reader changes nothing)
+   * and lets `plan` decide, with the report counted, whether the comment goes back to the queue.
+   */
+  async report(commentId: string, report: NewReport, plan: (current: CommentState) => TransitionPlan): Promise<{ outcome: 'missing' } | { outcome: 'reported'; articleId: string; created: boolean; requeued: boolean }> {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await lockComment(tx, commentId);
+      if (!before || before.status !== 'published') return { outcome: 'missing' };
+      const created =
+        (await tx.$executeRaw`
+          INSERT INTO comment_reports (comment_id, reporter_id, reason, note)
+          VALUES (${commentId}::uuid, ${report.reporterId}::uuid, ${report.reason}::"ReportReason", ${report.note ?? null})
+          ON CONFLICT DO NOTHING`) === 1;
+      if (!created) return { outcome: 'reported', articleId: before.articleId, created, requeued: false };
+      await tx.$executeRaw`UPDATE comments SET report_count = report_count + 1, open_reports = open_reports + 1 WHERE id = ${commentId}::uuid`;
+      const current = { ...before, openReports: before.openReports + 1 };
+      const planned = plan(current);
+      if ('change' in planned) await applyChange(tx, current, planned.change);
+      else await announce(tx, { type: 'comment.reported', commentId, articleId: current.articleId, status: current.status });
+      return { outcome: 'reported', articleId: current.articleId, created, requeued: 'change' in planned };
+    });
+  }
+
+  /**
+   * Part of a ban, inside the ban's transaction `tx`: every comment of the author still waiting for review is
+   * rejected, each with its audit entry and live event. Returns their ids.
+   */
+  async rejectPendingOf(tx: Prisma.TransactionClient, authorId: string, actorId: string, reason: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      WITH rejected AS (
+        UPDATE comments SET status = 'rejected', decided_at = now(), decided_by_id = ${actorId}::uuid, decision_reason = ${reason}
+        WHERE author_id = ${authorId}::uuid AND status = 'pending'
+        RETURNING id, article_id, status
+      ), announced AS (${announceRowsSql('comment.decided', Prisma.raw('rejected'))})
+      SELECT id FROM rejected, (SELECT count(*) FROM announced) a`;
+    await appendLogEntries(
+      tx,
+      rows.map(({ id }) => ({ actorId, action: 'reject', commentId: id, targetUserId: authorId, reason, details: { partOfBan: true } })),
+    );
+    return rows.map(({ id }) => id);
+  }
+}
+
+async function lockComment(tx: Prisma.TransactionClient, commentId: string): Promise<CommentState | null> {
+  const [row] = await tx.$queryRaw<StateRow[]>`
+    SELECT id, article_id, parent_id, author_id, status, body, verdict, open_reports, decided_at, created_at
+    FROM comments WHERE id = ${commentId}::uuid FOR UPDATE`;
+  if (!row) return null;
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    parentId: row.parent_id,
+    authorId: row.author_id,
+    status: row.status,
+    body: row.body,
+    verdict: parseStoredVerdict(row.verdict),
+    openReports: row.open_reports,
+    decidedAt: row.decided_at,
+    createdAt: row.created_at,
+  };
+}
+
+async function applyChange(tx: Prisma.TransactionClient, current: CommentState, change: CommentChange): Promise<void> {
+  const { edit, decision } = change;
+  if (edit) {
+    const moved = await tx.$executeRaw`
+      UPDATE users SET posting_version = posting_version + 1 WHERE id = ${current.authorId}::uuid AND posting_version = ${edit.authorVersion}`;
+    if (moved === 0) throw new FactsChanged();
+    await tx.$executeRaw`
+      INSERT INTO comment_revisions (id, comment_id, body, verdict, written_at)
+      SELECT uuidv7(), id, body, verdict, coalesce(edited_at, created_at) FROM comments WHERE id = ${current.id}::uuid`;
+  }
+  await tx.comment.update({
+    where: { id: current.id },
+    data: {
+      status: change.status,
+      ...(decision ? { decidedAt: new Date(), decidedById: decision.byId, decisionReason: decision.reason } : {}),
+      ...(change.clearReports ? { openReports: 0 } : {}),
+      ...(change.deleted ? { deletedAt: new Date() } : {}),
+      ...(edit ? { body: edit.body, verdict: edit.verdict, ruleIds: edit.ruleIds, editedAt: new Date() } : {}),
+    },
+  });
+  if (change.promoteAuthorAt !== undefined) {
+    await tx.$executeRaw`
+      UPDATE users SET trust = 'regular'
+      WHERE id = ${current.authorId}::uuid AND trust = 'new'
+        AND (SELECT count(*) FROM comments WHERE author_id = ${current.authorId}::uuid AND status = 'published') >= ${change.promoteAuthorAt}`;
+  }
+  await appendLogEntries(tx, change.audit);
+  await announce(tx, { type: change.event, commentId: current.id, articleId: current.articleId, status: change.status });
+}

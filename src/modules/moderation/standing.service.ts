@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError, NotFoundError, ValidationFailedError } from '@/common/errors/app-error.js';
+import { AuthService } from '@/modules/auth/auth.service.js';
+import { type Principal, toUserView, type UserView } from '@/modules/auth/auth.types.js';
+import type { AuthorTrust } from '@/modules/policy/engine/engine.js';
+import type { BanDto, RoleDto, TrustDto } from './moderation.dto.js';
+import { StandingRepository, type UserWithTrust } from './standing.repository.js';
+
+export interface TrustView {
+  userId: string;
+  trust: AuthorTrust;
+}
+
+/** Bans, suspensions, roles and trust: who may write, who may moderate, whose comments are reviewed first. */
+@Injectable()
+export class StandingService {
+  constructor(
+    private readonly standing: StandingRepository,
+    private readonly auth: AuthService,
+  ) {}
+
+  async ban(actor: Principal, userId: string, dto: BanDto): Promise<UserView> {
+    const target = await this.requireUser(userId);
+    if (target.id === actor.user.id) throw new ValidationFailedError('You cannot ban yourself.');
+    if (target.role !== 'reader' && actor.user.role !== 'admin') throw new ForbiddenError('Only an admin can ban a moderator or an admin.');
+    const until = dto.until === null ? null : new Date(dto.until);
+    if (until && until.getTime() <= Date.now()) throw new ValidationFailedError('until: the end of a suspension must be in the future');
+    const { user } = await this.changing(
+      userId,
+      this.standing.ban(userId, until, { actorId: actor.user.id, reason: dto.reason, rejectPending: dto.rejectPending }),
+    );
+    return toUserView(user);
+  }
+
+  async lift(actor: Principal, userId: string, reason: string): Promise<UserView> {
+    await this.requireUser(userId);
+    return toUserView(await this.changing(userId, this.standing.liftBan(userId, { actorId: actor.user.id, reason })));
+  }
+
+  async setRole(actor: Principal, userId: string, dto: RoleDto): Promise<UserView> {
+    const target = await this.requireUser(userId);
+    if (target.id === actor.user.id) throw new ValidationFailedError('You cannot change your own role.');
+    return toUserView(await this.changing(userId, this.standing.setRole(userId, dto.role, target.role, { actorId: actor.user.id, reason: dto.reason })));
+  }
+
+  /** A moderator's word on an author: `trusted` skips the new-account review, `watched` has every comment reviewed. */
+  async setTrust(actor: Principal, userId: string, dto: TrustDto): Promise<TrustView> {
+    const target = await this.requireUser(userId);
+    if (target.id === actor.user.id) throw new ValidationFailedError('You cannot change your own trust.');
+    const user = await this.standing.setTrust(userId, dto.trust, target.trust, { actorId: actor.user.id, reason: dto.reason });
+    return { userId: user.id, trust: user.trust };
+  }
+
+  private async requireUser(userId: string): Promise<UserWithTrust> {
+    const user = await this.standing.findUser(userId);
+    if (!user) throw new NotFoundError('The user');
+    return user;
+  }
+
+  /** The user's cached sessions go once the change is in (other instances hear it from the database). */
+  private async changing<T>(userId: string, change: Promise<T>): Promise<T> {
+    try {
+      return await change;
+    } finally {
+      this.auth.forgetUser(userId);
+    }
+  }
+}
