@@ -6,7 +6,7 @@ export async function aComment(
   token: string,
   articleId: string,
   options: { body?: string; parentId?: string | null } = {},
-): Promise<{ id: string; status: string; body: string }> {
+): Promise<{ id: string; status: string; body: string; createdAt: string }> {
   const response = await http.post(`/api/v1/articles/${articleId}/comments`, {
     body: options.body ?? `A civil comment about the article, number ${Math.random().toString(36).slice(2, 8)}.`,
     parentId: options.parentId ?? null,

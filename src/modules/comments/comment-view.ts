@@ -16,6 +16,7 @@ export function toCommentView(comment: CommentRecord, likedByMe?: boolean): Comm
     createdAt: comment.createdAt.toISOString(),
     replyCount: comment.replyCount,
     likeCount: comment.likeCount,
+    editedAt: comment.editedAt?.toISOString() ?? null,
     ...(likedByMe === undefined ? {} : { likedByMe }),
     ...(review ? { review } : {}),
   };
@@ -28,10 +29,9 @@ export function toCommentView(comment: CommentRecord, likedByMe?: boolean): Comm
  */
 function reviewOf(comment: CommentRecord): CommentView['review'] {
   if (comment.status !== 'pending' && comment.status !== 'rejected') return undefined;
-  const verdict = comment.verdict as { reasons?: { rule: string; message: string; messageKo?: string }[] } | null;
   return {
     state: comment.status === 'pending' ? 'awaiting_review' : 'rejected',
-    reasons: (verdict?.reasons ?? []).map(({ rule, message, messageKo }) => ({ rule, message, ...(messageKo ? { messageKo } : {}) })),
+    reasons: comment.verdict.reasons.map(({ rule, message, messageKo }) => ({ rule, message, ...(messageKo ? { messageKo } : {}) })),
     moderatorReason: comment.status === 'rejected' ? comment.decisionReason : null,
   };
 }

@@ -56,6 +56,8 @@ export interface CommentView {
   createdAt: string;
   replyCount: number;
   likeCount: number;
+  /** When its author last edited it; null if never. */
+  editedAt: string | null;
   /** Present for a logged-in reader. */
   likedByMe?: boolean;
   /** For its author only: why a comment is waiting or was rejected. */

@@ -46,6 +46,8 @@ export interface PolicyInfo {
   maxLength: number;
   lengthUnit: 'grapheme';
   policyUrl: string;
+  /** How long after posting its author may edit a comment. */
+  editWindowSeconds: number;
 }
 
 /** The Standards Board policy: what the public is told about it, and the verdict on a text. */
@@ -61,7 +63,12 @@ export class PolicyService {
   ) {}
 
   info(): PolicyInfo {
-    return { maxLength: COMMENT_MAX_LENGTH, lengthUnit: 'grapheme', policyUrl: `${this.config.publicUrl}/policy` };
+    return {
+      maxLength: COMMENT_MAX_LENGTH,
+      lengthUnit: 'grapheme',
+      policyUrl: `${this.config.publicUrl}/policy`,
+      editWindowSeconds: this.config.commentEditWindowSeconds,
+    };
   }
 
   /** The rules in force on this instance, for pages that explain them. */
