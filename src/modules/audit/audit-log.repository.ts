@@ -40,14 +40,10 @@ export async function appendLogEntries(db: Prisma.TransactionClient, entries: Ne
   });
 }
 
-/** Append-only by construction: this repository has no update and no delete. */
+/** Append-only by construction: nothing here updates or deletes, and entries are appended by `appendLogEntries`. */
 @Injectable()
 export class AuditLogRepository {
   constructor(private readonly prisma: PrismaService) {}
-
-  append(entries: NewLogEntry[]): Promise<void> {
-    return appendLogEntries(this.prisma, entries);
-  }
 
   /** Oldest first, after the id `afterId`. */
   list(filter: { commentId?: string | undefined; userId?: string | undefined }, limit: number, afterId?: bigint): Promise<LogEntryRecord[]> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService } from '@/modules/auth/auth.service.js';
-import { AuditLogRepository, type NewLogEntry } from './audit-log.repository.js';
-
+import { AuditLogRepository } from './audit-log.repository.js';
 
 export interface LogEntryView {
   at: string;
@@ -13,17 +12,16 @@ export interface LogEntryView {
   details: unknown;
 }
 
-/** The moderation log: every decision, ban, unban, rule change and role change. */
+/**
+ * The moderation log, read: every decision, deletion, edit, requeue, ban, unban, role, trust and rule
+ * change. Entries are written by the transaction of the change they record (`appendLogEntries`).
+ */
 @Injectable()
 export class AuditLogService {
   constructor(
     private readonly log: AuditLogRepository,
     private readonly auth: AuthService,
   ) {}
-
-  record(...entries: NewLogEntry[]): Promise<void> {
-    return this.log.append(entries);
-  }
 
   async list(query: { commentId?: string | undefined; userId?: string | undefined; limit: number; cursor?: string | undefined }): Promise<{ entries: LogEntryView[]; nextCursor: string | null }> {
     const rows = await this.log.list(query, query.limit, query.cursor ? BigInt(query.cursor) : undefined);

@@ -5,7 +5,6 @@ import { AppError, ValidationFailedError } from '@/common/errors/app-error.js';
 import type { AppLogger } from '@/common/logging/logger.js';
 import { APP_LOGGER } from '@/config/config.module.js';
 import { DatabaseNotifications } from '@/database/database-notifications.js';
-import { AuditLogService } from '@/modules/audit/audit-log.service.js';
 import { DEFAULT_POLICY } from './default-policy/default-policy.js';
 import { type CompiledPolicy, compilePolicy, type PolicyDefinition, UnmatchableTermError } from './engine/engine.js';
 import { POLICY_CHANGED, PolicyRepository } from './policy.repository.js';
@@ -30,7 +29,6 @@ export class PolicyStore implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly repository: PolicyRepository,
     private readonly notifications: DatabaseNotifications,
-    private readonly audit: AuditLogService,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
 
@@ -77,12 +75,12 @@ export class PolicyStore implements OnModuleInit, OnModuleDestroy {
     const compiled = compileOrExplain(definition);
     await this.reload();
     const from = this.current.version;
-    if (compiled.version !== from + 1 || !(await this.repository.insert(compiled.version, compiled.definition, actorId))) {
+    const logEntry = { actorId, action: 'rule_change', reason, details: { fromVersion: from, toVersion: compiled.version } };
+    if (compiled.version !== from + 1 || !(await this.repository.insert(compiled.version, compiled.definition, logEntry))) {
       throw new AppError('POLICY_VERSION_CONFLICT', `The policy is at version ${from}; an edit must be version ${from + 1}. Reload and edit again.`, {
         currentVersion: from,
       });
     }
-    await this.audit.record({ actorId, action: 'rule_change', reason, details: { fromVersion: from, toVersion: compiled.version } });
     await this.reload();
     return this.rules();
   }

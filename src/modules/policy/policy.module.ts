@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from '@/modules/articles/articles.module.js';
-import { AuditModule } from '@/modules/audit/audit.module.js';
 import { AuthorFactsRepository } from './facts/author-facts.repository.js';
 import { PolicyController } from './policy.controller.js';
 import { PolicyRepository } from './policy.repository.js';
@@ -9,7 +8,7 @@ import { PolicyService } from './policy.service.js';
 import { toxicityClassifierProvider } from './toxicity/toxicity-classifier.provider.js';
 
 @Module({
-  imports: [ArticlesModule, AuditModule],
+  imports: [ArticlesModule],
   controllers: [PolicyController],
   providers: [AuthorFactsRepository, PolicyRepository, PolicyStore, PolicyService, toxicityClassifierProvider],
   exports: [PolicyService],

@@ -25,7 +25,7 @@ const verdictFields = {
 /** Version 1 is what the engine's Verdict is; rows from before the version field are version 1 too. */
 const storedVerdictSchema = z.union([
   z.object({ v: z.literal(1), ...verdictFields }),
-  z.object(verdictFields).transform((verdict) => ({ v: 1 as const, ...verdict })),
+  z.object({ v: z.undefined().optional(), ...verdictFields }).transform(({ v: _, ...verdict }) => ({ v: 1 as const, ...verdict })),
 ]);
 
 export type StoredVerdict = z.output<typeof storedVerdictSchema>;

@@ -31,8 +31,8 @@ describe('account.new', () => {
     expect(verdictOf(civil, { author: { accountAgeDays: 8, priorComments: 50 } }, byAge).decision).toBe('publish');
   });
 
-  it('never holds a trusted author', () => {
-    expect(verdictOf(civil, { author: { priorComments: 0, trust: 'trusted' } }, holdingNew).decision).toBe('publish');
+  it.each([['trusted'], ['regular']] as const)('never holds a %s author', (trust) => {
+    expect(verdictOf(civil, { author: { priorComments: 0, trust } }, holdingNew).decision).toBe('publish');
   });
 });
 
