@@ -79,5 +79,4 @@ export function foldedSequence(c: number): Int32Array {
   return multi.get(c) ?? EMPTY;
 }
 
-export const FOLD_DROPPED = DROPPED;
 export const FOLD_SEVERAL = SEVERAL;
