@@ -26,7 +26,7 @@ export class AuthService {
     housekeeping: Housekeeping,
   ) {
     // One-time token ids only need remembering until their token would have expired anyway.
-    housekeeping.addSweep('one-time token ids', () => repository.forgetExpiredSsoTokenIds(new Date()));
+    housekeeping.addSweep('one-time token ids', () => repository.forgetExpiredSpentTokenIds(new Date()));
   }
 
   /** The principal behind a bearer token, or null when it is unknown, expired or revoked. */
