@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
+import { HousekeepingModule } from '@/common/housekeeping/housekeeping.module.js';
 import type { AppLogger } from '@/common/logging/logger.js';
 import { DatabaseModule } from '@/database/database.module.js';
 import { ArticlesModule } from '@/modules/articles/articles.module.js';
@@ -24,6 +25,7 @@ export class AppModule {
             ? { url: config.databaseReplicaUrl, maxLagMs: config.replicaMaxLagMs, pool: config.databasePool }
             : undefined,
         ),
+        HousekeepingModule,
         HealthModule,
         AuthModule,
         ArticlesModule,

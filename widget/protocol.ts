@@ -2,8 +2,6 @@
 // Every type starts with "comment-desk:" so a page's other message traffic is never taken for ours;
 // every receiver also checks the sender's origin and window before it reads a message.
 
-export const MESSAGE_PREFIX = 'comment-desk:';
-
 /** Frame → host page. */
 export type FrameToHostMessage =
   | { type: 'comment-desk:ready' }

@@ -20,7 +20,7 @@ describe('InvalidatedCache', () => {
   it('answers a second read from memory', async () => {
     const cache = aCache();
     let loads = 0;
-    const load = async () => ({ text: `v${++loads}` });
+    const load = () => Promise.resolve({ text: `v${++loads}` });
     expect(await cache.get('article', 'page', load)).toEqual({ text: 'v1' });
     expect(await cache.get('article', 'page', load)).toEqual({ text: 'v1' });
     expect(loads).toBe(1);
@@ -29,7 +29,7 @@ describe('InvalidatedCache', () => {
   it("drops every entry of a group on invalidation, and only that group's", async () => {
     const cache = aCache();
     let loads = 0;
-    const load = async () => ({ text: `v${++loads}` });
+    const load = () => Promise.resolve({ text: `v${++loads}` });
     await cache.get('a', 'p1', load);
     await cache.get('a', 'p2', load);
     await cache.get('b', 'p1', load);
@@ -54,38 +54,38 @@ describe('InvalidatedCache', () => {
     const reading = cache.get('a', 'p', stale.fn);
     cache.invalidate('a');
     // A read after the invalidation does not join the load that started before it.
-    const fresh = cache.get('a', 'p', async () => ({ text: 'after the change' }));
+    const fresh = cache.get('a', 'p', () => Promise.resolve({ text: 'after the change' }));
     stale.release();
     expect(await reading).toEqual({ text: 'before the change' });
     expect(await fresh).toEqual({ text: 'after the change' });
-    expect(await cache.get('a', 'p', async () => ({ text: 'reloaded' }))).toEqual({ text: 'after the change' });
+    expect(await cache.get('a', 'p', () => Promise.resolve({ text: 'reloaded' }))).toEqual({ text: 'after the change' });
   });
 
   it('keeps nothing for a load that found nothing', async () => {
     const cache = aCache();
-    expect(await cache.get('a', 'p', async () => null)).toBeNull();
-    expect(await cache.get('a', 'p', async () => ({ text: 'now there' }))).toEqual({ text: 'now there' });
+    expect(await cache.get('a', 'p', () => Promise.resolve(null))).toBeNull();
+    expect(await cache.get('a', 'p', () => Promise.resolve({ text: 'now there' }))).toEqual({ text: 'now there' });
   });
 
   it('never revives an entry whose group generation was forgotten', async () => {
     const cache = aCache({ maxGroups: 1 });
-    await cache.get('a', 'p', async () => ({ text: 'old' }));
-    await cache.get('b', 'p', async () => ({ text: 'b' })); // pushes a's generation out
-    expect(await cache.get('a', 'p', async () => ({ text: 'new' }))).toEqual({ text: 'new' });
+    await cache.get('a', 'p', () => Promise.resolve({ text: 'old' }));
+    await cache.get('b', 'p', () => Promise.resolve({ text: 'b' })); // pushes a's generation out
+    expect(await cache.get('a', 'p', () => Promise.resolve({ text: 'new' }))).toEqual({ text: 'new' });
   });
 
   it('stays within its size, dropping the least recently used', async () => {
     const cache = aCache({ maxSize: 10 });
-    await cache.get('a', '1', async () => ({ text: '123456' }));
-    await cache.get('a', '2', async () => ({ text: '123456' }));
+    await cache.get('a', '1', () => Promise.resolve({ text: '123456' }));
+    await cache.get('a', '2', () => Promise.resolve({ text: '123456' }));
     expect(cache.size).toBe(1);
-    expect(await cache.get('a', '1', async () => ({ text: 'reloaded' }))).toEqual({ text: 'reloaded' });
+    expect(await cache.get('a', '1', () => Promise.resolve({ text: 'reloaded' }))).toEqual({ text: 'reloaded' });
   });
 
   it('drops everything on clear', async () => {
     const cache = aCache();
-    await cache.get('a', 'p', async () => ({ text: 'old' }));
+    await cache.get('a', 'p', () => Promise.resolve({ text: 'old' }));
     cache.clear();
-    expect(await cache.get('a', 'p', async () => ({ text: 'new' }))).toEqual({ text: 'new' });
+    expect(await cache.get('a', 'p', () => Promise.resolve({ text: 'new' }))).toEqual({ text: 'new' });
   });
 });

@@ -92,21 +92,21 @@ export class AuthRepository {
   /** True the first time a publisher SSO token id is seen; false on every replay. */
   async claimSsoTokenId(jti: string, expiresAt: Date): Promise<boolean> {
     const inserted = await this.prisma.$executeRaw`
-      INSERT INTO sso_token_uses (jti, expires_at) VALUES (${jti}, ${expiresAt})
+      INSERT INTO spent_token_ids (jti, expires_at) VALUES (${jti}, ${expiresAt})
       ON CONFLICT (jti) DO NOTHING`;
     return inserted === 1;
   }
 
   /**
    * True the first time a popup login transaction reaches its callback; false on every replay. It
-   * shares the one-time-id table with SSO token ids (prefixed, so the two never meet).
+   * shares the spent token ids with publisher SSO (prefixed, so the two never meet).
    */
   async claimLoginTransaction(transactionId: string, expiresAt: Date): Promise<boolean> {
     return this.claimSsoTokenId(`login-transaction:${transactionId}`, expiresAt);
   }
 
-  async forgetExpiredSsoTokenIds(now: Date): Promise<void> {
-    await this.prisma.ssoTokenUse.deleteMany({ where: { expiresAt: { lt: now } } });
+  async forgetExpiredSpentTokenIds(now: Date): Promise<void> {
+    await this.prisma.spentTokenId.deleteMany({ where: { expiresAt: { lt: now } } });
   }
 }
 

@@ -1,7 +1,6 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { runPeriodically, SWEEP_INTERVAL_MS } from '@/common/housekeeping/periodic-task.js';
-import type { AppLogger } from '@/common/logging/logger.js';
-import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { Housekeeping } from '@/common/housekeeping/housekeeping.js';
+import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { AuthRequiredError, NotFoundError } from '@/common/errors/app-error.js';
 import { hashAccessToken, looksLikeAccessToken, newAccessToken } from './access-token.js';
@@ -19,24 +18,15 @@ import {
 } from './auth.types.js';
 
 @Injectable()
-export class AuthService implements OnModuleInit, OnModuleDestroy {
-  private stopSweeping = (): void => undefined;
-
+export class AuthService {
   constructor(
     private readonly repository: AuthRepository,
     private readonly principals: PrincipalCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(APP_LOGGER) private readonly logger: AppLogger,
-  ) {}
-
-  onModuleInit(): void {
+    housekeeping: Housekeeping,
+  ) {
     // One-time token ids only need remembering until their token would have expired anyway.
-    const sweep = () => this.repository.forgetExpiredSsoTokenIds(new Date());
-    this.stopSweeping = runPeriodically('one-time token ids', SWEEP_INTERVAL_MS, sweep, this.logger);
-  }
-
-  onModuleDestroy(): void {
-    this.stopSweeping();
+    housekeeping.addSweep('one-time token ids', () => repository.forgetExpiredSpentTokenIds(new Date()));
   }
 
   /** The principal behind a bearer token, or null when it is unknown, expired or revoked. */

@@ -12,7 +12,7 @@ const CLOCK_SKEW_SECONDS = 60;
 const MAX_CLAIM_LENGTH = 255;
 const MAX_NAME_LENGTH = 80;
 
-export class SsoTokenInvalidError extends AppError {
+class SsoTokenInvalidError extends AppError {
   constructor(reason: string) {
     super('SSO_TOKEN_INVALID', `The login token from the publisher was refused: ${reason}.`);
   }
@@ -32,10 +32,6 @@ export class SsoService {
     private readonly auth: AuthService,
   ) {
     this.key = config.sso.secret ? new TextEncoder().encode(config.sso.secret) : undefined;
-  }
-
-  get enabled(): boolean {
-    return this.key !== undefined;
   }
 
   async logIn(token: string): Promise<IssuedSession> {

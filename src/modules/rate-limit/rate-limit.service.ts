@@ -1,28 +1,17 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { runPeriodically, SWEEP_INTERVAL_MS } from '@/common/housekeeping/periodic-task.js';
-import type { AppLogger } from '@/common/logging/logger.js';
-import { APP_LOGGER } from '@/config/config.module.js';
+import { Injectable } from '@nestjs/common';
+import { Housekeeping } from '@/common/housekeeping/housekeeping.js';
 import { RateLimitedError } from '@/common/errors/app-error.js';
 import type { RateLimitSetting } from '@/config/config.js';
 import { RateLimitRepository, type WindowCount } from './rate-limit.repository.js';
 
 @Injectable()
-export class RateLimitService implements OnModuleInit, OnModuleDestroy {
-  private stopSweeping = (): void => undefined;
-
+export class RateLimitService {
   constructor(
     private readonly buckets: RateLimitRepository,
-    @Inject(APP_LOGGER) private readonly logger: AppLogger,
-  ) {}
-
-  onModuleInit(): void {
+    housekeeping: Housekeeping,
+  ) {
     // No configured window is longer than a day; older windows can only have run out.
-    const sweep = () => this.buckets.forgetWindowsBefore(new Date(Date.now() - 24 * 3600_000));
-    this.stopSweeping = runPeriodically('rate-limit windows', SWEEP_INTERVAL_MS, sweep, this.logger);
-  }
-
-  onModuleDestroy(): void {
-    this.stopSweeping();
+    housekeeping.addSweep('rate-limit windows', () => buckets.forgetWindowsBefore(new Date(Date.now() - 24 * 3600_000)));
   }
 
   /** Counts one attempt under `key`; throws RATE_LIMITED (with Retry-After) past the limit. */

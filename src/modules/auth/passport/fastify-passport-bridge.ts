@@ -2,8 +2,13 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { AuthenticateOptions, Authenticator } from 'passport';
 
-/** What the bridge needs of a Passport instance. */
-export type PassportAuthenticator = Pick<Authenticator, 'authenticate'>;
+/**
+ * What the bridge needs of a Passport instance: `authenticate()`, and the middleware it returns as the
+ * bridge calls it (@types/passport leaves that `any` unless told).
+ */
+type PassportAuthenticator = Pick<Authenticator<unknown, PassportMiddleware>, 'authenticate'>;
+
+type PassportMiddleware = (req: ExpressLikeRequest, res: CapturedResponse, next: (error?: unknown) => void) => void;
 
 /** How one run of a Passport strategy ended. */
 export type PassportOutcome =
@@ -25,7 +30,7 @@ export interface PassportRequest {
 }
 
 /** A strategy that neither answers nor redirects within this time has hung on a provider. */
-export const PASSPORT_TIMEOUT_MS = 20_000;
+const PASSPORT_TIMEOUT_MS = 20_000;
 
 /** The parts of an Express request Passport strategies read (passport-oauth2, openid-client). */
 interface ExpressLikeRequest {

@@ -8,7 +8,7 @@ import { configuredLoginProviders } from '../strategies/configured-login-provide
 import type { LoginProvider, LoginProviderId } from '../strategies/login-provider.js';
 import { type PassportOutcome, type PassportRequest, runPassportStrategy } from './fastify-passport-bridge.js';
 
-export class LoginProviderUnavailableError extends AppError {
+class LoginProviderUnavailableError extends AppError {
   constructor(name: string) {
     super('SERVICE_UNAVAILABLE', `${name} cannot be reached right now; try again shortly.`, {}, { 'retry-after': '30' });
   }
@@ -56,13 +56,16 @@ export class LoginStrategies {
   private register(provider: LoginProvider): Promise<void> {
     let registration = this.registrations.get(provider.id);
     if (!registration) {
-      registration = provider.createStrategy(this.callbackUrl(provider.id)).then(
-        (strategy) => void this.authenticator.use(provider.id, strategy),
-        (error: unknown) => {
-          this.registrations.delete(provider.id);
-          throw Object.assign(new LoginProviderUnavailableError(provider.name), { cause: error });
-        },
-      );
+      // Through then(), so a strategy that cannot be built at once is refused like a failed discovery.
+      registration = Promise.resolve()
+        .then(() => provider.createStrategy(this.callbackUrl(provider.id)))
+        .then(
+          (strategy) => void this.authenticator.use(provider.id, strategy),
+          (error: unknown) => {
+            this.registrations.delete(provider.id);
+            throw Object.assign(new LoginProviderUnavailableError(provider.name), { cause: error });
+          },
+        );
       this.registrations.set(provider.id, registration);
     }
     return registration;

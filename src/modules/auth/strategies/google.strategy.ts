@@ -14,7 +14,7 @@ export function googleLoginProvider(settings: OAuth2ProviderConfig): LoginProvid
     id: 'google',
     name: 'Google',
     kind: 'oauth2',
-    createStrategy: async (callbackUrl) => {
+    createStrategy: (callbackUrl) => {
       const strategy = new GoogleStrategy(
         {
           clientID: settings.clientId,
@@ -29,7 +29,7 @@ export function googleLoginProvider(settings: OAuth2ProviderConfig): LoginProvid
           sessionKey: 'google',
         },
         (_accessToken: string, _refreshToken: string, profile: Profile, done: (error: unknown, user?: IdentityProfile | false, info?: object) => void) => {
-          const identity = googleIdentity(profile._json as Record<string, unknown>);
+          const identity = googleIdentity(profile._json);
           return identity ? done(null, identity) : done(null, false, { message: 'Google sent no user id.' });
         },
       );

@@ -20,7 +20,7 @@ export function kakaoLoginProvider(settings: OAuth2ProviderConfig): LoginProvide
     id: 'kakao',
     name: 'Kakao',
     kind: 'oauth2',
-    createStrategy: async (callbackUrl) => {
+    createStrategy: (callbackUrl) => {
       const options = {
         clientID: settings.clientId,
         callbackURL: callbackUrl,

@@ -18,7 +18,8 @@ export interface LoginProvider {
   readonly kind: 'oidc' | 'oauth2';
   /**
    * Builds the strategy. Called on first use, not at boot: OIDC discovery needs the IdP to answer,
-   * and an IdP that is down must not stop the service from starting.
+   * and an IdP that is down must not stop the service from starting. The OAuth 2.0 providers need
+   * no request, so they build theirs at once.
    */
-  createStrategy(callbackUrl: string): Promise<Strategy>;
+  createStrategy(callbackUrl: string): Strategy | Promise<Strategy>;
 }

@@ -15,7 +15,7 @@ export function naverLoginProvider(settings: OAuth2ProviderConfig): LoginProvide
     id: 'naver',
     name: 'Naver',
     kind: 'oauth2',
-    createStrategy: async (callbackUrl) => {
+    createStrategy: (callbackUrl) => {
       const options = {
         clientID: settings.clientId,
         clientSecret: settings.clientSecret ?? '',

@@ -68,29 +68,45 @@ class PopupOidcStrategy extends OpenIdClientStrategy {
   }
 }
 
+/**
+ * The strategy's verify callback. openid-client awaits a promise from it, but its type says it returns
+ * nothing, so the identity is read apart and handed to `done`, a refusal or an error included.
+ */
 function verifyWith(configuration: client.Configuration): VerifyFunction {
+  return (tokens, done) => {
+    identityFrom(configuration, tokens).then(
+      (identityOrRefusal) => {
+        if (typeof identityOrRefusal === 'string') done(null, false, { message: identityOrRefusal });
+        else done(null, identityOrRefusal);
+      },
+      (error: unknown) => {
+        done(error);
+      },
+    );
+  };
+}
+
+/** The identity the provider vouched for, or why it is refused. */
+async function identityFrom(configuration: client.Configuration, tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers): Promise<IdentityProfile | string> {
   const { issuer, userinfo_endpoint: userInfoEndpoint } = configuration.serverMetadata();
-  return async (tokens, done) => {
-    const idToken = tokens.claims();
-    if (!idToken) return done(null, false, { message: 'The provider answered without an ID token.' });
-    let claims: Record<string, unknown> = idToken;
-    // Many providers keep profile claims out of the ID token when an access token comes with it.
-    if ((idToken.email === undefined || idToken.name === undefined) && userInfoEndpoint) {
-      const userInfo = await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
-      claims = { ...userInfo, ...idToken };
-    }
-    const sub = subjectFrom(idToken.sub);
-    if (!sub) return done(null, false, { message: 'The ID token has no usable subject.' });
-    const email = emailFrom(claims.email);
-    const identity: IdentityProfile = {
-      provider: 'oidc',
-      // A subject is unique only within its issuer: should OIDC_ISSUER ever change, another
-      // provider's "alice" must not become this one's.
-      subject: `${issuer}#${sub}`,
-      displayName: displayNameFrom([claims.name, claims.preferred_username, claims.nickname], sub),
-      email,
-      emailVerified: email !== undefined && isVerified(claims.email_verified),
-    };
-    return done(null, identity);
+  const idToken = tokens.claims();
+  if (!idToken) return 'The provider answered without an ID token.';
+  let claims: Record<string, unknown> = idToken;
+  // Many providers keep profile claims out of the ID token when an access token comes with it.
+  if ((idToken.email === undefined || idToken.name === undefined) && userInfoEndpoint) {
+    const userInfo = await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
+    claims = { ...userInfo, ...idToken };
+  }
+  const sub = subjectFrom(idToken.sub);
+  if (!sub) return 'The ID token has no usable subject.';
+  const email = emailFrom(claims.email);
+  return {
+    provider: 'oidc',
+    // A subject is unique only within its issuer: should OIDC_ISSUER ever change, another
+    // provider's "alice" must not become this one's.
+    subject: `${issuer}#${sub}`,
+    displayName: displayNameFrom([claims.name, claims.preferred_username, claims.nickname], sub),
+    email,
+    emailVerified: email !== undefined && isVerified(claims.email_verified),
   };
 }

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { runPeriodically, SWEEP_INTERVAL_MS } from '@/common/housekeeping/periodic-task.js';
-import type { AppLogger } from '@/common/logging/logger.js';
-import { APP_LOGGER } from '@/config/config.module.js';
+import { Injectable } from '@nestjs/common';
+import { Housekeeping } from '@/common/housekeeping/housekeeping.js';
 import { AppError, type ErrorCode } from '@/common/errors/app-error.js';
 import { IdempotencyRepository, type IdempotencyRecordView } from './idempotency.repository.js';
 
@@ -33,20 +31,12 @@ export function requestFingerprint(parts: unknown): string {
  * still runs waits for it a little, then gets REQUEST_IN_PROGRESS.
  */
 @Injectable()
-export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
-  private stopSweeping = (): void => undefined;
-
+export class IdempotencyService {
   constructor(
     private readonly records: IdempotencyRepository,
-    @Inject(APP_LOGGER) private readonly logger: AppLogger,
-  ) {}
-
-  onModuleInit(): void {
-    this.stopSweeping = runPeriodically('idempotency records', SWEEP_INTERVAL_MS, () => this.records.deleteAllExpired(new Date()), this.logger);
-  }
-
-  onModuleDestroy(): void {
-    this.stopSweeping();
+    housekeeping: Housekeeping,
+  ) {
+    housekeeping.addSweep('idempotency records', () => records.deleteAllExpired(new Date()));
   }
 
   /**

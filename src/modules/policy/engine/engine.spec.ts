@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ZodError } from 'zod';
 import { DEFAULT_POLICY } from '@/modules/policy/default-policy/default-policy.js';
-import { compilePolicy, evaluate, shouldRequeueForReports, UnmatchableTermError } from './engine.js';
+import { compilePolicy, evaluate, UnmatchableTermError } from './engine.js';
 import { aContext, aDefinition, rulesFired, theDefaultPolicy, verdictOf } from './testing/policy-fixtures.js';
 
 describe('evaluate', () => {
@@ -83,16 +83,5 @@ describe('compilePolicy', () => {
 
   it('refuses a term that normalises to nothing', () => {
     expect(() => compilePolicy(aDefinition((d) => (d.terms.banned = ['...'])))).toThrow(UnmatchableTermError);
-  });
-});
-
-describe('shouldRequeueForReports', () => {
-  it.each([
-    [0, false],
-    [2, false],
-    [3, true],
-    [10, true],
-  ])('with %i reports answers %s (default threshold 3)', (reports, requeue) => {
-    expect(shouldRequeueForReports(reports, theDefaultPolicy())).toBe(requeue);
   });
 });

@@ -4,13 +4,11 @@ import { EvaluationInput } from './evaluation-input.js';
 import { strictest, type Reason, type Verdict } from './verdict.js';
 
 export { compilePolicy, type CompiledPolicy } from './compile-policy.js';
-export { AUTHOR_TRUST, type ArticleFacts, type AuthorFacts, type AuthorTrust, type EvaluationContext, type RecentComment } from './context.js';
-export { parsePolicyDefinition, policyDefinitionSchema, type PolicyDefinition } from './policy-definition.js';
-export { duplicateKey, normalizeForMatching, type NormalizedText } from './normalize/normalize-for-matching.js';
+export { AUTHOR_TRUST, type AuthorFacts, type AuthorTrust, type EvaluationContext } from './context.js';
+export type { PolicyDefinition } from './policy-definition.js';
 export { UnmatchableTermError } from './matcher/term-matcher.js';
-export { shouldRequeueForReports } from './reports.js';
 export { toxicityReason, toxicityUnavailableReason, withReason, type ToxicityClassifier, type ToxicityScore } from './toxicity.js';
-export type { Decision, Reason, RuleAction, TextMatch, Verdict } from './verdict.js';
+export type { Verdict } from './verdict.js';
 
 /**
  * Judges one comment: every enabled rule runs, every rule that fires gives a reason, and the strictest

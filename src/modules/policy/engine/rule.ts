@@ -16,7 +16,8 @@ export interface PolicyRule {
 /** Builds a rule from the policy, or returns null when the policy turns it off. */
 export type RuleFactory = (definition: PolicyDefinition) => PolicyRule | null;
 
-const MAX_MATCHES = 20;
+/** How many matches a reason lists at most: enough to show a moderator, bounded for a pathological comment. */
+export const MAX_MATCHES = 20;
 
 export function makeReason(
   definition: PolicyDefinition,

@@ -23,7 +23,7 @@ describe('toxicityReason', () => {
   });
 
   it('adds its reason to a verdict and recomputes the decision', async () => {
-    const classifier: ToxicityClassifier = { classify: async () => ({ score: 0.9 }) };
+    const classifier: ToxicityClassifier = { classify: () => Promise.resolve({ score: 0.9 }) };
     const verdict = verdictOf('좋은 기사네요');
     const { score } = await classifier.classify('좋은 기사네요');
     const combined = withReason(verdict, toxicityReason(score, policy));

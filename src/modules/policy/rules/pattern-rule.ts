@@ -1,9 +1,9 @@
 import type { EvaluationInput } from '@/modules/policy/engine/evaluation-input.js';
-import { makeReason, type Messages, type PolicyRule } from '@/modules/policy/engine/rule.js';
+import { makeReason, MAX_MATCHES, type Messages, type PolicyRule } from '@/modules/policy/engine/rule.js';
 import type { PolicyDefinition } from '@/modules/policy/engine/policy-definition.js';
 import type { RuleAction, TextMatch } from '@/modules/policy/engine/verdict.js';
 
-export interface PatternRuleSpec {
+interface PatternRuleSpec {
   id: string;
   action: RuleAction;
   messages: Messages;
@@ -16,8 +16,6 @@ export interface PatternRuleSpec {
   /** How the match is shown back; personal data is masked so reasons never repeat it in full. */
   present?: (match: TextMatch) => TextMatch;
 }
-
-const MAX_MATCHES = 20;
 
 /** A rule that fires when a precompiled regex finds something in the detector text. */
 export function patternRule(definition: PolicyDefinition, spec: PatternRuleSpec): PolicyRule {

@@ -42,7 +42,7 @@ export class AhoCorasick {
     };
 
     // Build the trie with Maps (construction only), then freeze it into flat arrays.
-    const children: Map<number, number>[] = [new Map()];
+    const children: Map<number, number>[] = [new Map<number, number>()];
     const own: number[] = [-1];
     const samePatternNext = new Int32Array(patterns.length).fill(-1);
     this.patternLengths = new Int32Array(patterns.length);

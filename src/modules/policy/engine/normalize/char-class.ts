@@ -42,5 +42,4 @@ export function charClass(c: number): CharClass {
   return known;
 }
 
-export const isWordClass = (k: CharClass): boolean => k !== SPACE && k !== SYMBOL;
 export const isHangulClass = (k: CharClass): boolean => k === SYLLABLE || k === JAMO_CONSONANT || k === JAMO_VOWEL;

@@ -5,7 +5,9 @@ import { CLUSTER_PARTS, conjoiningToCompatibility, isJamoConsonant, isJamoVowel,
 // mapped to Latin, Hangul kept in compatibility-jamo form. Memoised per code point, because NFKC on a
 // one-character string costs far more than a table look-up and a comment reuses the same few hundred.
 
-const INVISIBLE = /[\p{Cf}\p{M}\u115f\u1160\u3164\uffa0\u180e\u034f]/u;
+// Format characters and marks (the combining grapheme joiner and the Mongolian vowel separator among
+// them), and the Hangul fillers, which Unicode counts as letters.
+const INVISIBLE = /[\p{Cf}\p{M}\u115f\u1160\u3164\uffa0]/u;
 const CONTROL_NOT_SPACE = /[^\P{Cc}\s]/u;
 const EMPTY = new Int32Array(0);
 
@@ -79,5 +81,4 @@ export function foldedSequence(c: number): Int32Array {
   return multi.get(c) ?? EMPTY;
 }
 
-export const FOLD_DROPPED = DROPPED;
 export const FOLD_SEVERAL = SEVERAL;

@@ -4,7 +4,7 @@ import { maskPersonalData } from './mask.js';
 
 export const PERSONAL_CARD = 'personal.card';
 
-const CARD_CANDIDATE = /(?<![\d\-])\d(?:[ \-]?\d){12,18}(?![\d])/g;
+const CARD_CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
 
 export function passesLuhn(digits: string): boolean {
   let sum = 0;
@@ -31,14 +31,14 @@ function hasIssuerPrefix(digits: string): boolean {
 
 /** Card numbers are written in one block or in groups of 4 (4-6-5 / 4-6-4 for Amex and Diners). */
 function hasCardGrouping(written: string): boolean {
-  const groups = written.split(/[ \-]/).map((g) => g.length);
+  const groups = written.split(/[ -]/).map((g) => g.length);
   if (groups.length === 1) return true;
   if (groups.length === 3 && groups[0] === 4 && groups[1] === 6) return groups[2] === 5 || groups[2] === 4;
   return groups.every((g, i) => (i < groups.length - 1 ? g === 4 : g >= 1 && g <= 4));
 }
 
 export function looksLikeCardNumber(written: string): boolean {
-  const digits = written.replace(/[ \-]/g, '');
+  const digits = written.replace(/[ -]/g, '');
   if (digits.length < 13 || digits.length > 19) return false;
   return hasIssuerPrefix(digits) && hasCardGrouping(written) && passesLuhn(digits);
 }

@@ -6,7 +6,7 @@ export const PERSONAL_RRN = 'personal.rrn';
 
 // YYMMDD-GNNNNNN. Numbers issued since October 2020 end in random digits, so the old check digit is never
 // required: a real birth date and a gender digit 1–8 are the whole test.
-const RRN = /(?<!\d)(\d{2})(\d{2})(\d{2})[\s\-]{0,2}([1-8])\d{6}(?!\d)/g;
+const RRN = /(?<!\d)(\d{2})(\d{2})(\d{2})[\s-]{0,2}([1-8])\d{6}(?!\d)/g;
 
 const CENTURY_OF_GENDER_DIGIT = [0, 1900, 1900, 2000, 2000, 1900, 1900, 2000, 2000];
 
