@@ -5,6 +5,12 @@ import { aUser, type LoggedInUser } from '../factories/users.js';
 import { sql } from '../helpers/sql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
+interface LogEntry {
+  action: string;
+  actor: { id: string };
+  details: unknown;
+}
+
 describe('editing a comment', () => {
   let t: TestApp;
   let admin: LoggedInUser;
@@ -21,7 +27,7 @@ describe('editing a comment', () => {
   const publicList = async (articleId: string) => (await t.http.get(`/api/v1/articles/${articleId}/comments`)).body.comments;
   const commentCount = async (articleId: string) => (await t.http.get(`/api/v1/articles/${articleId}`)).body.commentCount;
   const pendingItem = async (commentId: string) =>
-    (await t.http.get('/api/v1/moderation/queues/pending?limit=100', { token: moderator.token })).body.items.find((item: any) => item.comment.id === commentId);
+    (await t.http.get('/api/v1/moderation/queues/pending?limit=100', { token: moderator.token })).body.items.find((item: { comment: { id: string } }) => item.comment.id === commentId);
   const logOf = async (commentId: string) => (await t.http.get(`/api/v1/moderation/log?commentId=${commentId}`, { token: moderator.token })).body.entries;
   /** Moves a comment's posting time back, as if it had been posted that long ago. */
   const postedAgo = (commentId: string, seconds: number) =>
@@ -42,7 +48,7 @@ describe('editing a comment', () => {
     const [listed] = await publicList(article.id);
     expect(listed).toMatchObject({ body: 'The second version of my thought.', editedAt: response.body.comment.editedAt });
     expect(await commentCount(article.id)).toBe(1);
-    expect((await logOf(comment.id)).map((entry: any) => [entry.action, entry.actor.id])).toEqual([['edit', author.user.id]]);
+    expect((await logOf(comment.id)).map((entry: LogEntry) => [entry.action, entry.actor.id])).toEqual([['edit', author.user.id]]);
   });
 
   it('takes a published comment out of public view when the policy holds its new text, and shows moderators its history', async () => {
@@ -60,7 +66,7 @@ describe('editing a comment', () => {
     expect(await commentCount(article.id)).toBe(0);
     const item = await pendingItem(comment.id);
     expect(item.comment.body).toBe('Call me on 010-1234-5678 if you know more.');
-    expect(item.reasons.map((reason: any) => reason.rule)).toEqual(['personal.phone']);
+    expect(item.reasons.map((reason: { rule: string }) => reason.rule)).toEqual(['personal.phone']);
     expect(item.revisions).toEqual([{ body: 'Call the newsroom if you know more.', writtenAt: comment.createdAt, replacedAt: expect.any(String) }]);
     // Its author still sees it, waiting for review.
     const own = (await t.http.get(`/api/v1/articles/${article.id}/comments`, { token: author.token })).body.comments;
@@ -126,7 +132,7 @@ describe('editing a comment', () => {
     expect(response.body.verdict).toEqual({ decision: 'publish', reasons: [] });
     // A second comment with that text is still a duplicate.
     const repeat = await t.http.post(`/api/v1/articles/${article.id}/comments`, { body: text }, { token: author.token });
-    expect(repeat.body.verdict.reasons.map((reason: any) => reason.rule)).toEqual(['spam.duplicate']);
+    expect(repeat.body.verdict.reasons.map((reason: { rule: string }) => reason.rule)).toEqual(['spam.duplicate']);
   });
 
   it('answers 403 EDIT_WINDOW_CLOSED once the edit window has passed', async () => {
@@ -228,7 +234,7 @@ describe('author trust', () => {
   const setTrust = (userId: string, trust: string, token = moderator.token) =>
     t.http.put(`/api/v1/moderation/users/${userId}/trust`, { trust, reason: 'seen enough' }, { token });
   const post = (token: string, articleId: string, body: string) => t.http.post(`/api/v1/articles/${articleId}/comments`, { body }, { token });
-  const editPolicy = async (edit: (definition: any) => void) => {
+  const editPolicy = async (edit: (definition: { newAccount: Record<string, unknown> }) => void) => {
     const current = (await t.http.get('/api/v1/policy/rules', { token: admin.token })).body;
     const definition = structuredClone(current.definition);
     definition.version = current.version + 1;
@@ -246,9 +252,9 @@ describe('author trust', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ userId: author.user.id, trust: 'watched' });
     const posted = await post(author.token, article.id, 'A civil comment from a watched author.');
-    expect(posted.body.verdict.reasons.map((reason: any) => reason.rule)).toEqual(['account.watched']);
+    expect(posted.body.verdict.reasons.map((reason: { rule: string }) => reason.rule)).toEqual(['account.watched']);
     const log = (await t.http.get(`/api/v1/moderation/log?userId=${author.user.id}`, { token: moderator.token })).body.entries;
-    expect(log.map((entry: any) => [entry.action, entry.actor.id, entry.details])).toEqual([['trust_change', moderator.user.id, { from: 'new', to: 'watched' }]]);
+    expect(log.map((entry: LogEntry) => [entry.action, entry.actor.id, entry.details])).toEqual([['trust_change', moderator.user.id, { from: 'new', to: 'watched' }]]);
   });
 
   it('makes a new author a regular after enough approved comments, so the new-account review stops', async () => {

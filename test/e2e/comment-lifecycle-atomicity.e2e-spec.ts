@@ -3,6 +3,7 @@ import pg from 'pg';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
+import type { HttpResponse } from '../helpers/http-client.js';
 import { sql } from '../helpers/sql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -54,7 +55,7 @@ describe('a comment transition killed midway leaves nothing half-done', () => {
     return {
       comment: row,
       commentCount: article.body.commentCount,
-      replyCount: reply?.body.comments.find((comment: any) => comment.id === parentId)?.replyCount,
+      replyCount: reply?.body.comments.find((comment: { id: string }) => comment.id === parentId)?.replyCount,
       logEntries: log.body.entries.length,
       revisions: revisions[0]?.n,
     };
@@ -63,7 +64,7 @@ describe('a comment transition killed midway leaves nothing half-done', () => {
   /** Runs `act` with the audit step killed, then again healed, and checks both outcomes. */
   async function killedThenHealed(
     setup: { articleId: string; commentId: string; parentId?: string },
-    act: () => Promise<{ status: number; body: any }>,
+    act: () => Promise<HttpResponse>,
     healedStatus: number,
   ): Promise<void> {
     const before = await snapshot(setup.articleId, setup.commentId, setup.parentId);
@@ -107,7 +108,7 @@ describe('a comment transition killed midway leaves nothing half-done', () => {
       t.http.delete(`/api/v1/comments/${reply.id}`, { token: author.token }),
     204);
     const threads = (await t.http.get(`/api/v1/articles/${article.id}/comments`)).body.comments;
-    expect(threads.find((comment: any) => comment.id === thread.id).replyCount).toBe(0);
+    expect(threads.find((comment: { id: string }) => comment.id === thread.id).replyCount).toBe(0);
   });
 
   it('a report that requeues: neither the report nor the requeue happens', async () => {
