@@ -11,18 +11,18 @@ interface LogEntry {
   details: unknown;
 }
 
+let t: TestApp;
+let admin: LoggedInUser;
+let moderator: LoggedInUser;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await aUser(t.http, { role: 'admin' });
+  moderator = await aUser(t.http, { role: 'moderator' });
+});
+afterAll(() => t.close());
+
 describe('editing a comment', () => {
-  let t: TestApp;
-  let admin: LoggedInUser;
-  let moderator: LoggedInUser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await aUser(t.http, { role: 'admin' });
-    moderator = await aUser(t.http, { role: 'moderator' });
-  });
-  afterAll(() => t.close());
-
   const edit = (token: string | undefined, commentId: string, body: unknown) => t.http.patch(`/api/v1/comments/${commentId}`, body, token ? { token } : {});
   const publicList = async (articleId: string) => (await t.http.get(`/api/v1/articles/${articleId}/comments`)).body.comments;
   const commentCount = async (articleId: string) => (await t.http.get(`/api/v1/articles/${articleId}`)).body.commentCount;
@@ -220,17 +220,6 @@ describe('editing a comment', () => {
 });
 
 describe('author trust', () => {
-  let t: TestApp;
-  let admin: LoggedInUser;
-  let moderator: LoggedInUser;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await aUser(t.http, { role: 'admin' });
-    moderator = await aUser(t.http, { role: 'moderator' });
-  });
-  afterAll(() => t.close());
-
   const setTrust = (userId: string, trust: string, token = moderator.token) =>
     t.http.put(`/api/v1/moderation/users/${userId}/trust`, { trust, reason: 'seen enough' }, { token });
   const post = (token: string, articleId: string, body: string) => t.http.post(`/api/v1/articles/${articleId}/comments`, { body }, { token });
