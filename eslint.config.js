@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.bench-build/', 'src/generated/', 'coverage/', '.data/', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['dist/', '.bench-build/', 'src/generated/', 'coverage/', '.data/', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -36,7 +36,9 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
-  { files: ['*.js'], ...tseslint.configs.disableTypeChecked },
-  { files: ['*.js'], languageOptions: { globals: globals.node } },
+  // The config files and the Node scripts beside the TypeScript (build, Jest's global set-up) are plain
+  // JavaScript outside any tsconfig: linted without type information.
+  { files: ['*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['*.js', '**/*.mjs'], languageOptions: { globals: globals.node } },
   prettier,
 );

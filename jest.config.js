@@ -21,6 +21,7 @@ export default {
   transformIgnorePatterns: [`^(?!.*/node_modules/(${esmRequiredFromCommonJs.join('|')})/).*/node_modules/`],
   moduleNameMapper: {
     '^@/(.*)\\.js$': '<rootDir>/src/$1',
+    '^@widget/(.*)\\.js$': '<rootDir>/widget/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.browser-spec.ts'],

@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     const plans: string[] = [];
     for (const { label, query } of PAGES) {
       const statement = queueStatement(query);
-      const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values as unknown[]);
+      const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
       plans.push(`-- ${label}\n${rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n')}\n`);
     }
     await mkdir(RESULTS, { recursive: true });

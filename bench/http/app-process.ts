@@ -43,8 +43,8 @@ export async function startApp(launch: AppLaunch): Promise<AppProcess> {
     }
     tail.splice(0, Math.max(0, tail.length - LOG_TAIL_LINES));
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const exited = once(child, 'exit');
   const app: AppProcess = {
     pid: child.pid!,
@@ -57,7 +57,7 @@ export async function startApp(launch: AppLaunch): Promise<AppProcess> {
     await waitUntilReady(launch.baseUrl, child);
   } catch (error) {
     await app.stop();
-    throw new Error(`the app did not become ready: ${(error as Error).message}\n${tail.join('\n')}`);
+    throw new Error(`the app did not become ready: ${(error as Error).message}\n${tail.join('\n')}`, { cause: error });
   }
   return app;
 }

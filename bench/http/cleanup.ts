@@ -3,10 +3,10 @@
  * run, and from Ctrl-C (or SIGTERM) in the middle of one, when no `finally` would run.
  */
 export class Cleanup {
-  private readonly tasks: { label: string; undo: () => Promise<unknown> }[] = [];
+  private readonly tasks: { label: string; undo: () => Promise<unknown> | void }[] = [];
   private running: Promise<void> | undefined;
 
-  add(label: string, undo: () => Promise<unknown>): void {
+  add(label: string, undo: () => Promise<unknown> | void): void {
     this.tasks.push({ label, undo });
   }
 

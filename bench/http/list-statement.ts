@@ -29,8 +29,8 @@ export async function explainPlans(client: pg.Client, queries: LabelledQuery[]):
   for (const { label, query } of queries) {
     const statement = commentPageStatement(query);
     // Once to warm the cache as the app's pages are warm, then the plan that counts.
-    await client.query(statement.text, statement.values as unknown[]);
-    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values as unknown[]);
+    await client.query(statement.text, statement.values);
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
     plans.push(`-- ${label}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}\n`);
   }
   return plans;

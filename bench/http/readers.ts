@@ -13,7 +13,7 @@ const TOKEN_LIFETIME_SECONDS = 300;
 
 /** Bench readers 1…count log in through publisher SSO, as the publisher's site would send them. */
 export async function logInReaders(baseUrl: string, secret: string, count: number): Promise<LoggedIn[]> {
-  const readers: LoggedIn[] = new Array(count);
+  const readers = new Array<LoggedIn>(count);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let n = next++; n < count; n = next++) {

@@ -10,7 +10,7 @@ export function runLoad(plan: LoadPlan, cleanup: Cleanup): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(GENERATOR, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     // Stopped with the rest on Ctrl-C; a no-op once it has exited.
-    cleanup.add('stop the load generator', async () => {
+    cleanup.add('stop the load generator', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     });
     let answered = false;

@@ -265,11 +265,11 @@ describe('posting, listing, replying and deleting comments', () => {
     it('sorts by likes with sort=top', async () => {
       const article = await anArticle(t.http, admin.token);
       const [a, b, c] = [await aComment(t.http, reader.token, article.id), await aComment(t.http, (await aUser(t.http)).token, article.id), await aComment(t.http, (await aUser(t.http)).token, article.id)];
-      for (const [comment, likes] of [[b!, 2], [c!, 1]] as const) {
+      for (const [comment, likes] of [[b, 2], [c, 1]] as const) {
         for (let i = 0; i < likes; i++) await t.http.put(`/api/v1/comments/${comment.id}/like`, undefined, { token: (await aUser(t.http)).token });
       }
       const top = await list(article.id, '?sort=top');
-      expect(top.body.comments.map((x: { id: string }) => x.id)).toEqual([b!.id, c!.id, a!.id]);
+      expect(top.body.comments.map((x: { id: string }) => x.id)).toEqual([b.id, c.id, a.id]);
     });
 
     it('answers the first report with 201 and a repeat by the same reader with 200, counted once', async () => {

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PolicyReason } from '../../widget/moderate/api/types.js';
-import { createEventStreamParser, type ServerSentEvent } from '../../widget/moderate/live/server-sent-events.js';
-import { highlightSegments } from '../../widget/moderate/text/highlight.js';
+import type { PolicyReason } from '@widget/moderate/api/types.js';
+import { createEventStreamParser, type ServerSentEvent } from '@widget/moderate/live/server-sent-events.js';
+import { highlightSegments } from '@widget/moderate/text/highlight.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const MODERATE_BUDGET = 40 * 1024;

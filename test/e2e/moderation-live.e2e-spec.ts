@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ModerationEvent } from '@/modules/comments/moderation/moderation-events.js';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { aUser } from '../factories/users.js';
 import { type InstancePair, startStaffedInstancePair } from '../helpers/test-app.js';
 
+/** A queue event carries a moderation event; a resync carries `{}`. */
 interface ServerSentEvent {
   event: string;
-  data: any;
+  data: Partial<ModerationEvent>;
 }
 
 /** Reads a server-sent event stream until `wanted` matches an event or the time runs out. */

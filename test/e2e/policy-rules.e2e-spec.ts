@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { PolicyDefinition } from '@/modules/policy/engine/policy-definition.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
 import type { HttpClient } from '../helpers/http-client.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -87,9 +88,9 @@ describe('the Standards Board policy as versioned data, shared by every instance
   });
 
   it.each([
-    ['an unknown action', (d: any) => ({ ...d, links: { ...d.links, action: 'shrug' } })],
-    ['an unknown field', (d: any) => ({ ...d, colour: 'red' })],
-    ['a term that normalises to nothing', (d: any) => ({ ...d, terms: { ...d.terms, banned: [...d.terms.banned, '!!!'] } })],
+    ['an unknown action', (d: PolicyDefinition) => ({ ...d, links: { ...d.links, action: 'shrug' } })],
+    ['an unknown field', (d: PolicyDefinition) => ({ ...d, colour: 'red' })],
+    ['a term that normalises to nothing', (d: PolicyDefinition) => ({ ...d, terms: { ...d.terms, banned: [...d.terms.banned, '!!!'] } })],
   ])('refuses a policy with %s with 400 VALIDATION_FAILED and keeps the one in force', async (_, edit) => {
     const { definition } = (await rules(a.http, admin.token)).body;
     const response = await a.http.put('/api/v1/policy/rules', { definition: edit({ ...definition, version: definition.version + 1 }) }, { token: admin.token });

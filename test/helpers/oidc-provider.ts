@@ -49,7 +49,7 @@ export async function startOidcProvider(options: { redirectUris: string[] }): Pr
   // oidc-provider warns about development settings (and Node 20) on import and construction.
   const { Provider } = await quietly(() => import('oidc-provider'));
   const provider = await quietly(
-    async () =>
+    () =>
       new Provider(issuer, {
         clients: [{ client_id: CLIENT_ID, client_secret: clientSecret, redirect_uris: options.redirectUris }],
         jwks: { keys: [signingJwk] },
@@ -59,7 +59,7 @@ export async function startOidcProvider(options: { redirectUris: string[] }): Pr
         ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
       }),
   );
-  provider.on('grant.error', (_ctx: unknown, error: { error_description?: string; error_detail?: string; cause?: { message?: string }; message: string }) =>
+  provider.on('grant.error', (_ctx, error) =>
     grantErrors.push(error.cause?.message ?? error.error_detail ?? error.error_description ?? error.message),
   );
   const handle = provider.callback();
@@ -111,7 +111,7 @@ export async function authorizeAtOidcProvider(browser: PopupBrowser, loginUrl: s
 }
 
 /** oidc-provider prints development-mode warnings when it starts; they say nothing about the test. */
-async function quietly<T>(build: () => Promise<T>): Promise<T> {
+async function quietly<T>(build: () => T | Promise<T>): Promise<T> {
   const { warn, info } = console;
   console.warn = () => {};
   console.info = () => {};

@@ -163,7 +163,7 @@ class StandbyServer {
     try {
       await new Promise<void>((resolve, reject) => {
         const timeout = setTimeout(() => reject(new Error('the standby did not start in time')), WAIT_MS);
-        child.stderr!.on('data', (chunk: Buffer) => {
+        child.stderr.on('data', (chunk: Buffer) => {
           output = (output + chunk.toString('utf8')).slice(-4_000);
           if (output.includes('ready to accept read-only connections')) {
             clearTimeout(timeout);
@@ -177,7 +177,7 @@ class StandbyServer {
       });
     } catch (error) {
       await this.stop();
-      throw new Error(`${(error as Error).message}:\n${output}`);
+      throw new Error(`${(error as Error).message}:\n${output}`, { cause: error });
     }
   }
 

@@ -17,9 +17,16 @@ declare module 'oidc-provider' {
     features?: Record<string, unknown>;
   }
 
+  /** An OAuth error as oidc-provider raises it; `cause` is the error underneath, when there is one. */
+  export interface ProviderError extends Error {
+    error_description?: string;
+    error_detail?: string;
+    cause?: { message?: string };
+  }
+
   export class Provider {
     constructor(issuer: string, configuration?: ProviderConfiguration);
     callback(): (request: IncomingMessage, response: ServerResponse) => void;
-    on(event: string, listener: (...args: any[]) => void): this;
+    on(event: 'grant.error', listener: (ctx: unknown, error: ProviderError) => void): this;
   }
 }

@@ -48,7 +48,7 @@ export class IdempotencyService {
     key: string,
     requestHash: string,
     work: () => Promise<{ status: number; body: T }>,
-    recover: () => Promise<{ status: number; body: T } | null> = async () => null,
+    recover: () => Promise<{ status: number; body: T } | null> = () => Promise.resolve(null),
   ): Promise<StoredResponse<T>> {
     const now = new Date();
     await this.records.deleteExpired(userId, key, now);
