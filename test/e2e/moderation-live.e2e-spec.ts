@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ModerationEvent } from '@/modules/comments/moderation/moderation-events.js';
+import type { ModerationEvent } from '@/modules/comments/lifecycle/moderation-events.js';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { aUser } from '../factories/users.js';

@@ -1,8 +1,7 @@
 import { createMock, type DeepMocked } from '@golevelup/ts-jest';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { AppError, ERROR_STATUS, type ErrorCode } from '@/common/errors/app-error.js';
-import { SWEEP_INTERVAL_MS } from '@/common/housekeeping/periodic-task.js';
-import type { AppLogger } from '@/common/logging/logger.js';
+import type { Housekeeping } from '@/common/housekeeping/housekeeping.js';
 import type { IdempotencyRecordView, IdempotencyRepository } from './idempotency.repository.js';
 import { IdempotencyService, requestFingerprint } from './idempotency.service.js';
 
@@ -43,19 +42,22 @@ function refusalBody(error: AppError): unknown {
 
 describe('IdempotencyService', () => {
   let records: DeepMocked<IdempotencyRepository>;
+  let housekeeping: DeepMocked<Housekeeping>;
   let service: IdempotencyService;
   let work: jest.Mock<() => Promise<Answer>>;
 
   beforeEach(() => {
-    // Fakes Date and the sweep's setInterval. The service's poll between reads (node:timers/promises)
-    // stays a real 50 ms: tests that wait move the clock themselves.
+    // Fakes Date. The service's poll between reads (node:timers/promises) stays a real 50 ms: tests
+    // that wait move the clock themselves.
     jest.useFakeTimers({ now: NOW });
     // Strict: a repository call a test did not stub throws, naming it, and fails the test. Records are
     // found with mockResolvedValueOnce, so a poll more than the test expects fails at once rather
     // than waiting on a clock that only the test moves.
     records = createMock<IdempotencyRepository>({}, { name: 'IdempotencyRepository', strict: true });
     records.deleteExpired.mockResolvedValue(undefined);
-    service = new IdempotencyService(records, createMock<AppLogger>({}, { name: 'AppLogger', strict: true }));
+    housekeeping = createMock<Housekeeping>({}, { name: 'Housekeeping', strict: true });
+    housekeeping.addSweep.mockReturnValue(undefined);
+    service = new IdempotencyService(records, housekeeping);
     work = jest.fn(() => Promise.resolve(POSTED));
   });
 
@@ -282,16 +284,15 @@ describe('IdempotencyService', () => {
   });
 
   describe('the sweep of expired records', () => {
-    it('drops every expired record each sweep interval once started, and stops with the module', () => {
+    it('hands housekeeping a sweep that drops every record expired by the time it runs', async () => {
       records.deleteAllExpired.mockResolvedValue(undefined);
+      const [[name, sweep]] = housekeeping.addSweep.mock.calls as [[string, () => Promise<void>]];
+      jest.setSystemTime(NOW + 60_000);
 
-      service.onModuleInit();
-      jest.advanceTimersByTime(SWEEP_INTERVAL_MS);
-      expect(records.deleteAllExpired).toHaveBeenCalledWith(new Date(NOW + SWEEP_INTERVAL_MS));
+      await sweep();
 
-      service.onModuleDestroy();
-      jest.advanceTimersByTime(SWEEP_INTERVAL_MS);
-      expect(records.deleteAllExpired).toHaveBeenCalledTimes(1);
+      expect(name).toBe('idempotency records');
+      expect(records.deleteAllExpired).toHaveBeenCalledWith(new Date(NOW + 60_000));
     });
   });
 });
