@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
-import type { IdentityProfile, IdentityRecord, Principal, Role, UserRecord } from './auth.types.js';
+import type { IdentityProfile, IdentityRecord, Principal, UserRecord } from './auth.types.js';
 
 @Injectable()
 export class AuthRepository {

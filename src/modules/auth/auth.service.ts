@@ -11,7 +11,6 @@ import {
   type IdentityRecord,
   type IssuedSession,
   type Principal,
-  type Role,
   toUserView,
   type UserRecord,
   type UserView,
