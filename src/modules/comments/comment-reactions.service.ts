@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { LikeState, ReportReceipt } from '@/contract/reactions.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
 import { PolicyService } from '@/modules/policy/policy.service.js';
 import type { ReportCommentDto } from './comments.dto.js';
@@ -6,18 +7,7 @@ import { CommentsRepository } from './comments.repository.js';
 import { CommentsService } from './comments.service.js';
 import { CommentChangeFeed } from './public-pages/comment-change-feed.js';
 
-export interface LikeState {
-  commentId: string;
-  liked: boolean;
-  likeCount: number;
-}
-
-export interface ReportReceipt {
-  commentId: string;
-  reason: ReportCommentDto['reason'];
-  /** False when this reader had already reported the comment: it counts once. */
-  firstReport: boolean;
-}
+export type { LikeState, ReportReceipt };
 
 /** What readers do to others' published comments: like them, report them. */
 @Injectable()

@@ -13,6 +13,7 @@ export function toCommentView(comment: CommentRecord, likedByMe?: boolean): Comm
     body: deleted ? '' : comment.body,
     status: comment.status,
     createdAt: comment.createdAt.toISOString(),
+    editedAt: null,
     replyCount: comment.replyCount,
     likeCount: comment.likeCount,
     ...(likedByMe === undefined ? {} : { likedByMe }),

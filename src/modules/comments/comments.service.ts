@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError, ForbiddenError, NotFoundError } from '@/common/errors/app-error.js';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
+import type { CommentPage, PostedComment } from '@/contract/comments.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
 import { PolicyService } from '@/modules/policy/policy.service.js';
@@ -11,22 +12,14 @@ import type { EvaluationContext, Verdict } from '@/modules/policy/engine/engine.
 import type { ArticleSettings } from '@/modules/articles/article-settings-cache.js';
 import { toVerdictView, type VerdictView } from '@/modules/policy/verdict-view.js';
 import { toCommentView } from './comment-view.js';
-import { type CommentStatus, type CommentView, type ListCommentsQuery, parseIdempotencyKey, type PostCommentDto } from './comments.dto.js';
+import { type CommentStatus, type ListCommentsQuery, parseIdempotencyKey, type PostCommentDto } from './comments.dto.js';
 import { type CommentPageQuery, type CommentRecord, CommentsRepository, type PostingFacts, type PostingInput } from './comments.repository.js';
 import { CommentChangeFeed } from './public-pages/comment-change-feed.js';
 import { PublicPageCache, type SerializedPage, serializePage } from './public-pages/public-page-cache.js';
 import { IdempotencyService, requestFingerprint } from './idempotency/idempotency.service.js';
 import { acceptCommentBody } from './text/accept-comment-body.js';
 
-export interface PostedComment {
-  comment: CommentView;
-  verdict: VerdictView;
-}
-
-export interface CommentPage {
-  comments: CommentView[];
-  nextCursor: string | null;
-}
+export type { PostedComment };
 
 const STATUS_BY_DECISION = { publish: 'published', hold: 'pending', reject: 'rejected' } as const satisfies Record<string, CommentStatus>;
 const DAY_MS = 24 * 3600 * 1000;

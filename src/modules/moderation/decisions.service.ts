@@ -2,15 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '@/common/errors/app-error.js';
 import { AuditLogService } from '@/modules/audit/audit-log.service.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
-import type { CommentView } from '@/modules/comments/comments.dto.js';
+import type { CommentView } from '@/contract/comments.js';
+import type { BulkDecisionAnswer, DecisionOutcome } from '@/contract/moderation-decisions.js';
 import { CommentModerationService } from '@/modules/comments/moderation/comment-moderation.service.js';
 import type { DecisionDto } from './moderation.dto.js';
 
 type DecisionRequest = DecisionDto & { commentId: string };
-
-export type DecisionOutcome =
-  | { commentId: string; outcome: 'applied' | 'unchanged'; comment: CommentView }
-  | { commentId: string; outcome: 'error'; error: { code: string; message: string } };
 
 /** Approve and reject, one or many; the winner of a race is the only decision logged. */
 @Injectable()
@@ -25,7 +22,7 @@ export class DecisionsService {
   }
 
   /** Each item on its own: one failing does not stop the others, and each says how it went. */
-  async decideMany(actor: Principal, requests: DecisionRequest[]): Promise<{ results: DecisionOutcome[] }> {
+  async decideMany(actor: Principal, requests: DecisionRequest[]): Promise<BulkDecisionAnswer> {
     const results: DecisionOutcome[] = [];
     for (const request of requests) {
       try {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppLogger } from '@/common/logging/logger.js';
 import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
+import type { PolicyInfo } from '@/contract/policy.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import { acceptCommentBody } from '@/modules/comments/text/accept-comment-body.js';
 import { COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
@@ -20,11 +21,7 @@ import {
 import { PolicyStore } from './policy-store.service.js';
 import { TOXICITY_CLASSIFIER } from './toxicity/toxicity-classifier.provider.js';
 
-export interface PolicyInfo {
-  maxLength: number;
-  lengthUnit: 'grapheme';
-  policyUrl: string;
-}
+export type { PolicyInfo };
 
 /** The Standards Board policy: what the public is told about it, and the verdict on a text. */
 @Injectable()
@@ -38,7 +35,7 @@ export class PolicyService {
   ) {}
 
   info(): PolicyInfo {
-    return { maxLength: COMMENT_MAX_LENGTH, lengthUnit: 'grapheme', policyUrl: `${this.config.publicUrl}/policy` };
+    return { maxLength: COMMENT_MAX_LENGTH, lengthUnit: 'grapheme', policyUrl: `${this.config.publicUrl}/policy`, editWindowSeconds: 300 };
   }
 
   /** The rules in force on this instance, for pages that explain them. */

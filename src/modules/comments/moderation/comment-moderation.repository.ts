@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
 import { sqlLimit } from '@/database/sql-limit.js';
+import type { DecisionAction } from '@/contract/moderation-decisions.js';
+import type { ModerationQueue } from '@/contract/moderation-queue.js';
 import { Prisma } from '@/generated/prisma/client.js';
 import type { CommentStatus } from '../comments.dto.js';
 import { COMMENT_COLUMNS, type CommentRecord, type CommentSqlRow, fromCommentSqlRow } from '../comments.repository.js';
 import { announce } from './moderation-events.js';
 
-export type ModerationQueue = 'pending' | 'reported' | 'rejected' | 'approved';
-export type DecisionAction = 'approve' | 'reject';
+export type { DecisionAction, ModerationQueue };
 
 export interface QueueQuery {
   queue: ModerationQueue;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { AppError, NotFoundError, ValidationFailedError } from '@/common/errors/app-error.js';
 import { decodeOpaqueCursor, encodeOpaqueCursor } from '@/common/pagination/opaque-cursor.js';
+import type { QueueCounts, QueueItem, QueueReason } from '@/contract/moderation-queue.js';
 import { toCommentView } from '../comment-view.js';
 import type { CommentView } from '../comments.dto.js';
 import { CommentsRepository } from '../comments.repository.js';
@@ -14,21 +15,11 @@ import {
   type QueueRow,
 } from './comment-moderation.repository.js';
 
-export interface QueueItem {
-  comment: CommentView;
-  article: { id: string; title: string; section: string | null };
-  /** The Standards Board reasons of the verdict at posting: rule, messages, clause and match. */
-  reasons: unknown[];
-  reportCount: number;
-  reports: { reason: string; note: string | null; createdAt: string }[];
-  author: { id: string; displayName: string; since: string; approvedCount: number; rejectedCount: number };
-  decision: { at: string; reason: string | null } | null;
-  /** The thread around a reply: the comment it answers (its text hidden once deleted). */
-  thread: { parent: { id: string; author: { displayName: string }; body: string; status: string } | null };
-}
+/** A queue item before the moderation module adds who is looking at it. */
+export type UnclaimedQueueItem = Omit<QueueItem, 'claim'>;
 
-export interface QueuePage {
-  items: QueueItem[];
+export interface UnclaimedQueuePage {
+  items: UnclaimedQueueItem[];
   nextCursor: string | null;
 }
 
@@ -47,7 +38,7 @@ export class CommentModerationService {
     private readonly changes: CommentChangeFeed,
   ) {}
 
-  async queue(query: Omit<QueueQuery, 'after'> & { cursor?: string | undefined }): Promise<QueuePage> {
+  async queue(query: Omit<QueueQuery, 'after'> & { cursor?: string | undefined }): Promise<UnclaimedQueuePage> {
     const rows = await this.moderation.queue({ ...query, after: query.cursor ? decodeQueueCursor(query.cursor, query.queue) : undefined });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
@@ -57,7 +48,7 @@ export class CommentModerationService {
     };
   }
 
-  counts(): Promise<Record<'pending' | 'reported' | 'rejected', number>> {
+  counts(): Promise<QueueCounts> {
     return this.moderation.counts();
   }
 
@@ -83,8 +74,8 @@ export class CommentModerationService {
   }
 }
 
-function toQueueItem(row: QueueRow): QueueItem {
-  const verdict = row.verdict as { reasons?: unknown[] } | null;
+function toQueueItem(row: QueueRow): UnclaimedQueueItem {
+  const verdict = row.verdict as { reasons?: QueueReason[] } | null;
   return {
     comment: toCommentView(row),
     article: { id: row.articleId, title: row.articleTitle, section: row.articleSection },
