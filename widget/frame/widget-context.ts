@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Api } from './api/client.js';
-import type { Session } from './api/types.js';
+import type { SessionView } from '@/contract/auth.js';
 import type { Lang } from '../shared/lang.js';
 import type { Messages } from './i18n/messages.js';
 
@@ -11,7 +11,7 @@ export interface WidgetContextValue {
   t: Messages;
   lang: Lang;
   articleId: string;
-  session: Session | null;
+  session: SessionView | null;
   /** The reader may post: logged in and the article is open. */
   canWrite: boolean;
   /** Ticks every half minute, so relative times stay true. */

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Comment, PolicyInfo, PostedComment } from '../api/types.js';
+import type { CommentView, PostedComment } from '@/contract/comments.js';
+import type { PolicyInfo } from '@/contract/policy.js';
 import { usePagedComments } from '../feed/paged-comments.js';
-import { describeError, reasonTexts } from '../../shared/i18n/describe-error.js';
-import { absoluteTime, relativeTime } from '../../shared/i18n/relative-time.js';
+import { describeError, reasonTexts } from '@widget/shared/i18n/describe-error.js';
+import { absoluteTime, relativeTime } from '@widget/shared/i18n/relative-time.js';
 import { useWidget } from '../widget-context.js';
 import { Composer } from './Composer.js';
 import { LikeButton } from './LikeButton.js';
@@ -12,10 +13,10 @@ import { ReportForm } from './ReportForm.js';
 const REPLIES_PAGE = 20;
 
 interface CommentItemProps {
-  comment: Comment;
+  comment: CommentView;
   policy: PolicyInfo | null;
-  onChange(id: string, change: Partial<Comment>): void;
-  onRemove(comment: Comment): void;
+  onChange(id: string, change: Partial<CommentView>): void;
+  onRemove(comment: CommentView): void;
 }
 
 type Panel = 'none' | 'reply' | 'report' | 'delete';
@@ -65,7 +66,7 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
     refreshArticle();
   };
 
-  const replyRemoved = (reply: Comment): void => {
+  const replyRemoved = (reply: CommentView): void => {
     replies.remove(reply.id);
     if (reply.status === 'published') onChange(comment.id, { replyCount: Math.max(0, comment.replyCount - 1) });
   };

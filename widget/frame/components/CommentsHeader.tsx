@@ -1,4 +1,4 @@
-import type { CommentSort } from '../api/types.js';
+import type { CommentSort } from '@/contract/comments.js';
 import { useWidget } from '../widget-context.js';
 
 const SORTS: CommentSort[] = ['newest', 'oldest', 'top'];

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { checkCommentBody } from '@/modules/comments/text/comment-text.js';
-import type { PolicyInfo, PostedComment } from '../api/types.js';
+import type { PolicyInfo } from '@/contract/policy.js';
+import type { PostedComment } from '@/contract/comments.js';
 import { DraftKey } from '../composer/draft-key.js';
-import { describeError, type ErrorText } from '../../shared/i18n/describe-error.js';
+import { describeError, type ErrorText } from '@widget/shared/i18n/describe-error.js';
 import { useWidget } from '../widget-context.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { PolicyLine } from './PolicyLine.js';

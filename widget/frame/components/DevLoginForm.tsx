@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { DisplayNameInput } from '../../shared/components/DisplayNameInput.js';
+import { DisplayNameInput } from '@widget/shared/components/DisplayNameInput.js';
 import { useWidget } from '../widget-context.js';
 
 /** The demo login asks only for the name to show beside the reader's comments. */

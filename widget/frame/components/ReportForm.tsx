@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { REPORT_REASONS, type ReportReason } from '../api/types.js';
-import { describeError, type ErrorText } from '../../shared/i18n/describe-error.js';
+import { REPORT_REASONS, type ReportReason } from '@/contract/reactions.js';
+import { describeError, type ErrorText } from '@widget/shared/i18n/describe-error.js';
 import { useWidget } from '../widget-context.js';
 import { ErrorNotice } from './ErrorNotice.js';
 

@@ -1,7 +1,7 @@
-import type { CommentSort } from '../api/types.js';
-import { REPORT_REASON_LABELS } from '../../shared/i18n/report-reason-labels.js';
-import { ERROR_MESSAGES } from '../../shared/i18n/error-messages.js';
-import type { Lang } from '../../shared/lang.js';
+import type { CommentSort } from '@/contract/comments.js';
+import { REPORT_REASON_LABELS } from '@widget/shared/i18n/report-reason-labels.js';
+import { ERROR_MESSAGES } from '@widget/shared/i18n/error-messages.js';
+import type { Lang } from '@widget/shared/lang.js';
 
 // The widget's words in Korean and English. The composer's two lines are the newspaper's own.
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BanRequest } from '../api/types.js';
+import type { BanRequest } from '../api/moderation-api.js';
 import { usePageText } from '../page-text.js';
 import { BAN_LENGTHS, type BanLength, banUntil } from '../queue/ban-lengths.js';
 

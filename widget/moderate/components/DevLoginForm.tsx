@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { DisplayNameInput } from '../../shared/components/DisplayNameInput.js';
-import type { Role } from '../../shared/api/contract-types.js';
+import { DisplayNameInput } from '@widget/shared/components/DisplayNameInput.js';
+import type { Role } from '@/contract/users.js';
 import { usePageText } from '../page-text.js';
 
 /** The demo login makes whatever account it is asked for; the desk is for these two roles. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { NO_FILTERS, type QueueFilters } from '../api/types.js';
+import { NO_FILTERS, type QueueFilters } from '../queue/queue-filters.js';
 import { usePageText } from '../page-text.js';
 
 type FieldName = keyof QueueFilters;

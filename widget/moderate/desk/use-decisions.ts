@@ -1,9 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, apiErrorFromResponse } from '../../shared/api/api-error.js';
-import { describeError } from '../../shared/i18n/describe-error.js';
-import { absoluteTime } from '../../shared/i18n/relative-time.js';
-import type { DecisionRequest, ModerationApi } from '../api/moderation-api.js';
-import type { BanRequest, BulkOutcome, DecisionAction, QueueItem } from '../api/types.js';
+import { ApiError, apiErrorFromResponse } from '@widget/shared/api/api-error.js';
+import { describeError } from '@widget/shared/i18n/describe-error.js';
+import { absoluteTime } from '@widget/shared/i18n/relative-time.js';
+import type { DecisionAction, DecisionOutcome } from '@/contract/moderation-decisions.js';
+import type { QueueItem } from '@/contract/moderation-queue.js';
+import type { BanRequest, DecisionRequest, ModerationApi } from '../api/moderation-api.js';
 import type { PageText } from '../page-text.js';
 import { withAll, withEntries, without, withoutKeys } from './sets.js';
 
@@ -75,7 +76,7 @@ export function useDecisions(deps: DecisionsDeps): Decisions {
     }
   };
 
-  const settleBulk = (results: BulkOutcome[]): void => {
+  const settleBulk = (results: DecisionOutcome[]): void => {
     const failed = results.filter((result) => result.outcome === 'error');
     deps.removeItems(results.filter((result) => result.outcome !== 'error').map((result) => result.commentId));
     // Each failure in the contract's words, as if it had been a single request's answer.

@@ -1,5 +1,5 @@
-import type { ApiError } from '../../shared/api/api-error.js';
-import type { Queue } from '../api/types.js';
+import type { ApiError } from '@widget/shared/api/api-error.js';
+import type { ModerationQueue } from '@/contract/moderation-queue.js';
 import type { LiveStatus } from '../live/moderation-stream.js';
 import { useModerationEvents } from '../live/use-moderation-events.js';
 import { eventMayBringIn, eventTakesOut } from '../queue/queue-membership.js';
@@ -7,7 +7,7 @@ import { eventMayBringIn, eventTakesOut } from '../queue/queue-membership.js';
 export interface LiveQueueDeps {
   currentToken(): string | null;
   /** Read at each event: the queue on screen and the moderator's own id. */
-  queue(): Queue;
+  queue(): ModerationQueue;
   myId: string;
   isShown(commentId: string): boolean;
   isDeciding(commentId: string): boolean;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { QueueItem } from '../api/types.js';
+import type { QueueItem } from '@/contract/moderation-queue.js';
 import { itemElementId } from '../components/ItemCard.js';
 import { QUEUE_PANEL_ID } from '../components/QueueTabs.js';
 

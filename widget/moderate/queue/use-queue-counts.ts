@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ModerationApi } from '../api/moderation-api.js';
-import type { QueueCounts } from '../api/types.js';
+import type { QueueCounts } from '@/contract/moderation-queue.js';
 
 /** Events come in bursts (a bulk decision, a ban that rejects many): one count request per burst. */
 const SETTLE_MS = 250;
