@@ -16,8 +16,6 @@ export interface WidgetContextValue {
   canWrite: boolean;
   /** Ticks every half minute, so relative times stay true. */
   now: number;
-  /** The policy's reasons for the reader's own held comments; only known in the page view that posted them. */
-  heldReasons: Map<string, string[]>;
   /** The comment to move focus to once it is on screen (a reply just posted). */
   focusRequest: { commentId: string | null };
   /** Says something to screen readers (polite). */

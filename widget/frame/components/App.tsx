@@ -11,7 +11,7 @@ import { usePagedComments } from '../feed/paged-comments.js';
 import { useVisiblePolling } from '../feed/visible-polling.js';
 import type { FrameParams } from '../frame-params.js';
 import { connectToHost } from '../host-channel.js';
-import { describeError, type ErrorText, reasonTexts } from '@widget/shared/i18n/describe-error.js';
+import { describeError, type ErrorText } from '@widget/shared/i18n/describe-error.js';
 import { MESSAGES } from '../i18n/messages.js';
 import { WidgetContext, type WidgetContextValue } from '../widget-context.js';
 import { AccountPanel } from './AccountPanel.js';
@@ -49,7 +49,6 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
   const [ssoArrivals, setSsoArrivals] = useState(0);
   const ssoToken = useRef<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
-  const heldReasons = useMemo(() => new Map<string, string[]>(), []);
   const focusRequest = useMemo(() => ({ commentId: null as string | null }), []);
 
   const feed = usePagedComments((cursor, fresh) => api.comments(articleId, { sort, limit: FEED_PAGE, cursor }, fresh), `${sort}|${session?.accessToken ?? ''}`, true);
@@ -107,7 +106,6 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
 
   const posted = (result: PostedComment): void => {
     const comment = result.comment;
-    if (comment.status === 'pending') heldReasons.set(comment.id, reasonTexts(result.verdict.reasons, lang));
     feed.add(comment, 'start');
     announce(comment.status === 'pending' ? t.postedForReview : t.posted);
     void refreshArticle();
@@ -157,7 +155,6 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
     session,
     canWrite: session !== null && article?.commentsOpen === true,
     now,
-    heldReasons,
     focusRequest,
     announce,
     noteFailure,

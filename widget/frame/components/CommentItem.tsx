@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CommentView, PostedComment } from '@/contract/comments.js';
 import type { PolicyInfo } from '@/contract/policy.js';
 import { usePagedComments } from '../feed/paged-comments.js';
-import { describeError, reasonTexts } from '@widget/shared/i18n/describe-error.js';
+import { describeError } from '@widget/shared/i18n/describe-error.js';
 import { absoluteTime, relativeTime } from '@widget/shared/i18n/relative-time.js';
 import { useWidget } from '../widget-context.js';
 import { Composer } from './Composer.js';
 import { LikeButton } from './LikeButton.js';
 import { Replies } from './Replies.js';
 import { ReportForm } from './ReportForm.js';
+import { ReviewNote } from './ReviewNote.js';
 
 const REPLIES_PAGE = 20;
 
@@ -23,7 +24,7 @@ type Panel = 'none' | 'reply' | 'report' | 'delete';
 
 /** One comment: its text (always as text, never as markup), its actions, and for a top-level comment its replies. */
 export function CommentItem({ comment, policy, onChange, onRemove }: CommentItemProps) {
-  const { api, t, lang, now, session, canWrite, heldReasons, focusRequest, announce, noteFailure, refreshArticle, articleId } = useWidget();
+  const { api, t, lang, now, session, canWrite, focusRequest, announce, noteFailure, refreshArticle, articleId } = useWidget();
   const [panel, setPanel] = useState<Panel>('none');
   const [notice, setNotice] = useState('');
   const [reported, setReported] = useState(false);
@@ -46,7 +47,6 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
   const own = session !== null && session.user.id === comment.author.id;
   const deleted = comment.status === 'deleted';
   const published = comment.status === 'published';
-  const held = heldReasons.get(comment.id) ?? [];
 
   const toggleReplies = (): void => {
     if (!repliesOpen && replies.state === 'idle') void replies.load();
@@ -55,7 +55,6 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
 
   const replyPosted = (posted: PostedComment): void => {
     const reply = posted.comment;
-    if (reply.status === 'pending') heldReasons.set(reply.id, reasonTexts(posted.verdict.reasons, lang));
     if (replies.state === 'idle') void replies.load();
     else replies.add(reply, 'end');
     if (reply.status === 'published') onChange(comment.id, { replyCount: comment.replyCount + 1 });
@@ -95,22 +94,12 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
             {relativeTime(comment.createdAt, now, lang)}
           </time>
           {comment.status === 'pending' && <span class="badge">{t.awaitingReview}</span>}
+          {comment.status === 'rejected' && <span class="badge badge-rejected">{t.notPublished}</span>}
         </header>
 
         {deleted ? <p class="body body-deleted">{t.deletedComment}</p> : <p class="body">{comment.body}</p>}
 
-        {comment.status === 'pending' && (
-          <div class="held">
-            <p>{t.awaitingReviewNote}</p>
-            {held.length > 0 && (
-              <ul>
-                {held.map((reason, index) => (
-                  <li key={index}>{reason}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {own && comment.review && <ReviewNote review={comment.review} />}
 
         {!deleted && (
           <div class="actions">
