@@ -19,11 +19,11 @@ export interface WidgetContextValue {
   /** The comment to move focus to once it is on screen (a reply just posted). */
   focusRequest: { commentId: string | null };
   /** Says something to screen readers (polite). */
-  announce(text: string): void;
+  announce: (text: string) => void;
   /** After a failed call: ends the session when the service no longer accepts the token. */
-  noteFailure(error: unknown): void;
+  noteFailure: (error: unknown) => void;
   /** The article's counts changed (a post or a delete). */
-  refreshArticle(): void;
+  refreshArticle: () => void;
 }
 
 export const WidgetContext = createContext<WidgetContextValue | null>(null);

@@ -7,8 +7,8 @@ import { DevLoginForm } from './DevLoginForm.js';
 interface AccountPanelProps {
   providers: ProviderView[];
   busy: boolean;
-  logIn(provider: ProviderView, input: LoginInput): void;
-  logOut(): void;
+  logIn: (provider: ProviderView, input: LoginInput) => void;
+  logOut: () => void;
 }
 
 /** Before login: the newspaper's prompt and a button per provider. After: who is logged in, and log out. */

@@ -16,8 +16,8 @@ const REPLIES_PAGE = 20;
 interface CommentItemProps {
   comment: CommentView;
   policy: PolicyInfo | null;
-  onChange(id: string, change: Partial<CommentView>): void;
-  onRemove(comment: CommentView): void;
+  onChange: (id: string, change: Partial<CommentView>) => void;
+  onRemove: (comment: CommentView) => void;
 }
 
 type Panel = 'none' | 'reply' | 'report' | 'delete';

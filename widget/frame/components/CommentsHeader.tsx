@@ -3,7 +3,7 @@ import { useWidget } from '../widget-context.js';
 
 const SORTS: CommentSort[] = ['newest', 'oldest', 'top'];
 
-export function CommentsHeader({ commentCount, sort, onSort }: { commentCount: number | null; sort: CommentSort; onSort(sort: CommentSort): void }) {
+export function CommentsHeader({ commentCount, sort, onSort }: { commentCount: number | null; sort: CommentSort; onSort: (sort: CommentSort) => void }) {
   const { t } = useWidget();
   return (
     <header class="widget-head">

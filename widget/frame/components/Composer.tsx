@@ -15,7 +15,7 @@ interface ComposerProps {
   policy: PolicyInfo;
   parentId: string | null;
   label: string;
-  onPosted(posted: PostedComment): void;
+  onPosted: (posted: PostedComment) => void;
   onCancel?: () => void;
   autoFocus?: boolean;
 }

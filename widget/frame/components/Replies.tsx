@@ -9,10 +9,10 @@ interface RepliesProps {
   parentId: string;
   replyCount: number;
   open: boolean;
-  onToggle(): void;
+  onToggle: () => void;
   replies: PagedComments;
   policy: PolicyInfo | null;
-  onRemove(reply: CommentView): void;
+  onRemove: (reply: CommentView) => void;
 }
 
 /** "Show replies": one level of replies under a comment, fetched when first opened. */

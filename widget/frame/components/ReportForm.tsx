@@ -5,7 +5,7 @@ import { useWidget } from '../widget-context.js';
 import { ErrorNotice } from './ErrorNotice.js';
 
 /** The reason picker for a report; a second report of the same comment is harmless (the service counts it once). */
-export function ReportForm({ commentId, onDone, onCancel }: { commentId: string; onDone(): void; onCancel(): void }) {
+export function ReportForm({ commentId, onDone, onCancel }: { commentId: string; onDone: () => void; onCancel: () => void }) {
   const { api, t, lang, noteFailure } = useWidget();
   const [reason, setReason] = useState<ReportReason | null>(null);
   const [sending, setSending] = useState(false);

@@ -7,13 +7,13 @@ export interface PagedComments {
   state: 'idle' | 'loading' | 'ready' | 'error';
   error: unknown;
   loadingMore: boolean;
-  load(): Promise<void>;
-  loadMore(): Promise<void>;
+  load: () => Promise<void>;
+  loadMore: () => Promise<void>;
   /** Folds a fresh first page in: known comments are updated, unknown ones optionally put on top. */
-  merge(page: CommentPage, addNewOnTop: boolean): void;
-  add(comment: CommentView, where: 'start' | 'end'): void;
-  update(id: string, change: Partial<CommentView>): void;
-  remove(id: string): void;
+  merge: (page: CommentPage, addNewOnTop: boolean) => void;
+  add: (comment: CommentView, where: 'start' | 'end') => void;
+  update: (id: string, change: Partial<CommentView>) => void;
+  remove: (id: string) => void;
 }
 
 /**

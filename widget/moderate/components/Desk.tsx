@@ -31,9 +31,9 @@ interface DeskProps {
   session: SessionView;
   initialCounts: QueueCounts;
   initialView: { queue: ModerationQueue; filters: QueueFilters };
-  currentToken(): string | null;
-  noteFailure(error: unknown): void;
-  onRefused(error: ApiError): void;
+  currentToken: () => string | null;
+  noteFailure: (error: unknown) => void;
+  onRefused: (error: ApiError) => void;
 }
 
 /** The open form: rejecting one item or the selection, or banning an item's author. */

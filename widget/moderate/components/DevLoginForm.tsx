@@ -7,7 +7,7 @@ import { usePageText } from '../page-text.js';
 const DESK_ROLES: Role[] = ['moderator', 'admin'];
 
 /** The local demo's login: a name, and the role the demo account gets. */
-export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubmit(name: string, role: Role): void; onCancel(): void }) {
+export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubmit: (name: string, role: Role) => void; onCancel: () => void }) {
   const { t } = usePageText();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('moderator');

@@ -17,12 +17,12 @@ interface ItemCardProps {
   fresh: boolean;
   busy: boolean;
   notice: string | null;
-  onSelect(): void;
-  onToggleSelected(): void;
-  onApprove(): void;
-  onReject(): void;
-  onBan(): void;
-  onFilter(change: Partial<QueueFilters>): void;
+  onSelect: () => void;
+  onToggleSelected: () => void;
+  onApprove: () => void;
+  onReject: () => void;
+  onBan: () => void;
+  onFilter: (change: Partial<QueueFilters>) => void;
   /** The open reject or ban form, under the item it is for. */
   children?: ComponentChildren;
 }

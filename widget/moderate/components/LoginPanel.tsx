@@ -14,7 +14,7 @@ interface LoginPanelProps {
   providers: ProviderView[] | null;
   busy: boolean;
   error: string | null;
-  onLogIn(request: LoginRequest): void;
+  onLogIn: (request: LoginRequest) => void;
 }
 
 /**

@@ -5,7 +5,7 @@ import { usePageText } from '../page-text.js';
 export const QUEUE_PANEL_ID = 'queue-panel';
 
 /** The four queues as tabs with their counts; arrow keys move between them (the ARIA tabs pattern). */
-export function QueueTabs({ queue, counts, onChange }: { queue: ModerationQueue; counts: QueueCounts | null; onChange(queue: ModerationQueue): void }) {
+export function QueueTabs({ queue, counts, onChange }: { queue: ModerationQueue; counts: QueueCounts | null; onChange: (queue: ModerationQueue) => void }) {
   const { t, lang } = usePageText();
   const tabs = useRef<HTMLDivElement>(null);
 

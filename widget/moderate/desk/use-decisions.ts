@@ -12,13 +12,13 @@ export interface DecisionsDeps {
   api: ModerationApi;
   text: PageText;
   /** Takes decided items off the list (and out of the selection). */
-  removeItems(ids: readonly string[]): void;
+  removeItems: (ids: readonly string[]) => void;
   /** Fetches the list again: after a conflict, or when a ban rejected more. */
-  refreshList(): void;
-  refreshCounts(): void;
+  refreshList: () => void;
+  refreshCounts: () => void;
   /** The outcome, in the status line (read out politely). */
-  say(text: string, isError?: boolean): void;
-  noteFailure(error: unknown): void;
+  say: (text: string, isError?: boolean) => void;
+  noteFailure: (error: unknown) => void;
 }
 
 export interface Decisions {
@@ -26,11 +26,11 @@ export interface Decisions {
   busy: ReadonlySet<string>;
   /** What went wrong per item, shown on the item. */
   notices: ReadonlyMap<string, string>;
-  isDeciding(commentId: string): boolean;
-  decide(items: readonly QueueItem[], action: DecisionAction, reason: string): Promise<void>;
+  isDeciding: (commentId: string) => boolean;
+  decide: (items: readonly QueueItem[], action: DecisionAction, reason: string) => Promise<void>;
   /** Resolves to the error to show in the ban form, or null. */
-  ban(item: QueueItem, request: BanRequest): Promise<string | null>;
-  forget(ids: readonly string[]): void;
+  ban: (item: QueueItem, request: BanRequest) => Promise<string | null>;
+  forget: (ids: readonly string[]) => void;
 }
 
 /**

@@ -5,16 +5,16 @@ import { useModerationEvents } from '../live/use-moderation-events.js';
 import { eventMayBringIn, eventTakesOut } from '../queue/queue-membership.js';
 
 export interface LiveQueueDeps {
-  currentToken(): string | null;
+  currentToken: () => string | null;
   /** Read at each event: the queue on screen and the moderator's own id. */
-  queue(): ModerationQueue;
+  queue: () => ModerationQueue;
   myId: string;
-  isShown(commentId: string): boolean;
-  isDeciding(commentId: string): boolean;
-  takeOut(commentId: string, decidedElsewhere: boolean): void;
-  refreshList(): void;
-  refreshCounts(): void;
-  onRefused(error: ApiError): void;
+  isShown: (commentId: string) => boolean;
+  isDeciding: (commentId: string) => boolean;
+  takeOut: (commentId: string, decidedElsewhere: boolean) => void;
+  refreshList: () => void;
+  refreshCounts: () => void;
+  onRefused: (error: ApiError) => void;
 }
 
 /**

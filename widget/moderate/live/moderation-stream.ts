@@ -7,10 +7,10 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 export interface StreamHandlers {
   onQueueEvent: (event: ModerationEvent) => void;
   /** Events may have been missed (a reconnect, or the service says so): fetch again. */
-  onResync(): void;
-  onStatus(status: LiveStatus): void;
+  onResync: () => void;
+  onStatus: (status: LiveStatus) => void;
   /** The service no longer takes the token (401) or the role (403): the stream stops. */
-  onRefused(error: ApiError): void;
+  onRefused: (error: ApiError) => void;
 }
 
 const FIRST_RETRY_MS = 1_000;

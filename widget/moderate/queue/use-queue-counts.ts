@@ -6,7 +6,7 @@ import type { QueueCounts } from '@/contract/moderation-queue.js';
 const SETTLE_MS = 250;
 
 /** How many items wait in each queue; `refresh()` asks again shortly, once however often it is called. */
-export function useQueueCounts(api: ModerationApi, initial: QueueCounts | null): { counts: QueueCounts | null; refresh(): void } {
+export function useQueueCounts(api: ModerationApi, initial: QueueCounts | null): { counts: QueueCounts | null; refresh: () => void } {
   const [counts, setCounts] = useState<QueueCounts | null>(initial);
   const timer = useRef(0);
 

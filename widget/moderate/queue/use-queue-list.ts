@@ -13,14 +13,14 @@ export interface QueueList {
   state: 'loading' | 'ready' | 'error';
   error: unknown;
   loadingMore: boolean;
-  loadMore(): Promise<void>;
+  loadMore: () => Promise<void>;
   /**
    * Fetches what is shown again and replaces it: new arrivals appear, decided items leave, claims
    * update. Calls while one runs are folded into one more run. Resolves to the ids that are new.
    */
-  refresh(): Promise<string[]>;
-  remove(ids: readonly string[]): void;
-  patch(id: string, change: Partial<QueueItem>): void;
+  refresh: () => Promise<string[]>;
+  remove: (ids: readonly string[]) => void;
+  patch: (id: string, change: Partial<QueueItem>) => void;
 }
 
 /**
