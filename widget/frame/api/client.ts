@@ -33,6 +33,8 @@ export function createApi(currentToken: () => string | null) {
     },
     postComment: (articleId: string, body: string, parentId: string | null, idempotencyKey: string) =>
       request<PostedComment>('POST', `/articles/${encode(articleId)}/comments`, { body, parentId }, { 'idempotency-key': idempotencyKey }),
+    /** The author's new text; the answer is shaped as posting's, with the verdict on the new text. */
+    editComment: (commentId: string, body: string) => request<PostedComment>('PATCH', `/comments/${encode(commentId)}`, { body }),
     deleteComment: (commentId: string) => request<null>('DELETE', `/comments/${encode(commentId)}`),
     setLike: (commentId: string, liked: boolean) => request<LikeState>(liked ? 'PUT' : 'DELETE', `/comments/${encode(commentId)}/like`),
     report: (commentId: string, reason: ReportReason) => request<ReportReceipt>('POST', `/comments/${encode(commentId)}/reports`, { reason }),

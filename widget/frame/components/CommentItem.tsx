@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CommentView, PostedComment } from '@/contract/comments.js';
 import type { PolicyInfo } from '@/contract/policy.js';
-import { usePagedComments } from '../feed/paged-comments.js';
 import { describeError } from '@widget/shared/i18n/describe-error.js';
 import { absoluteTime, relativeTime } from '@widget/shared/i18n/relative-time.js';
+import { useEditWindowOpen } from '../editing/edit-window.js';
+import { usePagedComments } from '../feed/paged-comments.js';
 import { useWidget } from '../widget-context.js';
+import { CommentEditor } from './CommentEditor.js';
 import { Composer } from './Composer.js';
 import { LikeButton } from './LikeButton.js';
 import { Replies } from './Replies.js';
@@ -20,7 +22,7 @@ interface CommentItemProps {
   onRemove: (comment: CommentView) => void;
 }
 
-type Panel = 'none' | 'reply' | 'report' | 'delete';
+type Panel = 'none' | 'reply' | 'report' | 'delete' | 'edit';
 
 /** One comment: its text (always as text, never as markup), its actions, and for a top-level comment its replies. */
 export function CommentItem({ comment, policy, onChange, onRemove }: CommentItemProps) {
@@ -47,6 +49,10 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
   const own = session !== null && session.user.id === comment.author.id;
   const deleted = comment.status === 'deleted';
   const published = comment.status === 'published';
+  // The service lets the author edit until a moderator decides; a decision it reports as COMMENT_DECIDED.
+  const editable = own && (published || comment.status === 'pending') && policy !== null;
+  const editWindowOpen = useEditWindowOpen(comment.createdAt, policy?.editWindowSeconds ?? 0, editable);
+  const editing = panel === 'edit' && editable;
 
   const toggleReplies = (): void => {
     if (!repliesOpen && replies.state === 'idle') void replies.load();
@@ -68,6 +74,21 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
   const replyRemoved = (reply: CommentView): void => {
     replies.remove(reply.id);
     if (reply.status === 'published') onChange(comment.id, { replyCount: Math.max(0, comment.replyCount - 1) });
+  };
+
+  const closeEditor = (): void => {
+    setPanel('none');
+    self.current?.focus();
+  };
+
+  const saved = ({ comment: next }: PostedComment): void => {
+    // The answer replaces the comment. It carries no review once the comment is public again, so the
+    // old one is dropped explicitly; whether the reader likes it is not part of the answer.
+    onChange(comment.id, { ...next, review: next.review, likedByMe: next.likedByMe ?? comment.likedByMe });
+    closeEditor();
+    announce(next.status === 'pending' ? t.savedForReview : t.saved);
+    // Held again for review, it no longer counts among the article's comments.
+    if (next.status !== comment.status) refreshArticle();
   };
 
   const remove = async (): Promise<void> => {
@@ -93,15 +114,26 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
           <time dateTime={comment.createdAt} title={absoluteTime(comment.createdAt, lang)}>
             {relativeTime(comment.createdAt, now, lang)}
           </time>
+          {comment.editedAt && !deleted && (
+            <span class="edited" title={t.editedAt(absoluteTime(comment.editedAt, lang))}>
+              {t.edited}
+            </span>
+          )}
           {comment.status === 'pending' && <span class="badge">{t.awaitingReview}</span>}
           {comment.status === 'rejected' && <span class="badge badge-rejected">{t.notPublished}</span>}
         </header>
 
-        {deleted ? <p class="body body-deleted">{t.deletedComment}</p> : <p class="body">{comment.body}</p>}
+        {editing && policy ? (
+          <CommentEditor comment={comment} policy={policy} windowOpen={editWindowOpen} onSaved={saved} onCancel={closeEditor} />
+        ) : deleted ? (
+          <p class="body body-deleted">{t.deletedComment}</p>
+        ) : (
+          <p class="body">{comment.body}</p>
+        )}
 
         {own && comment.review && <ReviewNote review={comment.review} />}
 
-        {!deleted && (
+        {!deleted && !editing && (
           <div class="actions">
             <LikeButton comment={comment} onChange={(change) => onChange(comment.id, change)} onError={setNotice} />
             {!isReply && published && canWrite && policy && (
@@ -112,6 +144,11 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
             {session && !own && published && !reported && (
               <button type="button" class="action" aria-expanded={panel === 'report'} onClick={() => setPanel(panel === 'report' ? 'none' : 'report')}>
                 {t.report}
+              </button>
+            )}
+            {editWindowOpen && (
+              <button type="button" class="action" onClick={() => setPanel('edit')}>
+                {t.edit}
               </button>
             )}
             {session && (own || session.user.role !== 'reader') && (
