@@ -36,6 +36,7 @@ describe('posting, listing, replying and deleting comments', () => {
           body: '좋은 기사 감사합니다. 잘 읽었습니다.',
           status: 'published',
           createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+          editedAt: null,
           replyCount: 0,
           likeCount: 0,
         },
@@ -167,7 +168,7 @@ describe('posting, listing, replying and deleting comments', () => {
     it('answers GET /policy with the length rule and the policy page', async () => {
       const response = await t.http.get('/api/v1/policy');
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ maxLength: 250, lengthUnit: 'grapheme', policyUrl: expect.stringMatching(/^http.*\/policy$/) });
+      expect(response.body).toEqual({ maxLength: 250, lengthUnit: 'grapheme', policyUrl: expect.stringMatching(/^http.*\/policy$/), editWindowSeconds: 300 });
     });
   });
 
