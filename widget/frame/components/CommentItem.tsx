@@ -31,6 +31,7 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
   const [notice, setNotice] = useState('');
   const [reported, setReported] = useState(false);
   const [repliesOpen, setRepliesOpen] = useState(false);
+  const [editRefusal, setEditRefusal] = useState<string | null>(null);
   const self = useRef<HTMLElement>(null);
   const isReply = comment.parentId !== null;
   const replies = usePagedComments(
@@ -49,7 +50,7 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
   const own = session !== null && session.user.id === comment.author.id;
   const deleted = comment.status === 'deleted';
   const published = comment.status === 'published';
-  // The service lets the author edit until a moderator decides; a decision it reports as COMMENT_DECIDED.
+  // Whether a moderator has decided the comment the widget cannot see: the service answers COMMENT_DECIDED.
   const editable = own && (published || comment.status === 'pending') && policy !== null;
   const editWindowOpen = useEditWindowOpen(comment.createdAt, policy?.editWindowSeconds ?? 0, editable);
   const editing = panel === 'edit' && editable;
@@ -124,7 +125,14 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
         </header>
 
         {editing && policy ? (
-          <CommentEditor comment={comment} policy={policy} windowOpen={editWindowOpen} onSaved={saved} onCancel={closeEditor} />
+          <CommentEditor
+            comment={comment}
+            policy={policy}
+            refusal={editWindowOpen ? editRefusal : t.errors.EDIT_WINDOW_CLOSED}
+            onSaved={saved}
+            onRefused={setEditRefusal}
+            onCancel={closeEditor}
+          />
         ) : deleted ? (
           <p class="body body-deleted">{t.deletedComment}</p>
         ) : (
@@ -146,7 +154,7 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
                 {t.report}
               </button>
             )}
-            {editWindowOpen && (
+            {editWindowOpen && editRefusal === null && (
               <button type="button" class="action" onClick={() => setPanel('edit')}>
                 {t.edit}
               </button>
