@@ -103,6 +103,30 @@ describe("the widget on a publisher's page on another origin", () => {
     await page.close();
   }, 20_000);
 
+  it("shows the reader's own held comment with the policy's reason on a later visit, and a rejected one with the moderator's", async () => {
+    const articleId = await embedNewArticle({ lang: 'en' });
+    const author = await aUser(t.http, { name: 'Oh Ji-ho' });
+    await aComment(t.http, author.token, articleId, { body: 'Reach me at 010-2345-6789 about the story.' });
+    const refused = await aComment(t.http, author.token, articleId, { body: 'Write to me at 010-9876-5432 instead.' });
+    const decision = await t.http.post(`/api/v1/moderation/comments/${refused.id}/decision`, { action: 'reject', reason: 'personal information' }, { token: admin.token });
+    expect(decision.status).toBe(200);
+
+    const page = await browser.newPage();
+    await page.goto(`${publisher.origin}/article`);
+    const frame = await widgetFrame(page);
+    await frame.getByRole('button', { name: 'Demo login' }).click();
+    await frame.getByLabel('Display name').fill('Oh Ji-ho');
+    await frame.getByRole('button', { name: 'Log in', exact: true }).click();
+
+    const held = frame.locator('.comment', { hasText: '010-2345-6789' });
+    await held.locator('.badge', { hasText: 'awaiting review' }).waitFor();
+    expect(await held.locator('.held').innerText()).toContain('phone number');
+    const rejected = frame.locator('.comment', { hasText: '010-9876-5432' });
+    await rejected.locator('.badge', { hasText: 'not published' }).waitFor();
+    expect(await rejected.locator('.moderator-reason').innerText()).toBe("The moderator's reason: personal information");
+    await page.close();
+  }, 20_000);
+
   it('likes, replies to (Ctrl+Enter), reports and deletes comments, moving focus to the new reply', async () => {
     const articleId = await embedNewArticle({ lang: 'en' });
     const page = await browser.newPage();

@@ -36,9 +36,9 @@ describe('posting, listing, replying and deleting comments', () => {
           body: '좋은 기사 감사합니다. 잘 읽었습니다.',
           status: 'published',
           createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+          editedAt: null,
           replyCount: 0,
           likeCount: 0,
-          editedAt: null,
         },
         verdict: { decision: 'publish', reasons: [] },
       });

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PolicyReason } from '@widget/moderate/api/types.js';
+import type { QueueReason as PolicyReason } from '@/contract/moderation-queue.js';
 import { createEventStreamParser, type ServerSentEvent } from '@widget/moderate/live/server-sent-events.js';
 import { highlightSegments } from '@widget/moderate/text/highlight.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Api } from './api/client.js';
-import type { Session } from './api/types.js';
+import type { SessionView } from '@/contract/auth.js';
 import type { Lang } from '../shared/lang.js';
 import type { Messages } from './i18n/messages.js';
 
@@ -11,21 +11,19 @@ export interface WidgetContextValue {
   t: Messages;
   lang: Lang;
   articleId: string;
-  session: Session | null;
+  session: SessionView | null;
   /** The reader may post: logged in and the article is open. */
   canWrite: boolean;
   /** Ticks every half minute, so relative times stay true. */
   now: number;
-  /** The policy's reasons for the reader's own held comments; only known in the page view that posted them. */
-  heldReasons: Map<string, string[]>;
   /** The comment to move focus to once it is on screen (a reply just posted). */
   focusRequest: { commentId: string | null };
   /** Says something to screen readers (polite). */
-  announce(text: string): void;
+  announce: (text: string) => void;
   /** After a failed call: ends the session when the service no longer accepts the token. */
-  noteFailure(error: unknown): void;
+  noteFailure: (error: unknown) => void;
   /** The article's counts changed (a post or a delete). */
-  refreshArticle(): void;
+  refreshArticle: () => void;
 }
 
 export const WidgetContext = createContext<WidgetContextValue | null>(null);

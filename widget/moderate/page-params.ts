@@ -1,10 +1,11 @@
 import { langOfTag, type Lang } from '../shared/lang.js';
-import { NO_FILTERS, type Queue, QUEUES, type QueueFilters } from './api/types.js';
+import { NO_FILTERS, type QueueFilters } from './queue/queue-filters.js';
+import { MODERATION_QUEUES, type ModerationQueue } from '@/contract/moderation-queue.js';
 
 /** What the address keeps: the language, the queue and its filters, so a reload or a shared link opens the same view. */
 export interface PageParams {
   lang: Lang;
-  queue: Queue;
+  queue: ModerationQueue;
   filters: QueueFilters;
 }
 
@@ -19,13 +20,13 @@ export function readPageParams(search: string, browserLanguage: string): PagePar
   for (const name of FILTER_NAMES) filters[name] = params.get(name)?.trim() ?? '';
   return {
     lang: lang === 'ko' || lang === 'en' ? lang : langOfTag(browserLanguage),
-    queue: (QUEUES as readonly string[]).includes(queue ?? '') ? (queue as Queue) : 'pending',
+    queue: (MODERATION_QUEUES as readonly string[]).includes(queue ?? '') ? (queue as ModerationQueue) : 'pending',
     filters,
   };
 }
 
 /** The address for these parameters, keeping any the page does not own. */
-export function pageSearch(current: string, view: { queue: Queue; filters: QueueFilters }): string {
+export function pageSearch(current: string, view: { queue: ModerationQueue; filters: QueueFilters }): string {
   const params = new URLSearchParams(current);
   if (view.queue === 'pending') params.delete('queue');
   else params.set('queue', view.queue);

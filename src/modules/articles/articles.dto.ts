@@ -17,14 +17,4 @@ export const putArticleSchema = z.strictObject({
 });
 export type PutArticleDto = z.infer<typeof putArticleSchema>;
 
-export interface ArticleView {
-  id: string;
-  title: string;
-  url: string;
-  section: string | null;
-  commentsOpen: boolean;
-  premoderation: boolean;
-  commentCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { ArticleView } from '@/contract/articles.js';

@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { LogPage } from '@/contract/moderation-log.js';
 import { AuthService } from '@/modules/auth/auth.service.js';
 import { AuditLogRepository } from './audit-log.repository.js';
-
-export interface LogEntryView {
-  at: string;
-  actor: { id: string; displayName: string };
-  action: string;
-  commentId: string | null;
-  targetUserId: string | null;
-  reason: string | null;
-  details: unknown;
-}
 
 /**
  * The moderation log, read: every decision, deletion, edit, requeue, ban, unban, role, trust and rule
@@ -23,7 +14,7 @@ export class AuditLogService {
     private readonly auth: AuthService,
   ) {}
 
-  async list(query: { commentId?: string | undefined; userId?: string | undefined; limit: number; cursor?: string | undefined }): Promise<{ entries: LogEntryView[]; nextCursor: string | null }> {
+  async list(query: { commentId?: string | undefined; userId?: string | undefined; limit: number; cursor?: string | undefined }): Promise<LogPage> {
     const rows = await this.log.list(query, query.limit, query.cursor ? BigInt(query.cursor) : undefined);
     const page = rows.slice(0, query.limit);
     const actors = await this.auth.usersById(page.map((row) => row.actorId));

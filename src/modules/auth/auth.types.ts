@@ -1,7 +1,9 @@
-export const ROLES = ['reader', 'moderator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { SessionView } from '@/contract/auth.js';
+import type { Role, UserStatus, UserView } from '@/contract/users.js';
 
-export type UserStatus = 'active' | 'suspended' | 'banned';
+export { ROLES } from '@/contract/users.js';
+export type { Role, UserStatus, UserView };
+export type { SessionView as IssuedSession };
 
 export interface UserRecord {
   id: string;
@@ -17,16 +19,6 @@ export interface UserRecord {
 export interface Principal {
   user: UserRecord;
   sessionId: string;
-}
-
-/** The contract's `User`. */
-export interface UserView {
-  id: string;
-  displayName: string;
-  provider: string;
-  role: Role;
-  status: UserStatus;
-  suspendedUntil: string | null;
 }
 
 export function userStatus(user: Pick<UserRecord, 'bannedAt' | 'bannedUntil'>, now = new Date()): UserStatus {
@@ -64,10 +56,4 @@ export interface IdentityRecord {
   subject: string;
   email: string | null;
   emailVerified: boolean;
-}
-
-export interface IssuedSession {
-  accessToken: string;
-  expiresAt: string;
-  user: UserView;
 }

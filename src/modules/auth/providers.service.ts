@@ -1,14 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
+import type { ProviderView } from '@/contract/auth.js';
 import { LoginStrategies } from './passport/login-strategies.js';
 
-export interface ProviderView {
-  id: string;
-  name: string;
-  kind: 'oauth2' | 'oidc' | 'sso' | 'dev';
-  loginUrl: string;
-}
+export type { ProviderView };
 
 /** The login providers this instance has configured, in the order the widget shows them. */
 @Injectable()

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { LikeState } from '@/contract/reactions.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
 import { CommentsRepository } from './comments.repository.js';
 import { CommentsService } from './comments.service.js';
 import { CommentChangeFeed } from './public-pages/comment-change-feed.js';
-
-export interface LikeState {
-  commentId: string;
-  liked: boolean;
-  likeCount: number;
-}
 
 /** Readers' likes on others' published comments (reports change a comment's state: CommentLifecycle). */
 @Injectable()

@@ -14,9 +14,9 @@ export function toCommentView(comment: CommentRecord, likedByMe?: boolean): Comm
     body: deleted ? '' : comment.body,
     status: comment.status,
     createdAt: comment.createdAt.toISOString(),
+    editedAt: comment.editedAt?.toISOString() ?? null,
     replyCount: comment.replyCount,
     likeCount: comment.likeCount,
-    editedAt: comment.editedAt?.toISOString() ?? null,
     ...(likedByMe === undefined ? {} : { likedByMe }),
     ...(review ? { review } : {}),
   };

@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { PostedComment } from '@/contract/comments.js';
+import type { LikeState, ReportReceipt } from '@/contract/reactions.js';
 import { articleIdSchema } from '@/modules/articles/articles.dto.js';
 import { Authenticated, CurrentPrincipal, OptionalAuth } from '@/modules/auth/auth.decorators.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
-import { type LikeState, CommentReactionsService } from './comment-reactions.service.js';
+import { CommentReactionsService } from './comment-reactions.service.js';
 import {
   commentIdSchema,
   type EditCommentDto,
@@ -17,7 +19,7 @@ import {
   reportCommentSchema,
 } from './comments.dto.js';
 import { CommentsService } from './comments.service.js';
-import { CommentLifecycle, type PostedComment, type ReportReceipt } from './lifecycle/comment-lifecycle.service.js';
+import { CommentLifecycle } from './lifecycle/comment-lifecycle.service.js';
 
 @ApiTags('comments')
 @Controller('api/v1')

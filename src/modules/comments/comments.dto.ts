@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { ValidationFailedError } from '@/common/errors/app-error.js';
+import { COMMENT_SORTS } from '@/contract/comments.js';
+import { REPORT_REASONS } from '@/contract/reactions.js';
+
+export { COMMENT_SORTS, REPORT_REASONS };
+export type { CommentSort, CommentStatus, CommentView } from '@/contract/comments.js';
+export type { ReportReason } from '@/contract/reactions.js';
 
 export const commentIdSchema = z.uuid({ error: 'a comment id is a UUID' }).describe('Comment id');
 
@@ -14,9 +20,6 @@ export const editCommentSchema = z.strictObject({
 });
 export type EditCommentDto = z.infer<typeof editCommentSchema>;
 
-export const COMMENT_SORTS = ['newest', 'oldest', 'top'] as const;
-export type CommentSort = (typeof COMMENT_SORTS)[number];
-
 export const listCommentsQuerySchema = z.strictObject({
   sort: z.enum(COMMENT_SORTS).optional().describe('Default: newest for comments, oldest for replies'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -24,9 +27,6 @@ export const listCommentsQuerySchema = z.strictObject({
   parentId: commentIdSchema.optional().describe('List the replies to this comment instead'),
 });
 export type ListCommentsQuery = z.infer<typeof listCommentsQuerySchema>;
-
-export const REPORT_REASONS = ['spam', 'abuse', 'personal_info', 'off_topic', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
 
 export const reportCommentSchema = z.strictObject({
   reason: z.enum(REPORT_REASONS),
@@ -41,29 +41,4 @@ export function parseIdempotencyKey(header: string | undefined): string | undefi
   if (header === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(header)) throw new ValidationFailedError('Idempotency-Key: 1–255 visible ASCII characters');
   return header;
-}
-
-export type CommentStatus = 'published' | 'pending' | 'rejected' | 'deleted';
-
-/** The contract's `Comment`. */
-export interface CommentView {
-  id: string;
-  articleId: string;
-  parentId: string | null;
-  author: { id: string; displayName: string };
-  body: string;
-  status: CommentStatus;
-  createdAt: string;
-  replyCount: number;
-  likeCount: number;
-  /** When its author last edited it; null if never. */
-  editedAt: string | null;
-  /** Present for a logged-in reader. */
-  likedByMe?: boolean;
-  /** For its author only: why a comment is waiting or was rejected. */
-  review?: {
-    state: 'awaiting_review' | 'rejected';
-    reasons: { rule: string; message: string; messageKo?: string }[];
-    moderatorReason: string | null;
-  };
 }

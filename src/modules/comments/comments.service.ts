@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@/common/errors/app-error.js';
+import type { CommentPage } from '@/contract/comments.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
 import { decodeCursor, encodeCursor } from './comment-cursor.js';
 import { isVisibleTo, toCommentView } from './comment-view.js';
-import type { CommentView, ListCommentsQuery } from './comments.dto.js';
+import type { ListCommentsQuery } from './comments.dto.js';
 import { type CommentPageQuery, type CommentRecord, CommentsRepository } from './comments.repository.js';
 import { PublicPageCache, type SerializedPage, serializePage } from './public-pages/public-page-cache.js';
-
-export interface CommentPage {
-  comments: CommentView[];
-  nextCursor: string | null;
-}
 
 @Injectable()
 export class CommentsService {

@@ -1,21 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@/common/errors/app-error.js';
+import type { ArticleGroupList, ArticleGroupView } from '@/contract/article-groups.js';
 import { ArticleGroupsRepository, type ArticleGroupRecord } from './article-groups.repository.js';
 import type { ArticleGroupDto } from './moderation.dto.js';
-
-export interface ArticleGroupView {
-  id: string;
-  name: string;
-  articleIds: string[];
-  createdAt: string;
-}
 
 /** Saved groups of articles (one story told over several pieces), so a queue can follow the story. */
 @Injectable()
 export class ArticleGroupsService {
   constructor(private readonly groups: ArticleGroupsRepository) {}
 
-  async list(): Promise<{ groups: ArticleGroupView[] }> {
+  async list(): Promise<ArticleGroupList> {
     return { groups: (await this.groups.list()).map(toView) };
   }
 

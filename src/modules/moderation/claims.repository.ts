@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ClaimEvent } from '@/contract/moderation-events.js';
 import { PrismaService } from '@/database/prisma.service.js';
 import { MODERATION_EVENTS } from '@/modules/comments/lifecycle/moderation-events.js';
 
@@ -24,7 +25,7 @@ export class ClaimsRepository {
         WHERE moderation_claims.until < now() OR moderation_claims.moderator_id = EXCLUDED.moderator_id
         RETURNING comment_id, moderator_id, until`;
       if (taken) {
-        const event = { type: 'comment.claimed', commentId, moderatorId, until: until.toISOString() };
+        const event: ClaimEvent = { type: 'comment.claimed', commentId, moderatorId, until: until.toISOString() };
         await tx.$executeRaw`SELECT pg_notify(${MODERATION_EVENTS}, ${JSON.stringify(event)})`;
         return { commentId, moderatorId: taken.moderator_id, until: taken.until };
       }

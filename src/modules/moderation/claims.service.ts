@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService } from '@/modules/auth/auth.service.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
-import { type QueuePage, QueuesService } from './queues.service.js';
+import type { ClaimView, QueuePage } from '@/contract/moderation-queue.js';
+import { QueuesService, type UnclaimedQueuePage } from './queues.service.js';
 import { ClaimsRepository } from './claims.repository.js';
 
 /** How long a soft claim lasts without being renewed. */
 const CLAIM_MS = 5 * 60_000;
-
-export interface ClaimView {
-  commentId: string;
-  moderator: { id: string; displayName: string };
-  until: string;
-  mine: boolean;
-}
 
 /**
  * Soft claims: a moderator opening an item marks it for a few minutes, so others see who is on it.
@@ -38,7 +32,7 @@ export class ClaimsService {
   }
 
   /** A queue page with, on each item, who is looking at it now (or null). */
-  async annotate(actor: Principal, page: QueuePage): Promise<QueuePage & { items: (QueuePage['items'][number] & { claim: ClaimView | null })[] }> {
+  async annotate(actor: Principal, page: UnclaimedQueuePage): Promise<QueuePage> {
     const claims = await this.claims.current(page.items.map((item) => item.comment.id), new Date());
     const names = await this.auth.usersById(claims.map((claim) => claim.moderatorId));
     const byComment = new Map(claims.map((claim) => [claim.commentId, toView(claim, actor.user.id, names.get(claim.moderatorId)?.displayName ?? '')]));

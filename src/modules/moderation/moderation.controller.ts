@@ -2,17 +2,21 @@ import { Body, Controller, Delete, Get, HttpCode, type MessageEvent, Param, Post
 import type { Observable } from 'rxjs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import type { ArticleGroupList, ArticleGroupView } from '@/contract/article-groups.js';
+import type { BulkDecisionAnswer, DecisionAnswer } from '@/contract/moderation-decisions.js';
+import type { LogPage } from '@/contract/moderation-log.js';
+import type { ClaimView, QueueCountsView, QueuePage } from '@/contract/moderation-queue.js';
+import type { TrustView, UserView } from '@/contract/users.js';
 import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.js';
-import type { Principal, UserView } from '@/modules/auth/auth.types.js';
+import type { Principal } from '@/modules/auth/auth.types.js';
 import { commentIdSchema } from '@/modules/comments/comments.dto.js';
-import type { CommentView } from '@/modules/comments/comments.dto.js';
-import { CommentLifecycle, type DecisionOutcome } from '@/modules/comments/lifecycle/comment-lifecycle.service.js';
-import { AuditLogService, type LogEntryView } from '@/modules/audit/audit-log.service.js';
-import { type ArticleGroupView, ArticleGroupsService } from './article-groups.service.js';
-import { type ClaimView, ClaimsService } from './claims.service.js';
+import { CommentLifecycle } from '@/modules/comments/lifecycle/comment-lifecycle.service.js';
+import { AuditLogService } from '@/modules/audit/audit-log.service.js';
+import { ArticleGroupsService } from './article-groups.service.js';
+import { ClaimsService } from './claims.service.js';
 import { ModerationEventsService } from './moderation-events.service.js';
-import { type QueuePage, QueuesService } from './queues.service.js';
-import { StandingService, type TrustView } from './standing.service.js';
+import { QueuesService } from './queues.service.js';
+import { StandingService } from './standing.service.js';
 import {
   type ArticleGroupDto,
   articleGroupSchema,
@@ -59,7 +63,7 @@ export class ModerationController {
 
   @ApiOperation({ summary: 'How many items wait in each queue' })
   @Get('queues')
-  async counts(): Promise<{ queues: Record<'pending' | 'reported' | 'rejected', number> }> {
+  async counts(): Promise<QueueCountsView> {
     return { queues: await this.queues.counts() };
   }
 
@@ -77,7 +81,7 @@ export class ModerationController {
 
   @ApiOperation({ summary: 'Saved article groups, to follow one story across its articles' })
   @Get('groups')
-  listGroups(): Promise<{ groups: ArticleGroupView[] }> {
+  listGroups(): Promise<ArticleGroupList> {
     return this.groups.list();
   }
 
@@ -116,14 +120,14 @@ export class ModerationController {
     @CurrentPrincipal() actor: Principal,
     @Param('commentId', { schema: commentIdSchema }) commentId: string,
     @Body({ schema: decisionSchema }) dto: DecisionDto,
-  ): Promise<{ comment: CommentView }> {
+  ): Promise<DecisionAnswer> {
     return { comment: (await this.lifecycle.decide(actor, { commentId, ...dto })).comment };
   }
 
   @ApiOperation({ summary: 'Up to 100 decisions at once; each item reports its own outcome' })
   @Post('decisions')
   @HttpCode(200)
-  decideMany(@CurrentPrincipal() actor: Principal, @Body({ schema: bulkDecisionSchema }) dto: BulkDecisionDto): Promise<{ results: DecisionOutcome[] }> {
+  decideMany(@CurrentPrincipal() actor: Principal, @Body({ schema: bulkDecisionSchema }) dto: BulkDecisionDto): Promise<BulkDecisionAnswer> {
     return this.lifecycle.decideMany(actor, dto.items);
   }
 
@@ -164,7 +168,7 @@ export class ModerationController {
 
   @ApiOperation({ summary: 'The moderation log, oldest first' })
   @Get('log')
-  list(@Query({ schema: logQuerySchema }) query: LogQueryDto): Promise<{ entries: LogEntryView[]; nextCursor: string | null }> {
+  list(@Query({ schema: logQuerySchema }) query: LogQueryDto): Promise<LogPage> {
     return this.log.list(query);
   }
 }

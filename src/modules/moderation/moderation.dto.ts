@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { articleIdSchema } from '@/modules/articles/articles.dto.js';
+import { MODERATION_QUEUES as QUEUES } from '@/contract/moderation-queue.js';
 import { ROLES } from '@/modules/auth/auth.types.js';
 import { AUTHOR_TRUST } from '@/modules/policy/engine/engine.js';
 
-export const QUEUES = ['pending', 'reported', 'rejected', 'approved'] as const;
+export { QUEUES };
 export const queueSchema = z.enum(QUEUES).describe('pending | reported | rejected (contract), approved (history)');
 
 const uuid = z.uuid();

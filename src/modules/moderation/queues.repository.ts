@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
 import { sqlLimit } from '@/database/sql-limit.js';
+import type { ModerationQueue } from '@/contract/moderation-queue.js';
 import { Prisma } from '@/generated/prisma/client.js';
 import type { CommentStatus } from '@/modules/comments/comments.dto.js';
 import { COMMENT_COLUMNS, type CommentRecord, type CommentSqlRow, fromCommentSqlRow } from '@/modules/comments/comments.repository.js';
 import type { AuthorTrust } from '@/modules/policy/engine/engine.js';
 
-export type ModerationQueue = 'pending' | 'reported' | 'rejected' | 'approved';
+export type { ModerationQueue };
 
 export interface QueueQuery {
   queue: ModerationQueue;

@@ -2,30 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { NotFoundError, ValidationFailedError } from '@/common/errors/app-error.js';
 import { decodeOpaqueCursor, encodeOpaqueCursor } from '@/common/pagination/opaque-cursor.js';
+import type { QueueCounts, QueueItem } from '@/contract/moderation-queue.js';
 import { toCommentView } from '@/modules/comments/comment-view.js';
-import type { CommentView } from '@/modules/comments/comments.dto.js';
 import { CommentsRepository } from '@/modules/comments/comments.repository.js';
-import type { StoredVerdict } from '@/modules/comments/lifecycle/stored-verdict.js';
-import type { AuthorTrust } from '@/modules/policy/engine/engine.js';
 import { type ModerationQueue, type QueueQuery, QueuesRepository, type QueueRow } from './queues.repository.js';
 
-export interface QueueItem {
-  comment: CommentView;
-  article: { id: string; title: string; section: string | null };
-  /** The Standards Board reasons of the verdict at posting: rule, messages, clause and match. */
-  reasons: StoredVerdict['reasons'];
-  reportCount: number;
-  reports: { reason: string; note: string | null; createdAt: string }[];
-  author: { id: string; displayName: string; since: string; trust: AuthorTrust; approvedCount: number; rejectedCount: number };
-  decision: { at: string; reason: string | null } | null;
-  /** The thread around a reply: the comment it answers (its text hidden once deleted). */
-  thread: { parent: { id: string; author: { displayName: string }; body: string; status: string } | null };
-  /** The texts its author replaced by editing, oldest first (the current one is `comment.body`). */
-  revisions: { body: string; writtenAt: string; replacedAt: string }[];
-}
+/** A queue item before the moderation module adds who is looking at it. */
+export type UnclaimedQueueItem = Omit<QueueItem, 'claim'>;
 
-export interface QueuePage {
-  items: QueueItem[];
+export interface UnclaimedQueuePage {
+  items: UnclaimedQueueItem[];
   nextCursor: string | null;
 }
 
@@ -37,7 +23,7 @@ export class QueuesService {
     private readonly comments: CommentsRepository,
   ) {}
 
-  async queue(query: Omit<QueueQuery, 'after'> & { cursor?: string | undefined }): Promise<QueuePage> {
+  async queue(query: Omit<QueueQuery, 'after'> & { cursor?: string | undefined }): Promise<UnclaimedQueuePage> {
     const rows = await this.moderation.queue({ ...query, after: query.cursor ? decodeQueueCursor(query.cursor, query.queue) : undefined });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
@@ -47,7 +33,7 @@ export class QueuesService {
     };
   }
 
-  counts(): Promise<Record<'pending' | 'reported' | 'rejected', number>> {
+  counts(): Promise<QueueCounts> {
     return this.moderation.counts();
   }
 
@@ -58,7 +44,7 @@ export class QueuesService {
   }
 }
 
-function toQueueItem(row: QueueRow): QueueItem {
+function toQueueItem(row: QueueRow): UnclaimedQueueItem {
   return {
     comment: toCommentView(row),
     article: { id: row.articleId, title: row.articleTitle, section: row.articleSection },

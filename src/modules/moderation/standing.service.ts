@@ -2,14 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError, ValidationFailedError } from '@/common/errors/app-error.js';
 import { AuthService } from '@/modules/auth/auth.service.js';
 import { type Principal, toUserView, type UserView } from '@/modules/auth/auth.types.js';
-import type { AuthorTrust } from '@/modules/policy/engine/engine.js';
+import type { TrustView } from '@/contract/users.js';
 import type { BanDto, RoleDto, TrustDto } from './moderation.dto.js';
 import { StandingRepository, type UserWithTrust } from './standing.repository.js';
-
-export interface TrustView {
-  userId: string;
-  trust: AuthorTrust;
-}
 
 /** Bans, suspensions, roles and trust: who may write, who may moderate, whose comments are reviewed first. */
 @Injectable()

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppLogger } from '@/common/logging/logger.js';
 import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
+import type { PolicyInfo } from '@/contract/policy.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import { acceptCommentBody } from '@/modules/comments/text/accept-comment-body.js';
 import { COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
@@ -42,13 +43,7 @@ export interface Judgement {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export interface PolicyInfo {
-  maxLength: number;
-  lengthUnit: 'grapheme';
-  policyUrl: string;
-  /** How long after posting its author may edit a comment. */
-  editWindowSeconds: number;
-}
+export type { PolicyInfo };
 
 /** The Standards Board policy: what the public is told about it, and the verdict on a text. */
 @Injectable()

@@ -1,16 +1,7 @@
+import type { VerdictView } from '@/contract/verdicts.js';
 import type { Verdict } from './engine/engine.js';
 
-/** The contract's Verdict, with each reason's Korean message, policy clause and match added. */
-export interface VerdictView {
-  decision: Verdict['decision'];
-  reasons: {
-    rule: string;
-    message: string;
-    messageKo: string;
-    clause?: string;
-    match?: { text: string; start: number; end: number };
-  }[];
-}
+export type { VerdictView };
 
 export function toVerdictView(verdict: Pick<Verdict, 'decision' | 'reasons'>): VerdictView {
   return {

@@ -1,15 +1,9 @@
-import { createJsonRequest } from '../../shared/api/json-request.js';
-import type {
-  Article,
-  CommentPage,
-  CommentSort,
-  LikeState,
-  PolicyInfo,
-  PostedComment,
-  Provider,
-  ReportReason,
-  Session,
-} from './types.js';
+import { createJsonRequest } from '@widget/shared/api/json-request.js';
+import type { ArticleView } from '@/contract/articles.js';
+import type { ProviderList, SessionView } from '@/contract/auth.js';
+import type { CommentPage, CommentSort, PostedComment } from '@/contract/comments.js';
+import type { PolicyInfo } from '@/contract/policy.js';
+import type { LikeState, ReportReason, ReportReceipt } from '@/contract/reactions.js';
 
 export interface CommentQuery {
   sort: CommentSort;
@@ -30,7 +24,7 @@ export function createApi(currentToken: () => string | null) {
 
   return {
     /** `fresh`: never from the browser's cache (after a write, on a poll). */
-    article: (articleId: string, fresh = false) => request<Article>('GET', `/articles/${encode(articleId)}`, undefined, {}, fresh),
+    article: (articleId: string, fresh = false) => request<ArticleView>('GET', `/articles/${encode(articleId)}`, undefined, {}, fresh),
     comments: (articleId: string, query: CommentQuery, fresh = false) => {
       const params = new URLSearchParams({ sort: query.sort, limit: String(query.limit) });
       if (query.cursor) params.set('cursor', query.cursor);
@@ -39,13 +33,15 @@ export function createApi(currentToken: () => string | null) {
     },
     postComment: (articleId: string, body: string, parentId: string | null, idempotencyKey: string) =>
       request<PostedComment>('POST', `/articles/${encode(articleId)}/comments`, { body, parentId }, { 'idempotency-key': idempotencyKey }),
+    /** The author's new text; the answer is shaped as posting's, with the verdict on the new text. */
+    editComment: (commentId: string, body: string) => request<PostedComment>('PATCH', `/comments/${encode(commentId)}`, { body }),
     deleteComment: (commentId: string) => request<null>('DELETE', `/comments/${encode(commentId)}`),
     setLike: (commentId: string, liked: boolean) => request<LikeState>(liked ? 'PUT' : 'DELETE', `/comments/${encode(commentId)}/like`),
-    report: (commentId: string, reason: ReportReason) => request<unknown>('POST', `/comments/${encode(commentId)}/reports`, { reason }),
-    providers: () => request<{ providers: Provider[] }>('GET', '/auth/providers'),
+    report: (commentId: string, reason: ReportReason) => request<ReportReceipt>('POST', `/comments/${encode(commentId)}/reports`, { reason }),
+    providers: () => request<ProviderList>('GET', '/auth/providers'),
     policy: () => request<PolicyInfo>('GET', '/policy'),
-    devLogin: (name: string) => request<Session>('POST', '/auth/dev', { name, role: 'reader' }),
-    ssoLogin: (token: string) => request<Session>('POST', '/auth/sso', { token }),
+    devLogin: (name: string) => request<SessionView>('POST', '/auth/dev', { name, role: 'reader' }),
+    ssoLogin: (token: string) => request<SessionView>('POST', '/auth/sso', { token }),
     logout: () => request<null>('POST', '/auth/logout'),
   };
 }

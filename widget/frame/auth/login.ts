@@ -1,7 +1,7 @@
-import { ApiError } from '../../shared/api/api-error.js';
+import { ApiError } from '@widget/shared/api/api-error.js';
 import type { Api } from '../api/client.js';
-import type { Provider, Session } from '../api/types.js';
-import { loginInPopup } from '../../shared/auth/popup-login.js';
+import type { ProviderView, SessionView } from '@/contract/auth.js';
+import { loginInPopup } from '@widget/shared/auth/popup-login.js';
 
 /** What a provider needs from the reader or the host page before it can log in. */
 export interface LoginInput {
@@ -19,7 +19,7 @@ export interface LoginInput {
  * - `oauth2` / `oidc`: the provider's page in a popup, which answers with a postMessage from the
  *   service's own origin (see popup-login.ts).
  */
-export function loginWithProvider(api: Api, provider: Provider, input: LoginInput = {}): Promise<Session> {
+export function loginWithProvider(api: Api, provider: ProviderView, input: LoginInput = {}): Promise<SessionView> {
   switch (provider.kind) {
     case 'dev':
       return api.devLogin(input.displayName ?? '');

@@ -1,20 +1,20 @@
 import { useState } from 'preact/hooks';
-import type { Provider } from '../api/types.js';
+import type { ProviderView } from '@/contract/auth.js';
 import type { LoginInput } from '../auth/login.js';
 import { useWidget } from '../widget-context.js';
 import { DevLoginForm } from './DevLoginForm.js';
 
 interface AccountPanelProps {
-  providers: Provider[];
+  providers: ProviderView[];
   busy: boolean;
-  logIn(provider: Provider, input: LoginInput): void;
-  logOut(): void;
+  logIn: (provider: ProviderView, input: LoginInput) => void;
+  logOut: () => void;
 }
 
 /** Before login: the newspaper's prompt and a button per provider. After: who is logged in, and log out. */
 export function AccountPanel({ providers, busy, logIn, logOut }: AccountPanelProps) {
   const { t, session } = useWidget();
-  const [askingNameFor, setAskingNameFor] = useState<Provider | null>(null);
+  const [askingNameFor, setAskingNameFor] = useState<ProviderView | null>(null);
 
   if (session) {
     return (

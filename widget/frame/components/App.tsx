@@ -1,14 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
-import { ApiError } from '../../shared/api/api-error.js';
+import { ApiError } from '@widget/shared/api/api-error.js';
 import { createApi } from '../api/client.js';
-import type { Article, CommentSort, PolicyInfo, PostedComment, Provider, Session } from '../api/types.js';
+import type { ArticleView } from '@/contract/articles.js';
+import type { CommentSort, PostedComment } from '@/contract/comments.js';
+import type { PolicyInfo } from '@/contract/policy.js';
+import type { ProviderView, SessionView } from '@/contract/auth.js';
 import { type LoginInput, loginWithProvider } from '../auth/login.js';
 import { usePagedComments } from '../feed/paged-comments.js';
 import { useVisiblePolling } from '../feed/visible-polling.js';
 import type { FrameParams } from '../frame-params.js';
 import { connectToHost } from '../host-channel.js';
-import { describeError, type ErrorText, reasonTexts } from '../../shared/i18n/describe-error.js';
+import { describeError, type ErrorText } from '@widget/shared/i18n/describe-error.js';
 import { MESSAGES } from '../i18n/messages.js';
 import { WidgetContext, type WidgetContextValue } from '../widget-context.js';
 import { AccountPanel } from './AccountPanel.js';
@@ -25,18 +28,18 @@ const CLOCK_MS = 30_000;
 export function App({ articleId, lang, hostOrigin }: FrameParams) {
   const t = MESSAGES[lang];
   // The token lives here, in memory, and nowhere else: not in storage, not in cookies, not in the host page.
-  const sessionRef = useRef<Session | null>(null);
-  const [session, setSessionState] = useState<Session | null>(null);
+  const sessionRef = useRef<SessionView | null>(null);
+  const [session, setSessionState] = useState<SessionView | null>(null);
   const api = useMemo(() => createApi(() => sessionRef.current?.accessToken ?? null), []);
-  const setSession = (next: Session | null): void => {
+  const setSession = (next: SessionView | null): void => {
     sessionRef.current = next;
     setSessionState(next);
   };
 
-  const [article, setArticle] = useState<Article | null>(null);
+  const [article, setArticle] = useState<ArticleView | null>(null);
   const articleShown = useRef(false);
   const [articleError, setArticleError] = useState<unknown>(null);
-  const [providers, setProviders] = useState<Provider[]>([]);
+  const [providers, setProviders] = useState<ProviderView[]>([]);
   const [policy, setPolicy] = useState<PolicyInfo | null>(null);
   const [sort, setSort] = useState<CommentSort>('newest');
   const [announcement, setAnnouncement] = useState('');
@@ -46,7 +49,6 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
   const [ssoArrivals, setSsoArrivals] = useState(0);
   const ssoToken = useRef<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
-  const heldReasons = useMemo(() => new Map<string, string[]>(), []);
   const focusRequest = useMemo(() => ({ commentId: null as string | null }), []);
 
   const feed = usePagedComments((cursor, fresh) => api.comments(articleId, { sort, limit: FEED_PAGE, cursor }, fresh), `${sort}|${session?.accessToken ?? ''}`, true);
@@ -75,7 +77,7 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
     }
   };
 
-  const logIn = async (provider: Provider, input: LoginInput): Promise<void> => {
+  const logIn = async (provider: ProviderView, input: LoginInput): Promise<void> => {
     setLoggingIn(true);
     setAccountError(null);
     const withToken = provider.kind === 'sso' ? { ...input, ssoToken: ssoToken.current } : input;
@@ -104,7 +106,6 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
 
   const posted = (result: PostedComment): void => {
     const comment = result.comment;
-    if (comment.status === 'pending') heldReasons.set(comment.id, reasonTexts(result.verdict.reasons, lang));
     feed.add(comment, 'start');
     announce(comment.status === 'pending' ? t.postedForReview : t.posted);
     void refreshArticle();
@@ -116,7 +117,8 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
       (answer) => setProviders(answer.providers),
       () => setProviders([]),
     );
-    api.policy().then(setPolicy, () => setPolicy({ maxLength: COMMENT_MAX_LENGTH, lengthUnit: 'grapheme', policyUrl: '/policy' }));
+    // Without the service's answer the edit window is unknown, so no Edit is offered (0 seconds).
+    api.policy().then(setPolicy, () => setPolicy({ maxLength: COMMENT_MAX_LENGTH, lengthUnit: 'grapheme', policyUrl: '/policy', editWindowSeconds: 0 }));
     const clock = window.setInterval(() => setNow(Date.now()), CLOCK_MS);
     const disconnect = connectToHost(hostOrigin, root.current!, (token) => {
       ssoToken.current = token;
@@ -153,7 +155,6 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
     session,
     canWrite: session !== null && article?.commentsOpen === true,
     now,
-    heldReasons,
     focusRequest,
     announce,
     noteFailure,

@@ -1,13 +1,14 @@
-import type { Comment, CommentSort, PolicyInfo } from '../api/types.js';
+import type { CommentSort, CommentView } from '@/contract/comments.js';
+import type { PolicyInfo } from '@/contract/policy.js';
 import type { PagedComments } from '../feed/paged-comments.js';
-import { describeError } from '../../shared/i18n/describe-error.js';
+import { describeError } from '@widget/shared/i18n/describe-error.js';
 import { useWidget } from '../widget-context.js';
 import { CommentItem } from './CommentItem.js';
 
 /** The article's top-level comments, newest (or as sorted) first, with "load more". */
 export function CommentFeed({ feed, policy, sort }: { feed: PagedComments; policy: PolicyInfo | null; sort: CommentSort }) {
   const { t, lang } = useWidget();
-  const removeComment = (comment: Comment): void => feed.remove(comment.id);
+  const removeComment = (comment: CommentView): void => feed.remove(comment.id);
 
   if (feed.state === 'loading' && feed.comments.length === 0) return <p class="muted" role="status">{t.loading}</p>;
   return (

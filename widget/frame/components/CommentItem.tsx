@@ -1,32 +1,37 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Comment, PolicyInfo, PostedComment } from '../api/types.js';
+import type { CommentView, PostedComment } from '@/contract/comments.js';
+import type { PolicyInfo } from '@/contract/policy.js';
+import { describeError } from '@widget/shared/i18n/describe-error.js';
+import { absoluteTime, relativeTime } from '@widget/shared/i18n/relative-time.js';
+import { useEditWindowOpen } from '../editing/edit-window.js';
 import { usePagedComments } from '../feed/paged-comments.js';
-import { describeError, reasonTexts } from '../../shared/i18n/describe-error.js';
-import { absoluteTime, relativeTime } from '../../shared/i18n/relative-time.js';
 import { useWidget } from '../widget-context.js';
+import { CommentEditor } from './CommentEditor.js';
 import { Composer } from './Composer.js';
 import { LikeButton } from './LikeButton.js';
 import { Replies } from './Replies.js';
 import { ReportForm } from './ReportForm.js';
+import { ReviewNote } from './ReviewNote.js';
 
 const REPLIES_PAGE = 20;
 
 interface CommentItemProps {
-  comment: Comment;
+  comment: CommentView;
   policy: PolicyInfo | null;
-  onChange(id: string, change: Partial<Comment>): void;
-  onRemove(comment: Comment): void;
+  onChange: (id: string, change: Partial<CommentView>) => void;
+  onRemove: (comment: CommentView) => void;
 }
 
-type Panel = 'none' | 'reply' | 'report' | 'delete';
+type Panel = 'none' | 'reply' | 'report' | 'delete' | 'edit';
 
 /** One comment: its text (always as text, never as markup), its actions, and for a top-level comment its replies. */
 export function CommentItem({ comment, policy, onChange, onRemove }: CommentItemProps) {
-  const { api, t, lang, now, session, canWrite, heldReasons, focusRequest, announce, noteFailure, refreshArticle, articleId } = useWidget();
+  const { api, t, lang, now, session, canWrite, focusRequest, announce, noteFailure, refreshArticle, articleId } = useWidget();
   const [panel, setPanel] = useState<Panel>('none');
   const [notice, setNotice] = useState('');
   const [reported, setReported] = useState(false);
   const [repliesOpen, setRepliesOpen] = useState(false);
+  const [editRefusal, setEditRefusal] = useState<string | null>(null);
   const self = useRef<HTMLElement>(null);
   const isReply = comment.parentId !== null;
   const replies = usePagedComments(
@@ -45,7 +50,10 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
   const own = session !== null && session.user.id === comment.author.id;
   const deleted = comment.status === 'deleted';
   const published = comment.status === 'published';
-  const held = heldReasons.get(comment.id) ?? [];
+  // Whether a moderator has decided the comment the widget cannot see: the service answers COMMENT_DECIDED.
+  const editable = own && (published || comment.status === 'pending') && policy !== null;
+  const editWindowOpen = useEditWindowOpen(comment.createdAt, policy?.editWindowSeconds ?? 0, editable);
+  const editing = panel === 'edit' && editable;
 
   const toggleReplies = (): void => {
     if (!repliesOpen && replies.state === 'idle') void replies.load();
@@ -54,7 +62,6 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
 
   const replyPosted = (posted: PostedComment): void => {
     const reply = posted.comment;
-    if (reply.status === 'pending') heldReasons.set(reply.id, reasonTexts(posted.verdict.reasons, lang));
     if (replies.state === 'idle') void replies.load();
     else replies.add(reply, 'end');
     if (reply.status === 'published') onChange(comment.id, { replyCount: comment.replyCount + 1 });
@@ -65,9 +72,24 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
     refreshArticle();
   };
 
-  const replyRemoved = (reply: Comment): void => {
+  const replyRemoved = (reply: CommentView): void => {
     replies.remove(reply.id);
     if (reply.status === 'published') onChange(comment.id, { replyCount: Math.max(0, comment.replyCount - 1) });
+  };
+
+  const closeEditor = (): void => {
+    setPanel('none');
+    self.current?.focus();
+  };
+
+  const saved = ({ comment: next }: PostedComment): void => {
+    // The answer replaces the comment. It carries no review once the comment is public again, so the
+    // old one is dropped explicitly; whether the reader likes it is not part of the answer.
+    onChange(comment.id, { ...next, review: next.review, likedByMe: next.likedByMe ?? comment.likedByMe });
+    closeEditor();
+    announce(next.status === 'pending' ? t.savedForReview : t.saved);
+    // Held again for review, it no longer counts among the article's comments.
+    if (next.status !== comment.status) refreshArticle();
   };
 
   const remove = async (): Promise<void> => {
@@ -93,25 +115,33 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
           <time dateTime={comment.createdAt} title={absoluteTime(comment.createdAt, lang)}>
             {relativeTime(comment.createdAt, now, lang)}
           </time>
+          {comment.editedAt && !deleted && (
+            <span class="edited" title={t.editedAt(absoluteTime(comment.editedAt, lang))}>
+              {t.edited}
+            </span>
+          )}
           {comment.status === 'pending' && <span class="badge">{t.awaitingReview}</span>}
+          {comment.status === 'rejected' && <span class="badge badge-rejected">{t.notPublished}</span>}
         </header>
 
-        {deleted ? <p class="body body-deleted">{t.deletedComment}</p> : <p class="body">{comment.body}</p>}
-
-        {comment.status === 'pending' && (
-          <div class="held">
-            <p>{t.awaitingReviewNote}</p>
-            {held.length > 0 && (
-              <ul>
-                {held.map((reason, index) => (
-                  <li key={index}>{reason}</li>
-                ))}
-              </ul>
-            )}
-          </div>
+        {editing && policy ? (
+          <CommentEditor
+            comment={comment}
+            policy={policy}
+            refusal={editWindowOpen ? editRefusal : t.errors.EDIT_WINDOW_CLOSED}
+            onSaved={saved}
+            onRefused={setEditRefusal}
+            onCancel={closeEditor}
+          />
+        ) : deleted ? (
+          <p class="body body-deleted">{t.deletedComment}</p>
+        ) : (
+          <p class="body">{comment.body}</p>
         )}
 
-        {!deleted && (
+        {own && comment.review && <ReviewNote review={comment.review} />}
+
+        {!deleted && !editing && (
           <div class="actions">
             <LikeButton comment={comment} onChange={(change) => onChange(comment.id, change)} onError={setNotice} />
             {!isReply && published && canWrite && policy && (
@@ -122,6 +152,11 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
             {session && !own && published && !reported && (
               <button type="button" class="action" aria-expanded={panel === 'report'} onClick={() => setPanel(panel === 'report' ? 'none' : 'report')}>
                 {t.report}
+              </button>
+            )}
+            {editWindowOpen && editRefusal === null && (
+              <button type="button" class="action" onClick={() => setPanel('edit')}>
+                {t.edit}
               </button>
             )}
             {session && (own || session.user.role !== 'reader') && (

@@ -1,9 +1,9 @@
-import type { CommentSort } from '../api/types.js';
+import type { CommentSort } from '@/contract/comments.js';
 import { useWidget } from '../widget-context.js';
 
 const SORTS: CommentSort[] = ['newest', 'oldest', 'top'];
 
-export function CommentsHeader({ commentCount, sort, onSort }: { commentCount: number | null; sort: CommentSort; onSort(sort: CommentSort): void }) {
+export function CommentsHeader({ commentCount, sort, onSort }: { commentCount: number | null; sort: CommentSort; onSort: (sort: CommentSort) => void }) {
   const { t } = useWidget();
   return (
     <header class="widget-head">

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { DisplayNameInput } from '../../shared/components/DisplayNameInput.js';
+import { DisplayNameInput } from '@widget/shared/components/DisplayNameInput.js';
 import { useWidget } from '../widget-context.js';
 
 /** The demo login asks only for the name to show beside the reader's comments. */
-export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubmit(name: string): void; onCancel(): void }) {
+export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubmit: (name: string) => void; onCancel: () => void }) {
   const { t } = useWidget();
   const [name, setName] = useState('');
 

@@ -1,4 +1,4 @@
-import type { ErrorText } from '../../shared/i18n/describe-error.js';
+import type { ErrorText } from '@widget/shared/i18n/describe-error.js';
 
 /** A failure in the reader's language, with the Standards Board's reasons when there are any. */
 export function ErrorNotice({ error }: { error: ErrorText | null }) {

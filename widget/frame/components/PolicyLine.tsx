@@ -1,4 +1,4 @@
-import type { PolicyInfo } from '../api/types.js';
+import type { PolicyInfo } from '@/contract/policy.js';
 import { useWidget } from '../widget-context.js';
 
 const WARN_AT = 230;

@@ -1,6 +1,7 @@
-import type { Comment, PolicyInfo } from '../api/types.js';
+import type { CommentView } from '@/contract/comments.js';
+import type { PolicyInfo } from '@/contract/policy.js';
 import type { PagedComments } from '../feed/paged-comments.js';
-import { describeError } from '../../shared/i18n/describe-error.js';
+import { describeError } from '@widget/shared/i18n/describe-error.js';
 import { useWidget } from '../widget-context.js';
 import { CommentItem } from './CommentItem.js';
 
@@ -8,10 +9,10 @@ interface RepliesProps {
   parentId: string;
   replyCount: number;
   open: boolean;
-  onToggle(): void;
+  onToggle: () => void;
   replies: PagedComments;
   policy: PolicyInfo | null;
-  onRemove(reply: Comment): void;
+  onRemove: (reply: CommentView) => void;
 }
 
 /** "Show replies": one level of replies under a comment, fetched when first opened. */

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { REPORT_REASONS, type ReportReason } from '../api/types.js';
-import { describeError, type ErrorText } from '../../shared/i18n/describe-error.js';
+import { REPORT_REASONS, type ReportReason } from '@/contract/reactions.js';
+import { describeError, type ErrorText } from '@widget/shared/i18n/describe-error.js';
 import { useWidget } from '../widget-context.js';
 import { ErrorNotice } from './ErrorNotice.js';
 
 /** The reason picker for a report; a second report of the same comment is harmless (the service counts it once). */
-export function ReportForm({ commentId, onDone, onCancel }: { commentId: string; onDone(): void; onCancel(): void }) {
+export function ReportForm({ commentId, onDone, onCancel }: { commentId: string; onDone: () => void; onCancel: () => void }) {
   const { api, t, lang, noteFailure } = useWidget();
   const [reason, setReason] = useState<ReportReason | null>(null);
   const [sending, setSending] = useState(false);

@@ -1,19 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Comment, CommentPage } from '../api/types.js';
+import type { CommentPage, CommentView } from '@/contract/comments.js';
 
 export interface PagedComments {
-  comments: Comment[];
+  comments: CommentView[];
   nextCursor: string | null;
   state: 'idle' | 'loading' | 'ready' | 'error';
   error: unknown;
   loadingMore: boolean;
-  load(): Promise<void>;
-  loadMore(): Promise<void>;
+  load: () => Promise<void>;
+  loadMore: () => Promise<void>;
   /** Folds a fresh first page in: known comments are updated, unknown ones optionally put on top. */
-  merge(page: CommentPage, addNewOnTop: boolean): void;
-  add(comment: Comment, where: 'start' | 'end'): void;
-  update(id: string, change: Partial<Comment>): void;
-  remove(id: string): void;
+  merge: (page: CommentPage, addNewOnTop: boolean) => void;
+  add: (comment: CommentView, where: 'start' | 'end') => void;
+  update: (id: string, change: Partial<CommentView>) => void;
+  remove: (id: string) => void;
 }
 
 /**
@@ -25,7 +25,7 @@ export function usePagedComments(
   listKey: string,
   loadAtOnce: boolean,
 ): PagedComments {
-  const [comments, setComments] = useState<Comment[]>([]);
+  const [comments, setComments] = useState<CommentView[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [state, setState] = useState<PagedComments['state']>(loadAtOnce ? 'loading' : 'idle');
   const [error, setError] = useState<unknown>(null);
@@ -91,14 +91,14 @@ export function usePagedComments(
     });
   }, []);
 
-  const add = useCallback((comment: Comment, where: 'start' | 'end') => {
+  const add = useCallback((comment: CommentView, where: 'start' | 'end') => {
     setComments((current) => {
       const rest = current.filter((known) => known.id !== comment.id);
       return where === 'start' ? [comment, ...rest] : [...rest, comment];
     });
   }, []);
 
-  const update = useCallback((id: string, change: Partial<Comment>) => {
+  const update = useCallback((id: string, change: Partial<CommentView>) => {
     setComments((current) => current.map((comment) => (comment.id === id ? { ...comment, ...change } : comment)));
   }, []);
 

@@ -1,7 +1,7 @@
-import type { CommentSort } from '../api/types.js';
-import { REPORT_REASON_LABELS } from '../../shared/i18n/report-reason-labels.js';
-import { ERROR_MESSAGES } from '../../shared/i18n/error-messages.js';
-import type { Lang } from '../../shared/lang.js';
+import type { CommentSort } from '@/contract/comments.js';
+import { REPORT_REASON_LABELS } from '@widget/shared/i18n/report-reason-labels.js';
+import { ERROR_MESSAGES } from '@widget/shared/i18n/error-messages.js';
+import type { Lang } from '@widget/shared/lang.js';
 
 // The widget's words in Korean and English. The composer's two lines are the newspaper's own.
 
@@ -27,6 +27,9 @@ const en = {
     length > max ? `${length - max} characters over the limit of ${max}` : `${length} of ${max} characters, ${max - length} left`,
   awaitingReview: 'awaiting review',
   awaitingReviewNote: 'Only you can see this comment until a moderator has reviewed it.',
+  notPublished: 'not published',
+  rejectedNote: 'A moderator did not publish this comment. Only you can see it.',
+  moderatorReason: (reason: string) => `The moderator's reason: ${reason}`,
   deletedComment: 'deleted comment',
   noComments: 'No comments yet.',
   loading: 'Loading comments…',
@@ -42,6 +45,14 @@ const en = {
   reportReasons: REPORT_REASON_LABELS.en,
   sendReport: 'Send report',
   reported: 'Thank you. A moderator will look at this comment.',
+  edit: 'Edit',
+  editLabel: 'Edit your comment',
+  save: 'Save',
+  saving: 'Saving…',
+  saved: 'Your comment was updated.',
+  savedForReview: 'Your edited comment is awaiting review.',
+  edited: 'edited',
+  editedAt: (time: string) => `Edited ${time}`,
   delete: 'Delete',
   deleteQuestion: 'Delete this comment?',
   deleted: 'Your comment was deleted.',
@@ -75,6 +86,9 @@ const ko: Messages = {
   counterStatus: (length, max) => (length > max ? `${max}자에서 ${length - max}자 초과` : `${max}자 중 ${length}자, ${max - length}자 남음`),
   awaitingReview: '검토 중',
   awaitingReviewNote: '운영진이 검토할 때까지 이 댓글은 나에게만 보입니다.',
+  notPublished: '게시되지 않음',
+  rejectedNote: '운영진이 이 댓글을 게시하지 않았습니다. 나에게만 보입니다.',
+  moderatorReason: (reason) => `운영진 사유: ${reason}`,
   deletedComment: '삭제된 댓글입니다',
   noComments: '아직 댓글이 없습니다.',
   loading: '댓글을 불러오는 중…',
@@ -90,6 +104,14 @@ const ko: Messages = {
   reportReasons: REPORT_REASON_LABELS.ko,
   sendReport: '신고하기',
   reported: '신고가 접수되었습니다. 운영진이 검토합니다.',
+  edit: '수정',
+  editLabel: '댓글 수정',
+  save: '저장',
+  saving: '저장 중…',
+  saved: '댓글이 수정되었습니다.',
+  savedForReview: '수정한 댓글이 검토를 기다리고 있습니다.',
+  edited: '수정됨',
+  editedAt: (time) => `${time}에 수정됨`,
   delete: '삭제',
   deleteQuestion: '이 댓글을 삭제할까요?',
   deleted: '댓글이 삭제되었습니다.',

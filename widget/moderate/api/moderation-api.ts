@@ -1,6 +1,9 @@
-import type { Comment, Provider, Role, Session, User } from '../../shared/api/contract-types.js';
-import { createJsonRequest } from '../../shared/api/json-request.js';
-import type { BanRequest, BulkOutcome, Claim, DecisionAction, Queue, QueueCounts, QueueFilters, QueuePage } from './types.js';
+import type { ProviderList, SessionView } from '@/contract/auth.js';
+import type { BulkDecisionAnswer, DecisionAction, DecisionAnswer } from '@/contract/moderation-decisions.js';
+import type { ClaimView, ModerationQueue, QueueCountsView, QueuePage } from '@/contract/moderation-queue.js';
+import type { Role, UserView } from '@/contract/users.js';
+import { createJsonRequest } from '@widget/shared/api/json-request.js';
+import { QUEUE_FILTER_NAMES, type QueueFilters } from '../queue/queue-filters.js';
 
 export interface QueueQuery {
   limit: number;
@@ -16,29 +19,39 @@ export interface DecisionRequest {
   override: boolean;
 }
 
+export interface BanRequest {
+  /** The end of a suspension, or null for a ban for good. */
+  until: string | null;
+  reason: string;
+  rejectPending: boolean;
+}
+
 /** The service's API as the moderator page uses it; every call carries the moderator's token from memory. */
 export function createModerationApi(currentToken: () => string | null) {
   const request = createJsonRequest(currentToken);
   const comment = (commentId: string) => `/moderation/comments/${encodeURIComponent(commentId)}`;
 
   return {
-    providers: () => request<{ providers: Provider[] }>('GET', '/auth/providers'),
-    devLogin: (name: string, role: Role) => request<Session>('POST', '/auth/dev', { name, role }),
+    providers: () => request<ProviderList>('GET', '/auth/providers'),
+    devLogin: (name: string, role: Role) => request<SessionView>('POST', '/auth/dev', { name, role }),
     logout: () => request<null>('POST', '/auth/logout'),
 
-    counts: () => request<{ queues: QueueCounts }>('GET', '/moderation/queues'),
-    queue: (queue: Queue, query: QueueQuery) => {
+    counts: () => request<QueueCountsView>('GET', '/moderation/queues'),
+    queue: (queue: ModerationQueue, query: QueueQuery) => {
       const params = new URLSearchParams({ limit: String(query.limit) });
       if (query.cursor) params.set('cursor', query.cursor);
-      for (const [name, value] of Object.entries(query.filters)) if (value.trim()) params.set(name, value.trim());
+      for (const name of QUEUE_FILTER_NAMES) {
+        const value = query.filters[name].trim();
+        if (value) params.set(name, value);
+      }
       return request<QueuePage>('GET', `/moderation/queues/${queue}?${params}`);
     },
-    decide: ({ commentId, ...decision }: DecisionRequest) => request<{ comment: Comment }>('POST', `${comment(commentId)}/decision`, decision),
-    decideMany: (items: DecisionRequest[]) => request<{ results: BulkOutcome[] }>('POST', '/moderation/decisions', { items }),
-    claim: (commentId: string) => request<Claim>('POST', `${comment(commentId)}/claim`),
+    decide: ({ commentId, ...decision }: DecisionRequest) => request<DecisionAnswer>('POST', `${comment(commentId)}/decision`, decision),
+    decideMany: (items: DecisionRequest[]) => request<BulkDecisionAnswer>('POST', '/moderation/decisions', { items }),
+    claim: (commentId: string) => request<ClaimView>('POST', `${comment(commentId)}/claim`),
     /** `keepalive` lets the release go out while the page closes. */
     release: (commentId: string, keepalive = false) => request<null>('DELETE', `${comment(commentId)}/claim`, undefined, { keepalive }),
-    ban: (userId: string, ban: BanRequest) => request<User>('POST', `/moderation/users/${encodeURIComponent(userId)}/ban`, ban),
+    ban: (userId: string, ban: BanRequest) => request<UserView>('POST', `/moderation/users/${encodeURIComponent(userId)}/ban`, ban),
   };
 }
 

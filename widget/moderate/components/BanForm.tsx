@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BanRequest } from '../api/types.js';
+import type { BanRequest } from '../api/moderation-api.js';
 import { usePageText } from '../page-text.js';
 import { BAN_LENGTHS, type BanLength, banUntil } from '../queue/ban-lengths.js';
 
@@ -8,8 +8,8 @@ const REASON_MAX = 500;
 interface BanFormProps {
   authorName: string;
   /** Resolves to an error to show, or null when the ban stands. */
-  onSubmit(ban: BanRequest): Promise<string | null>;
-  onCancel(): void;
+  onSubmit: (ban: BanRequest) => Promise<string | null>;
+  onCancel: () => void;
 }
 
 /** Suspends the author for a day, a week or a month, or bans them for good; optionally rejects what they still have waiting. */
@@ -23,16 +23,23 @@ export function BanForm({ authorName, onSubmit, onCancel }: BanFormProps) {
   const chosen = useRef<HTMLInputElement>(null);
   useEffect(() => chosen.current?.focus(), []);
 
+  const submit = async (): Promise<void> => {
+    if (!reason.trim() || busy) return;
+    setBusy(true);
+    try {
+      setError(await onSubmit({ until: banUntil(length), reason: reason.trim(), rejectPending }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <form
       class="inline-form ban-form"
       aria-label={t.banHeading(authorName)}
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        if (!reason.trim() || busy) return;
-        setBusy(true);
-        setError(await onSubmit({ until: banUntil(length), reason: reason.trim(), rejectPending }));
-        setBusy(false);
+        void submit();
       }}
     >
       <fieldset>

@@ -6,9 +6,9 @@ interface BulkBarProps {
   canApprove: boolean;
   canReject: boolean;
   busy: boolean;
-  onApprove(): void;
-  onReject(): void;
-  onClear(): void;
+  onApprove: () => void;
+  onReject: () => void;
+  onClear: () => void;
   /** The reject form for the selection, when open. */
   children?: ComponentChildren;
 }

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ApiError } from '../../shared/api/api-error.js';
-import type { Session } from '../../shared/api/contract-types.js';
-import { describeError } from '../../shared/i18n/describe-error.js';
+import type { ApiError } from '@widget/shared/api/api-error.js';
+import type { SessionView } from '@/contract/auth.js';
+import type { ModerationQueue, QueueCounts, QueueItem } from '@/contract/moderation-queue.js';
+import type { QueueFilters } from '../queue/queue-filters.js';
+import { describeError } from '@widget/shared/i18n/describe-error.js';
 import type { ModerationApi } from '../api/moderation-api.js';
-import type { Queue, QueueCounts, QueueFilters, QueueItem } from '../api/types.js';
 import { withAll, without, toggled } from '../desk/sets.js';
 import { useDecisions } from '../desk/use-decisions.js';
 import { useLiveQueue } from '../desk/use-live-queue.js';
@@ -27,12 +28,12 @@ import { ShortcutHelp } from './ShortcutHelp.js';
 
 interface DeskProps {
   api: ModerationApi;
-  session: Session;
+  session: SessionView;
   initialCounts: QueueCounts;
-  initialView: { queue: Queue; filters: QueueFilters };
-  currentToken(): string | null;
-  noteFailure(error: unknown): void;
-  onRefused(error: ApiError): void;
+  initialView: { queue: ModerationQueue; filters: QueueFilters };
+  currentToken: () => string | null;
+  noteFailure: (error: unknown) => void;
+  onRefused: (error: ApiError) => void;
 }
 
 /** The open form: rejecting one item or the selection, or banning an item's author. */
@@ -103,7 +104,7 @@ export function Desk({ api, session, initialCounts, initialView, currentToken, n
     onRefused,
   });
 
-  const changeView = (next: { queue: Queue; filters: QueueFilters }): void => {
+  const changeView = (next: { queue: ModerationQueue; filters: QueueFilters }): void => {
     setView(next);
     selection.clear();
     setSelected(new Set());

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { DisplayNameInput } from '../../shared/components/DisplayNameInput.js';
-import type { Role } from '../../shared/api/contract-types.js';
+import { DisplayNameInput } from '@widget/shared/components/DisplayNameInput.js';
+import type { Role } from '@/contract/users.js';
 import { usePageText } from '../page-text.js';
 
 /** The demo login makes whatever account it is asked for; the desk is for these two roles. */
 const DESK_ROLES: Role[] = ['moderator', 'admin'];
 
 /** The local demo's login: a name, and the role the demo account gets. */
-export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubmit(name: string, role: Role): void; onCancel(): void }) {
+export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubmit: (name: string, role: Role) => void; onCancel: () => void }) {
   const { t } = usePageText();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('moderator');

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { absoluteTime, relativeTime } from '../../shared/i18n/relative-time.js';
-import type { Queue, QueueFilters, QueueItem } from '../api/types.js';
+import { absoluteTime, relativeTime } from '@widget/shared/i18n/relative-time.js';
+import type { ModerationQueue, QueueItem } from '@/contract/moderation-queue.js';
+import type { QueueFilters } from '../queue/queue-filters.js';
 import { usePageText } from '../page-text.js';
 import { actionsIn } from '../queue/queue-membership.js';
 import { HighlightedBody } from './HighlightedBody.js';
@@ -9,19 +10,19 @@ import { ReportList } from './ReportList.js';
 
 interface ItemCardProps {
   item: QueueItem;
-  queue: Queue;
+  queue: ModerationQueue;
   current: boolean;
   selected: boolean;
   /** Arrived live since the list was opened. */
   fresh: boolean;
   busy: boolean;
   notice: string | null;
-  onSelect(): void;
-  onToggleSelected(): void;
-  onApprove(): void;
-  onReject(): void;
-  onBan(): void;
-  onFilter(change: Partial<QueueFilters>): void;
+  onSelect: () => void;
+  onToggleSelected: () => void;
+  onApprove: () => void;
+  onReject: () => void;
+  onBan: () => void;
+  onFilter: (change: Partial<QueueFilters>) => void;
   /** The open reject or ban form, under the item it is for. */
   children?: ComponentChildren;
 }

@@ -1,20 +1,20 @@
 import { useState } from 'preact/hooks';
-import type { Provider, Session } from '../../shared/api/contract-types.js';
-import { loginInPopup } from '../../shared/auth/popup-login.js';
+import type { ProviderView, SessionView } from '@/contract/auth.js';
+import { loginInPopup } from '@widget/shared/auth/popup-login.js';
 import type { ModerationApi } from '../api/moderation-api.js';
 import { usePageText } from '../page-text.js';
 import { DevLoginForm } from './DevLoginForm.js';
 
 /** Starts a login; called from the click itself, or browsers block the popup. */
-export type LoginRequest = () => Promise<Session>;
+export type LoginRequest = () => Promise<SessionView>;
 
 interface LoginPanelProps {
   api: ModerationApi;
   /** null while they load. */
-  providers: Provider[] | null;
+  providers: ProviderView[] | null;
   busy: boolean;
   error: string | null;
-  onLogIn(request: LoginRequest): void;
+  onLogIn: (request: LoginRequest) => void;
 }
 
 /**
@@ -23,7 +23,7 @@ interface LoginPanelProps {
  */
 export function LoginPanel({ api, providers, busy, error, onLogIn }: LoginPanelProps) {
   const { t } = usePageText();
-  const [devProvider, setDevProvider] = useState<Provider | null>(null);
+  const [devProvider, setDevProvider] = useState<ProviderView | null>(null);
   const usable = (providers ?? []).filter((provider) => provider.kind !== 'sso');
 
   return (

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../../shared/api/api-error.js';
-import type { Provider, Session } from '../../shared/api/contract-types.js';
-import { describeError } from '../../shared/i18n/describe-error.js';
+import { ApiError } from '@widget/shared/api/api-error.js';
+import type { ProviderView, SessionView } from '@/contract/auth.js';
+import type { QueueCounts } from '@/contract/moderation-queue.js';
+import { describeError } from '@widget/shared/i18n/describe-error.js';
 import { createModerationApi } from '../api/moderation-api.js';
-import type { QueueCounts } from '../api/types.js';
 import { MESSAGES } from '../i18n/messages.js';
 import type { PageParams } from '../page-params.js';
 import { PageTextContext } from '../page-text.js';
@@ -25,16 +25,16 @@ export function ModerateApp(params: PageParams) {
   const { lang } = params;
   const t = MESSAGES[lang];
   // The token lives here, in memory, and nowhere else: not in storage, not in cookies.
-  const sessionRef = useRef<Session | null>(null);
-  const [session, setSessionState] = useState<Session | null>(null);
+  const sessionRef = useRef<SessionView | null>(null);
+  const [session, setSessionState] = useState<SessionView | null>(null);
   const api = useMemo(() => createModerationApi(() => sessionRef.current?.accessToken ?? null), []);
   const [access, setAccess] = useState<Access>({ kind: 'none' });
-  const [providers, setProviders] = useState<Provider[] | null>(null);
+  const [providers, setProviders] = useState<ProviderView[] | null>(null);
   const [loggingIn, setLoggingIn] = useState(false);
   const [accountError, setAccountError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
 
-  const setSession = (next: Session | null): void => {
+  const setSession = (next: SessionView | null): void => {
     sessionRef.current = next;
     setSessionState(next);
     if (!next) setAccess({ kind: 'none' });

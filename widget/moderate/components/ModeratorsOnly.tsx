@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Session } from '../../shared/api/contract-types.js';
+import type { SessionView } from '@/contract/auth.js';
 import { usePageText } from '../page-text.js';
 
 /** What an account the service does not let moderate sees instead of the desk. */
-export function ModeratorsOnly({ session, onLogOut }: { session: Session; onLogOut(): void }) {
+export function ModeratorsOnly({ session, onLogOut }: { session: SessionView; onLogOut: () => void }) {
   const { t } = usePageText();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);

@@ -1,8 +1,8 @@
-import type { Session } from '../../shared/api/contract-types.js';
+import type { SessionView } from '@/contract/auth.js';
 import { usePageText } from '../page-text.js';
 
 /** The page's name, and who is logged in with the way out. */
-export function PageHeader({ session, onLogOut }: { session: Session | null; onLogOut(): void }) {
+export function PageHeader({ session, onLogOut }: { session: SessionView | null; onLogOut: () => void }) {
   const { t } = usePageText();
   return (
     <header class="page-header">

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { NO_FILTERS, type QueueFilters } from '../api/types.js';
+import { NO_FILTERS, type QueueFilters } from '../queue/queue-filters.js';
 import { usePageText } from '../page-text.js';
 
 type FieldName = keyof QueueFilters;
 
 /** Narrows the queue by article, section, rule or author; applied on submit, not per keystroke. */
-export function QueueFilterForm({ filters, onApply }: { filters: QueueFilters; onApply(filters: QueueFilters): void }) {
+export function QueueFilterForm({ filters, onApply }: { filters: QueueFilters; onApply: (filters: QueueFilters) => void }) {
   const { t } = usePageText();
   const [draft, setDraft] = useState(filters);
   // A filter set from an item ("only this author") shows up in the fields.

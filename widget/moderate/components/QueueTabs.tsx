@@ -1,11 +1,11 @@
 import { useRef } from 'preact/hooks';
-import { type Queue, type QueueCounts, QUEUES } from '../api/types.js';
+import { MODERATION_QUEUES, type ModerationQueue, type QueueCounts } from '@/contract/moderation-queue.js';
 import { usePageText } from '../page-text.js';
 
 export const QUEUE_PANEL_ID = 'queue-panel';
 
 /** The four queues as tabs with their counts; arrow keys move between them (the ARIA tabs pattern). */
-export function QueueTabs({ queue, counts, onChange }: { queue: Queue; counts: QueueCounts | null; onChange(queue: Queue): void }) {
+export function QueueTabs({ queue, counts, onChange }: { queue: ModerationQueue; counts: QueueCounts | null; onChange: (queue: ModerationQueue) => void }) {
   const { t, lang } = usePageText();
   const tabs = useRef<HTMLDivElement>(null);
 
@@ -13,14 +13,14 @@ export function QueueTabs({ queue, counts, onChange }: { queue: Queue; counts: Q
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
     event.preventDefault();
-    const next = QUEUES[(QUEUES.indexOf(queue) + step + QUEUES.length) % QUEUES.length]!;
+    const next = MODERATION_QUEUES[(MODERATION_QUEUES.indexOf(queue) + step + MODERATION_QUEUES.length) % MODERATION_QUEUES.length]!;
     onChange(next);
     tabs.current?.querySelector<HTMLButtonElement>(`#tab-${next}`)?.focus();
   };
 
   return (
     <div ref={tabs} class="tabs" role="tablist" aria-label={t.queuesLabel} onKeyDown={onKeyDown}>
-      {QUEUES.map((name) => {
+      {MODERATION_QUEUES.map((name) => {
         const count = name === 'approved' ? null : counts?.[name];
         return (
           <button

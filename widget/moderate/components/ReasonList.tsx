@@ -1,8 +1,8 @@
-import type { PolicyReason } from '../api/types.js';
+import type { QueueReason } from '@/contract/moderation-queue.js';
 import { usePageText } from '../page-text.js';
 
 /** Each Standards Board reason: its rule id, what it did, its message in the page's language and its policy clause. */
-export function ReasonList({ reasons }: { reasons: PolicyReason[] }) {
+export function ReasonList({ reasons }: { reasons: QueueReason[] }) {
   const { t, lang } = usePageText();
   if (reasons.length === 0) return <p class="reasons-none muted">{t.noReasons}</p>;
   return (

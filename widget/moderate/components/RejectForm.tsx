@@ -8,8 +8,8 @@ interface RejectFormProps {
   /** How many comments it rejects (more than one from the bulk bar). */
   count: number;
   busy: boolean;
-  onSubmit(reason: string): void;
-  onCancel(): void;
+  onSubmit: (reason: string) => void;
+  onCancel: () => void;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { REPORT_REASONS, type ReportReason } from '../../shared/api/contract-types.js';
-import { absoluteTime, relativeTime } from '../../shared/i18n/relative-time.js';
-import type { QueueItem } from '../api/types.js';
+import { REPORT_REASONS, type ReportReason } from '@/contract/reactions.js';
+import type { QueueItem } from '@/contract/moderation-queue.js';
+import { absoluteTime, relativeTime } from '@widget/shared/i18n/relative-time.js';
 import { usePageText } from '../page-text.js';
 
 /** What readers reported, with their notes (text only). */

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { usePageText } from '../page-text.js';
 
 /** The keyboard shortcuts, in a modal dialog (the browser keeps focus inside it and closes it on Escape). */
-export function ShortcutHelp({ onClose }: { onClose(): void }) {
+export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const { t } = usePageText();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, apiErrorFromResponse } from '../../shared/api/api-error.js';
-import { describeError } from '../../shared/i18n/describe-error.js';
-import { absoluteTime } from '../../shared/i18n/relative-time.js';
-import type { DecisionRequest, ModerationApi } from '../api/moderation-api.js';
-import type { BanRequest, BulkOutcome, DecisionAction, QueueItem } from '../api/types.js';
+import { ApiError, apiErrorFromResponse } from '@widget/shared/api/api-error.js';
+import { describeError } from '@widget/shared/i18n/describe-error.js';
+import { absoluteTime } from '@widget/shared/i18n/relative-time.js';
+import type { DecisionAction, DecisionOutcome } from '@/contract/moderation-decisions.js';
+import type { QueueItem } from '@/contract/moderation-queue.js';
+import type { BanRequest, DecisionRequest, ModerationApi } from '../api/moderation-api.js';
 import type { PageText } from '../page-text.js';
 import { withAll, withEntries, without, withoutKeys } from './sets.js';
 
@@ -11,13 +12,13 @@ export interface DecisionsDeps {
   api: ModerationApi;
   text: PageText;
   /** Takes decided items off the list (and out of the selection). */
-  removeItems(ids: readonly string[]): void;
+  removeItems: (ids: readonly string[]) => void;
   /** Fetches the list again: after a conflict, or when a ban rejected more. */
-  refreshList(): void;
-  refreshCounts(): void;
+  refreshList: () => void;
+  refreshCounts: () => void;
   /** The outcome, in the status line (read out politely). */
-  say(text: string, isError?: boolean): void;
-  noteFailure(error: unknown): void;
+  say: (text: string, isError?: boolean) => void;
+  noteFailure: (error: unknown) => void;
 }
 
 export interface Decisions {
@@ -25,11 +26,11 @@ export interface Decisions {
   busy: ReadonlySet<string>;
   /** What went wrong per item, shown on the item. */
   notices: ReadonlyMap<string, string>;
-  isDeciding(commentId: string): boolean;
-  decide(items: readonly QueueItem[], action: DecisionAction, reason: string): Promise<void>;
+  isDeciding: (commentId: string) => boolean;
+  decide: (items: readonly QueueItem[], action: DecisionAction, reason: string) => Promise<void>;
   /** Resolves to the error to show in the ban form, or null. */
-  ban(item: QueueItem, request: BanRequest): Promise<string | null>;
-  forget(ids: readonly string[]): void;
+  ban: (item: QueueItem, request: BanRequest) => Promise<string | null>;
+  forget: (ids: readonly string[]) => void;
 }
 
 /**
@@ -75,7 +76,7 @@ export function useDecisions(deps: DecisionsDeps): Decisions {
     }
   };
 
-  const settleBulk = (results: BulkOutcome[]): void => {
+  const settleBulk = (results: DecisionOutcome[]): void => {
     const failed = results.filter((result) => result.outcome === 'error');
     deps.removeItems(results.filter((result) => result.outcome !== 'error').map((result) => result.commentId));
     // Each failure in the contract's words, as if it had been a single request's answer.

@@ -1,20 +1,20 @@
-import type { ApiError } from '../../shared/api/api-error.js';
-import type { Queue } from '../api/types.js';
+import type { ApiError } from '@widget/shared/api/api-error.js';
+import type { ModerationQueue } from '@/contract/moderation-queue.js';
 import type { LiveStatus } from '../live/moderation-stream.js';
 import { useModerationEvents } from '../live/use-moderation-events.js';
 import { eventMayBringIn, eventTakesOut } from '../queue/queue-membership.js';
 
 export interface LiveQueueDeps {
-  currentToken(): string | null;
+  currentToken: () => string | null;
   /** Read at each event: the queue on screen and the moderator's own id. */
-  queue(): Queue;
+  queue: () => ModerationQueue;
   myId: string;
-  isShown(commentId: string): boolean;
-  isDeciding(commentId: string): boolean;
-  takeOut(commentId: string, decidedElsewhere: boolean): void;
-  refreshList(): void;
-  refreshCounts(): void;
-  onRefused(error: ApiError): void;
+  isShown: (commentId: string) => boolean;
+  isDeciding: (commentId: string) => boolean;
+  takeOut: (commentId: string, decidedElsewhere: boolean) => void;
+  refreshList: () => void;
+  refreshCounts: () => void;
+  onRefused: (error: ApiError) => void;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { QueueItem } from '../api/types.js';
+import type { QueueItem } from '@/contract/moderation-queue.js';
 import { itemElementId } from '../components/ItemCard.js';
 import { QUEUE_PANEL_ID } from '../components/QueueTabs.js';
 
@@ -9,14 +9,14 @@ export interface Selection {
   currentId: string | null;
   current: QueueItem | null;
   /** j/k: the next or previous item (the first when none is current yet), focused and announced. */
-  move(step: 1 | -1): void;
+  move: (step: 1 | -1) => void;
   /** A click or focus inside an item makes it current, without moving focus. */
-  point(commentId: string): void;
+  point: (commentId: string) => void;
   /** Before items leave the list: the current one hands over to its neighbour, keeping keyboard focus in the list. */
-  handOver(leaving: readonly string[]): void;
+  handOver: (leaving: readonly string[]) => void;
   /** Puts keyboard focus back on the current item (after a form under it closes). */
-  refocus(): void;
-  clear(): void;
+  refocus: () => void;
+  clear: () => void;
 }
 
 /**

@@ -1,9 +1,9 @@
-import type { Role } from '../../shared/api/contract-types.js';
-import { REPORT_REASON_LABELS } from '../../shared/i18n/report-reason-labels.js';
-import { ERROR_MESSAGES, type ErrorMessages } from '../../shared/i18n/error-messages.js';
-import type { Lang } from '../../shared/lang.js';
+import type { Role } from '@/contract/users.js';
+import type { ModerationQueue } from '@/contract/moderation-queue.js';
+import { REPORT_REASON_LABELS } from '@widget/shared/i18n/report-reason-labels.js';
+import { ERROR_MESSAGES, type ErrorMessages } from '@widget/shared/i18n/error-messages.js';
+import type { Lang } from '@widget/shared/lang.js';
 import type { LiveStatus } from '../live/moderation-stream.js';
-import type { Queue } from '../api/types.js';
 import type { BanLength } from '../queue/ban-lengths.js';
 import type { RejectionCode } from '../queue/rejection-reasons.js';
 
@@ -31,7 +31,7 @@ const en = {
   live: { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' } satisfies Record<LiveStatus, string>,
   liveLabel: 'Live updates',
   queuesLabel: 'Queues',
-  queues: { pending: 'Pending', reported: 'Reported', rejected: 'Rejected', approved: 'Approved' } satisfies Record<Queue, string>,
+  queues: { pending: 'Pending', reported: 'Reported', rejected: 'Rejected', approved: 'Approved' } satisfies Record<ModerationQueue, string>,
   filters: 'Filters',
   filterArticle: 'Article id',
   filterSection: 'Section',

@@ -1,25 +1,16 @@
-import { ApiError, apiErrorFromResponse } from '../../shared/api/api-error.js';
+import type { ModerationEvent } from '@/contract/moderation-events.js';
+import { ApiError, apiErrorFromResponse } from '@widget/shared/api/api-error.js';
 import { createEventStreamParser } from './server-sent-events.js';
-
-/** What the service announces about the queues (event "queue"). */
-export interface QueueEvent {
-  type: 'comment.queued' | 'comment.reported' | 'comment.decided' | 'comment.deleted' | 'comment.claimed';
-  commentId: string;
-  articleId?: string;
-  status?: string;
-  /** comment.claimed: who claimed it. */
-  moderatorId?: string;
-}
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
 export interface StreamHandlers {
-  onQueueEvent(event: QueueEvent): void;
+  onQueueEvent: (event: ModerationEvent) => void;
   /** Events may have been missed (a reconnect, or the service says so): fetch again. */
-  onResync(): void;
-  onStatus(status: LiveStatus): void;
+  onResync: () => void;
+  onStatus: (status: LiveStatus) => void;
   /** The service no longer takes the token (401) or the role (403): the stream stops. */
-  onRefused(error: ApiError): void;
+  onRefused: (error: ApiError) => void;
 }
 
 const FIRST_RETRY_MS = 1_000;
@@ -123,10 +114,10 @@ function retryDelay(failures: number): number {
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-function parseQueueEvent(data: string): QueueEvent | null {
+function parseQueueEvent(data: string): ModerationEvent | null {
   try {
-    const event = JSON.parse(data) as Partial<QueueEvent>;
-    return typeof event.type === 'string' && typeof event.commentId === 'string' ? (event as QueueEvent) : null;
+    const event = JSON.parse(data) as Partial<ModerationEvent>;
+    return typeof event.type === 'string' && typeof event.commentId === 'string' ? (event as ModerationEvent) : null;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ModerationApi } from '../api/moderation-api.js';
-import type { Claim } from '../api/types.js';
+import type { ClaimView } from '@/contract/moderation-queue.js';
 
 /** j/k pass over items quickly: only the item the moderator stays on is claimed. */
 const SETTLE_MS = 400;
@@ -11,7 +11,7 @@ const RENEW_MS = 4 * 60_000;
  * Soft-claims the current item, so other moderators see who is looking at it, and lets go of it
  * when the moderator moves on, logs out or closes the page. Claims lock nothing: they only inform.
  */
-export function useClaim(api: ModerationApi, commentId: string | null, onClaim: (claim: Claim) => void): void {
+export function useClaim(api: ModerationApi, commentId: string | null, onClaim: (claim: ClaimView) => void): void {
   const latest = useRef(onClaim);
   latest.current = onClaim;
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ModerationApi } from '../api/moderation-api.js';
-import type { Queue, QueueFilters, QueueItem } from '../api/types.js';
+import type { ModerationQueue, QueueItem } from '@/contract/moderation-queue.js';
+import type { QueueFilters } from './queue-filters.js';
 
 const PAGE = 20;
 /** The most one request may fetch (the API's limit). */
@@ -12,21 +13,21 @@ export interface QueueList {
   state: 'loading' | 'ready' | 'error';
   error: unknown;
   loadingMore: boolean;
-  loadMore(): Promise<void>;
+  loadMore: () => Promise<void>;
   /**
    * Fetches what is shown again and replaces it: new arrivals appear, decided items leave, claims
    * update. Calls while one runs are folded into one more run. Resolves to the ids that are new.
    */
-  refresh(): Promise<string[]>;
-  remove(ids: readonly string[]): void;
-  patch(id: string, change: Partial<QueueItem>): void;
+  refresh: () => Promise<string[]>;
+  remove: (ids: readonly string[]) => void;
+  patch: (id: string, change: Partial<QueueItem>) => void;
 }
 
 /**
  * One queue, oldest first, a page at a time by cursor. A new queue or new filters fetch the first
  * page again; answers for an older list (or overtaken by a refresh) are dropped.
  */
-export function useQueueList(api: ModerationApi, queue: Queue, filters: QueueFilters, onFailure: (error: unknown) => void): QueueList {
+export function useQueueList(api: ModerationApi, queue: ModerationQueue, filters: QueueFilters, onFailure: (error: unknown) => void): QueueList {
   const [items, setItems] = useState<QueueItem[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [state, setState] = useState<QueueList['state']>('loading');

@@ -1,4 +1,4 @@
-import type { PolicyReason, TextMatch } from '../api/types.js';
+import type { QueueReason, TextMatch } from '@/contract/moderation-queue.js';
 
 /** A run of the comment's text: plain, or matched by the rules named. */
 export interface TextSegment {
@@ -18,7 +18,7 @@ interface Span {
  * personal data in it. Positions the body cannot hold are dropped, overlapping matches share a run
  * (naming each rule), and no cut falls inside a surrogate pair, so an emoji is never split in two.
  */
-export function highlightSegments(body: string, reasons: readonly PolicyReason[]): TextSegment[] {
+export function highlightSegments(body: string, reasons: readonly QueueReason[]): TextSegment[] {
   const spans = reasons.flatMap((reason) => matchesOf(reason).flatMap((match) => spanIn(body, match, reason.rule)));
   if (spans.length === 0) return body ? [{ text: body, rules: [] }] : [];
 
@@ -36,7 +36,7 @@ export function highlightSegments(body: string, reasons: readonly PolicyReason[]
   return segments;
 }
 
-function matchesOf(reason: PolicyReason): TextMatch[] {
+function matchesOf(reason: QueueReason): TextMatch[] {
   return [...(reason.matches ?? []), ...(reason.match ? [reason.match] : [])];
 }
 

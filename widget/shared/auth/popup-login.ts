@@ -1,6 +1,6 @@
-import { isMessageOfType, type PopupLoginFailedMessage, type PopupLoginMessage } from '../../protocol.js';
+import { isMessageOfType, type PopupLoginFailedMessage, type PopupLoginMessage } from '@widget/protocol.js';
 import { ApiError } from '../api/api-error.js';
-import type { Session } from '../api/contract-types.js';
+import type { SessionView } from '@/contract/auth.js';
 
 const POPUP_FEATURES = 'popup,width=480,height=640';
 const CLOSED_CHECK_MS = 500;
@@ -13,7 +13,7 @@ const CLOSED_CHECK_MS = 500;
  * page are both served by the service) and from that very popup is believed: any page can post
  * messages to this window. Must be called from a click, or browsers block the popup.
  */
-export function loginInPopup(loginUrl: string): Promise<Session> {
+export function loginInPopup(loginUrl: string): Promise<SessionView> {
   const url = new URL(loginUrl, location.origin);
   if (url.origin !== location.origin) return Promise.reject(new ApiError('INTERNAL', 'A login URL must be on the service.'));
   url.searchParams.set('origin', location.origin);
@@ -33,7 +33,7 @@ export function loginInPopup(loginUrl: string): Promise<Session> {
       const { accessToken, expiresAt, user } = event.data;
       finish();
       popup.close();
-      resolve({ accessToken, expiresAt, user: user as Session['user'] });
+      resolve({ accessToken, expiresAt, user: user as SessionView['user'] });
     };
     const closedCheck = window.setInterval(() => {
       if (!popup.closed) return;

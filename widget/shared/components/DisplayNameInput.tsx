@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
 const NAME_MAX = 40;
 
 /** The demo login's name field, shared by the reader widget and the desk: focused on open, Escape cancels. */
-export function DisplayNameInput({ value, onChange, onCancel }: { value: string; onChange(name: string): void; onCancel(): void }) {
+export function DisplayNameInput({ value, onChange, onCancel }: { value: string; onChange: (name: string) => void; onCancel: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   return (

@@ -52,6 +52,8 @@ function messageFor(code: WidgetErrorCode, t: WithErrorMessages, lang: Lang, err
     case 'ARTICLE_CLOSED':
     case 'NOT_FOUND':
     case 'ALREADY_DECIDED':
+    case 'COMMENT_DECIDED':
+    case 'EDIT_WINDOW_CLOSED':
     case 'REQUEST_IN_PROGRESS':
     case 'PAYLOAD_TOO_LARGE':
     case 'COMMENT_EMPTY':

@@ -1,4 +1,4 @@
-import type { ReportReason } from '../api/contract-types.js';
+import type { ReportReason } from '@/contract/reactions.js';
 import type { Lang } from '../lang.js';
 
 /** The contract's report reasons as readers pick them and moderators read them. */

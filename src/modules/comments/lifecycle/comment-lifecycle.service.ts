@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, NotFoundError } from '@/common/errors/app-error.js';
+import type { PostedComment } from '@/contract/comments.js';
+import type { BulkDecisionAnswer, DecisionAction } from '@/contract/moderation-decisions.js';
+import type { ReportReceipt } from '@/contract/reactions.js';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
@@ -15,19 +18,7 @@ import { CommentChangeFeed } from '../public-pages/comment-change-feed.js';
 import { acceptCommentBody } from '../text/accept-comment-body.js';
 import { CommentLifecycleRepository, type TransitionOutcome } from './comment-lifecycle.repository.js';
 import { toStoredVerdict } from './stored-verdict.js';
-import { type CommentState, decide, type DecisionAction, edit, editRefusal, remove, reported, type TransitionPlan } from './transitions.js';
-
-export interface PostedComment {
-  comment: CommentView;
-  verdict: VerdictView;
-}
-
-export interface ReportReceipt {
-  commentId: string;
-  reason: ReportCommentDto['reason'];
-  /** False when this reader had already reported the comment: it counts once. */
-  firstReport: boolean;
-}
+import { type CommentState, decide, edit, editRefusal, remove, reported, type TransitionPlan } from './transitions.js';
 
 export interface DecisionRequest {
   commentId: string;
@@ -35,10 +26,6 @@ export interface DecisionRequest {
   reason: string;
   override: boolean;
 }
-
-export type DecisionOutcome =
-  | { commentId: string; outcome: 'applied' | 'unchanged'; comment: CommentView }
-  | { commentId: string; outcome: 'error'; error: { code: string; message: string } };
 
 const STATUS_BY_DECISION = { publish: 'published', hold: 'pending', reject: 'rejected' } as const satisfies Record<string, CommentStatus>;
 /** Parallel posts or edits by one author are stored one after another; past this many turns one gives up. */
@@ -199,8 +186,8 @@ export class CommentLifecycle {
   }
 
   /** Each item on its own: one failing does not stop the others, and each says how it went. */
-  async decideMany(actor: Principal, requests: DecisionRequest[]): Promise<{ results: DecisionOutcome[] }> {
-    const results: DecisionOutcome[] = [];
+  async decideMany(actor: Principal, requests: DecisionRequest[]): Promise<BulkDecisionAnswer> {
+    const results: BulkDecisionAnswer['results'] = [];
     for (const request of requests) {
       try {
         const { comment, recorded } = await this.decide(actor, request);

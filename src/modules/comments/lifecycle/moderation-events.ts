@@ -1,14 +1,10 @@
+import type { QueueChangeEvent } from '@/contract/moderation-events.js';
 import { Prisma } from '@/generated/prisma/client.js';
 
 export const MODERATION_EVENTS = 'moderation_events';
 
-/** What moderators' pages hear live: a queue gained, lost or changed an item. */
-export interface ModerationEvent {
-  type: 'comment.queued' | 'comment.reported' | 'comment.decided' | 'comment.deleted' | 'comment.edited';
-  commentId: string;
-  articleId: string;
-  status: string;
-}
+/** What moderators' pages hear live about a queue; claims announce themselves (ClaimEvent). */
+export type ModerationEvent = QueueChangeEvent;
 
 /** Announces the event when (and only if) the surrounding transaction commits. */
 export async function announce(tx: Prisma.TransactionClient, event: ModerationEvent): Promise<void> {

@@ -1,4 +1,5 @@
 import { AppError, ForbiddenError, NotFoundError } from '@/common/errors/app-error.js';
+import type { DecisionAction } from '@/contract/moderation-decisions.js';
 import type { NewLogEntry } from '@/modules/audit/audit-log.repository.js';
 import type { CommentStatus } from '../comments.dto.js';
 import type { ModerationEvent } from './moderation-events.js';
@@ -41,7 +42,6 @@ export interface CommentChange {
 
 export type TransitionPlan = { change: CommentChange } | { unchanged: true };
 
-export type DecisionAction = 'approve' | 'reject';
 
 export interface DecisionRequest {
   action: DecisionAction;

@@ -1,9 +1,6 @@
-/**
- * `new` until the author earns `regular` (approved comments, or a moderator's say); `trusted` and
- * `watched` are set by moderators only.
- */
-export const AUTHOR_TRUST = ['new', 'regular', 'trusted', 'watched'] as const;
-export type AuthorTrust = (typeof AUTHOR_TRUST)[number];
+import type { AuthorTrust } from '@/contract/users.js';
+
+export { AUTHOR_TRUST, type AuthorTrust } from '@/contract/users.js';
 
 export interface ArticleFacts {
   premoderation: boolean;
