@@ -46,7 +46,15 @@ const APP_ENTRY = fileURLToPath(new URL('../src/main.js', import.meta.url));
 const DAILY_QUOTA = DEFAULT_POLICY.quotas.daily.limit;
 const PER_ARTICLE_QUOTA = DEFAULT_POLICY.quotas.perArticle.limit;
 /** Reads in the mixed run: first pages of articles of every size, the posting articles' included. */
-const MIXED_READ_ARTICLES = [BIG_ARTICLE, SMALL_ARTICLE, spreadArticleId(1), spreadArticleId(2), spreadArticleId(3), spreadArticleId(5000), POSTING_ARTICLES[0]!];
+const MIXED_READ_ARTICLES = [
+  BIG_ARTICLE,
+  SMALL_ARTICLE,
+  spreadArticleId(1),
+  spreadArticleId(2),
+  spreadArticleId(3),
+  spreadArticleId(5000),
+  POSTING_ARTICLES[0]!,
+];
 const MIXED_POST_EVERY = 20;
 
 const firstPage = (articleId: string): string => `/api/v1/articles/${encodeURIComponent(articleId)}/comments`;
@@ -71,7 +79,13 @@ interface Bench {
 /** A warm-up run, then the measured run, each followed by a drain, so no run inherits the last one's backlog. */
 async function measure(bench: Bench, name: string, mix: RequestMix): Promise<ScenarioOutcome> {
   const run = async (durationSeconds: number): Promise<LoadResult> => {
-    const plan = { baseUrl: bench.app.baseUrl, connections: CONNECTIONS, durationSeconds, timeoutSeconds: TIMEOUT_SECONDS, mix: continuingAt(mix, bench.nextPost) };
+    const plan = {
+      baseUrl: bench.app.baseUrl,
+      connections: CONNECTIONS,
+      durationSeconds,
+      timeoutSeconds: TIMEOUT_SECONDS,
+      mix: continuingAt(mix, bench.nextPost),
+    };
     const result = await runLoad(plan, bench.cleanup);
     bench.nextPost += result.postsBuilt;
     await waitUntilDatabaseIdle(bench.client);
@@ -79,7 +93,9 @@ async function measure(bench: Bench, name: string, mix: RequestMix): Promise<Sce
   };
   const warmup = await run(WARMUP_SECONDS);
   const measured = await run(DURATION_SECONDS);
-  console.log(`  ${name}: ${formatRate(measured.requestsPerSecond)} req/s, p50 ${formatMs(measured.p50Ms)}, p99 ${formatMs(measured.p99Ms)}, failures ${failures(measured)}`);
+  console.log(
+    `  ${name}: ${formatRate(measured.requestsPerSecond)} req/s, p50 ${formatMs(measured.p50Ms)}, p99 ${formatMs(measured.p99Ms)}, failures ${failures(measured)}`,
+  );
   return { name, connections: CONNECTIONS, warmup, measured };
 }
 
@@ -92,7 +108,7 @@ const DRAIN_QUIET_POLLS = 3;
  */
 async function waitUntilDatabaseIdle(client: pg.Client): Promise<void> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  for (let quiet = 0; quiet < DRAIN_QUIET_POLLS; ) {
+  for (let quiet = 0; quiet < DRAIN_QUIET_POLLS;) {
     if (Date.now() > deadline) {
       console.log(`  (the app's statements were still running ${DRAIN_TIMEOUT_MS / 1000} s after the run; going on)`);
       return;
@@ -107,7 +123,12 @@ async function waitUntilDatabaseIdle(client: pg.Client): Promise<void> {
 }
 
 function postingPlan(bench: Bench): PostingPlan {
-  return { tokens: bench.readers.map((reader) => reader.accessToken), articleIds: POSTING_ARTICLES, perArticle: PER_ARTICLE_QUOTA, firstSequence: bench.nextPost };
+  return {
+    tokens: bench.readers.map((reader) => reader.accessToken),
+    articleIds: POSTING_ARTICLES,
+    perArticle: PER_ARTICLE_QUOTA,
+    firstSequence: bench.nextPost,
+  };
 }
 
 // ---- posting: every 201 must be a row ----
@@ -151,7 +172,10 @@ function postsConsistent(account: PostingAccount): boolean {
 }
 
 function describePosts(label: string, account: PostingAccount): string {
-  const statuses = Object.entries(account.newRows).filter(([, n]) => n > 0).map(([status, n]) => `${status} ${n.toLocaleString('en-US')}`).join(', ');
+  const statuses = Object.entries(account.newRows)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${status} ${n.toLocaleString('en-US')}`)
+    .join(', ');
   const extra = account.newRowCount - account.answered201;
   return (
     `${label}: ${account.answered201.toLocaleString('en-US')} answered 201 (warm-up included), ${account.found.toLocaleString('en-US')} of them found in comments; ` +
@@ -201,7 +225,11 @@ async function startBenchApp(databaseUrl: string, ssoSecret: string, cleanup: Cl
     entry: APP_ENTRY,
     baseUrl,
     // As `npm start` runs it (package.json), heap limit included.
-    nodeFlags: [`--max-old-space-size=${process.env.NODE_HEAP_MB ?? 128}`, '--max-semi-space-size=8', ...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [])],
+    nodeFlags: [
+      `--max-old-space-size=${process.env.NODE_HEAP_MB ?? 128}`,
+      '--max-semi-space-size=8',
+      ...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : []),
+    ],
     env: {
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
@@ -248,10 +276,17 @@ async function runScenarios(bench: Bench, topCursor: string, etag: string): Prom
     paths: [`${firstPage(BIG_ARTICLE)}?sort=top&cursor=${encodeURIComponent(topCursor)}`],
     tokens: readerTokens,
   });
-  const notModified = await measure(bench, 'first page, If-None-Match → 304', { kind: 'get', paths: [firstPage(BIG_ARTICLE)], headers: { 'if-none-match': etag } });
+  const notModified = await measure(bench, 'first page, If-None-Match → 304', {
+    kind: 'get',
+    paths: [firstPage(BIG_ARTICLE)],
+    headers: { 'if-none-match': etag },
+  });
 
   const beforePosting = await postedRowsByStatus(client);
-  const posting = await measure(bench, `post a comment (default policy, ${READERS.toLocaleString('en-US')} readers)`, { kind: 'post', posting: postingPlan(bench) });
+  const posting = await measure(bench, `post a comment (default policy, ${READERS.toLocaleString('en-US')} readers)`, {
+    kind: 'post',
+    posting: postingPlan(bench),
+  });
   const postingAccount = await accountPosts(client, beforePosting, posting);
 
   const beforeMixed = await postedRowsByStatus(client);
@@ -272,7 +307,17 @@ async function runScenarios(bench: Bench, topCursor: string, etag: string): Prom
   return { floor, bigAnonymous, smallAnonymous, loggedIn, deepTop, notModified, posting, mixed, queue, postingAccount, mixedAccount, rssAfterMixed };
 }
 
-const tableOrder = (m: Measured): ScenarioOutcome[] => [m.floor, m.bigAnonymous, m.smallAnonymous, m.loggedIn, m.deepTop, m.notModified, m.posting, m.mixed, m.queue];
+const tableOrder = (m: Measured): ScenarioOutcome[] => [
+  m.floor,
+  m.bigAnonymous,
+  m.smallAnonymous,
+  m.loggedIn,
+  m.deepTop,
+  m.notModified,
+  m.posting,
+  m.mixed,
+  m.queue,
+];
 
 function postingNotes(bench: Bench, m: Measured): string[] {
   const quotaBudget = READERS * DAILY_QUOTA;
@@ -347,7 +392,9 @@ async function measureListStatement(bench: Bench, databaseUrl: string, topCursor
 async function profilesOf(pid: number): Promise<string[]> {
   if (!process.argv.includes('--cpu-prof')) return [];
   const files = (await readdir(PROFILES)).filter((file) => file.includes(`.${pid}.`) && file.endsWith('.cpuprofile'));
-  return files.length ? files.map((file) => `CPU profile: ${path.relative(ROOT, path.join(PROFILES, file))}`) : ['CPU profile: none written (did the app exit cleanly?)'];
+  return files.length
+    ? files.map((file) => `CPU profile: ${path.relative(ROOT, path.join(PROFILES, file))}`)
+    : ['CPU profile: none written (did the app exit cleanly?)'];
 }
 
 async function main(): Promise<void> {
@@ -369,7 +416,9 @@ async function main(): Promise<void> {
     const seeded = await seed(client, console.log);
     header.push(
       `data: ${seeded.comments.toLocaleString('en-US')} comments (${seeded.replies.toLocaleString('en-US')} replies; ` +
-        `${Object.entries(seeded.byStatus).map(([status, n]) => `${status} ${n.toLocaleString('en-US')}`).join(', ')}), ` +
+        `${Object.entries(seeded.byStatus)
+          .map(([status, n]) => `${status} ${n.toLocaleString('en-US')}`)
+          .join(', ')}), ` +
         `${seeded.likeRows.toLocaleString('en-US')} like rows; seeded in ${seeded.seconds.toFixed(0)} s`,
     );
 

@@ -68,7 +68,9 @@ async function fill(client: pg.Client): Promise<void> {
     FROM (SELECT article_id, count(*)::int AS n FROM comments WHERE status = 'published' GROUP BY article_id) c
     WHERE c.article_id = a.id`);
   await client.query('VACUUM ANALYZE');
-  console.log(`filled ${COMMENTS.toLocaleString('en')} comments (${PENDING.toLocaleString('en')} pending, ${ARTICLES.toLocaleString('en')} articles) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `filled ${COMMENTS.toLocaleString('en')} comments (${PENDING.toLocaleString('en')} pending, ${ARTICLES.toLocaleString('en')} articles) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** The queue pages measured, as HTTP routes and as the repository's query for EXPLAIN. */
@@ -76,7 +78,11 @@ const PAGES: { label: string; route: string; query: QueueQuery }[] = [
   { label: 'pending, first page', route: '/api/v1/moderation/queues/pending', query: { queue: 'pending', limit: 20 } },
   { label: 'reported, first page', route: '/api/v1/moderation/queues/reported', query: { queue: 'reported', limit: 20 } },
   { label: 'rejected, first page', route: '/api/v1/moderation/queues/rejected', query: { queue: 'rejected', limit: 20 } },
-  { label: 'pending, one article', route: '/api/v1/moderation/queues/pending?articleId=bench-4321', query: { queue: 'pending', limit: 20, articleId: 'bench-4321' } },
+  {
+    label: 'pending, one article',
+    route: '/api/v1/moderation/queues/pending?articleId=bench-4321',
+    query: { queue: 'pending', limit: 20, articleId: 'bench-4321' },
+  },
   { label: 'pending, by rule', route: '/api/v1/moderation/queues/pending?rule=links.url', query: { queue: 'pending', limit: 20, rule: 'links.url' } },
   { label: 'pending, by section', route: '/api/v1/moderation/queues/pending?section=politics', query: { queue: 'pending', limit: 20, section: 'politics' } },
 ];
@@ -105,10 +111,16 @@ async function main(): Promise<void> {
     app = await createApp(config, createLogger('silent'), url);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const login = await fetch(`${base}/api/v1/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bench moderator', role: 'moderator' }) });
+    const login = await fetch(`${base}/api/v1/auth/dev`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bench moderator', role: 'moderator' }),
+    });
     const { accessToken } = (await login.json()) as { accessToken: string };
 
-    const lines = [`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; PostgreSQL ${server ? 'embedded' : 'DATABASE_URL'}`];
+    const lines = [
+      `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB; PostgreSQL ${server ? 'embedded' : 'DATABASE_URL'}`,
+    ];
     let met = true;
     const get = async (route: string): Promise<{ server: number; roundTrip: number }> => {
       const started = process.hrtime.bigint();

@@ -53,8 +53,20 @@ const CIVIL_EN = [
   'The assassin in that film was based on a real case from 1979.',
 ];
 const DISGUISED = [
-  '시1발 진짜', 'ㅅㅂ 이게 뭐냐', '시.발 놈들', 'ㅅㅣㅂㅏㄹ', '병1신 같은 정책', '개 새 끼', 'f*u*c*k this',
-  'sh1t policy', '$hit show', 'fuuuuck', 'ｆｕｃｋ', 'fuсk them', 'a55hole', '존나 웃기네',
+  '시1발 진짜',
+  'ㅅㅂ 이게 뭐냐',
+  '시.발 놈들',
+  'ㅅㅣㅂㅏㄹ',
+  '병1신 같은 정책',
+  '개 새 끼',
+  'f*u*c*k this',
+  'sh1t policy',
+  '$hit show',
+  'fuuuuck',
+  'ｆｕｃｋ',
+  'fuсk them',
+  'a55hole',
+  '존나 웃기네',
 ];
 const PERSONAL = ['연락주세요 010-1234-5678', 'mail me kim@example.com', '카드 4111 1111 1111 1111', '+82 10 9876 5432'];
 const LINKS = ['자세한 건 https://example.com/a?b=1 참고', 'www.example.net 에서 보세요', 'naver.me/xYz12 여기'];
@@ -65,8 +77,7 @@ function generateComment(random: () => number): string {
   const parts: string[] = [];
   let length = 0;
   const roll = random();
-  const extra =
-    roll < 0.1 ? pick(DISGUISED) : roll < 0.15 ? pick(PERSONAL) : roll < 0.19 ? pick(LINKS) : roll < 0.21 ? 'ㅋ'.repeat(60) : '';
+  const extra = roll < 0.1 ? pick(DISGUISED) : roll < 0.15 ? pick(PERSONAL) : roll < 0.19 ? pick(LINKS) : roll < 0.21 ? 'ㅋ'.repeat(60) : '';
   const budget = 250 - extra.length;
   for (;;) {
     const sentence = pick(korean ? CIVIL_KO : CIVIL_EN);
@@ -130,13 +141,49 @@ function measure(label: string, run: (text: string) => unknown, corpus: readonly
 }
 
 const DISGUISE_SAMPLES = [
-  'fuck', 'f u c k', 'f*u*c*k', 'f.u.c.k', 'fuuuuuck', 'FuCk', 'ｆｕｃｋ', 'fuсk (Cyrillic с)', 'f\u200bu\u200bc\u200bk',
-  'sh1t', '$hit', 'b!tch', 'a55hole', 'c u n t', 'n1gger', '시발', '시 발', '시.발', '시1발', 'ㅅㅂ', 'ㅅㅣㅂㅏㄹ',
-  '병1신', '개 새 끼', 'ㅂㅅ', '존나', 'ㅆㅂ',
+  'fuck',
+  'f u c k',
+  'f*u*c*k',
+  'f.u.c.k',
+  'fuuuuuck',
+  'FuCk',
+  'ｆｕｃｋ',
+  'fuсk (Cyrillic с)',
+  'f\u200bu\u200bc\u200bk',
+  'sh1t',
+  '$hit',
+  'b!tch',
+  'a55hole',
+  'c u n t',
+  'n1gger',
+  '시발',
+  '시 발',
+  '시.발',
+  '시1발',
+  'ㅅㅂ',
+  'ㅅㅣㅂㅏㄹ',
+  '병1신',
+  '개 새 끼',
+  'ㅂㅅ',
+  '존나',
+  'ㅆㅂ',
 ];
 const INNOCENT_SAMPLES = [
-  'Scunthorpe', 'assassin', 'class', 'cocktail', 'shiitake', 'Fukushima', 'grapes', 'therapist', '시발점', '수박씨발라먹어',
-  '십팔번', '5개년 계획', '자위대', '보지 못했다', '영향을 미친다',
+  'Scunthorpe',
+  'assassin',
+  'class',
+  'cocktail',
+  'shiitake',
+  'Fukushima',
+  'grapes',
+  'therapist',
+  '시발점',
+  '수박씨발라먹어',
+  '십팔번',
+  '5개년 계획',
+  '자위대',
+  '보지 못했다',
+  '영향을 미친다',
 ];
 
 function main(): void {

@@ -21,9 +21,7 @@ export class AppModule {
         ConfigModule.forRoot(config, logger),
         DatabaseModule.forRoot(
           databaseUrl,
-          config.databaseReplicaUrl
-            ? { url: config.databaseReplicaUrl, maxLagMs: config.replicaMaxLagMs, pool: config.databasePool }
-            : undefined,
+          config.databaseReplicaUrl ? { url: config.databaseReplicaUrl, maxLagMs: config.replicaMaxLagMs, pool: config.databasePool } : undefined,
         ),
         HousekeepingModule,
         HealthModule,

@@ -58,7 +58,10 @@ function warnOnSmallHeap(config: AppConfig, logger: AppLogger): void {
   const heapMb = v8.getHeapStatistics().heap_size_limit / 2 ** 20;
   const neededMb = 64 + (2 * config.pageCache.maxBytes) / 2 ** 20;
   if (heapMb < neededMb) {
-    logger.warn({ heapMb: Math.round(heapMb), pageCacheMb: config.pageCache.maxBytes / 2 ** 20 }, `the heap limit is small for PAGE_CACHE_MB: raise NODE_HEAP_MB to ${Math.ceil(neededMb)} or more`);
+    logger.warn(
+      { heapMb: Math.round(heapMb), pageCacheMb: config.pageCache.maxBytes / 2 ** 20 },
+      `the heap limit is small for PAGE_CACHE_MB: raise NODE_HEAP_MB to ${Math.ceil(neededMb)} or more`,
+    );
   }
 }
 

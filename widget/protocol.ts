@@ -3,9 +3,7 @@
 // every receiver also checks the sender's origin and window before it reads a message.
 
 /** Frame → host page. */
-export type FrameToHostMessage =
-  | { type: 'comment-desk:ready' }
-  | { type: 'comment-desk:height'; height: number };
+export type FrameToHostMessage = { type: 'comment-desk:ready' } | { type: 'comment-desk:height'; height: number };
 
 /** Host page → frame: the publisher's SSO token, never put in a URL where logs and referrers would keep it. */
 export type HostToFrameMessage = { type: 'comment-desk:sso-token'; token: string };

@@ -78,7 +78,10 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess): Promise<voi
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`it exited with code ${child.exitCode}`);
-    const status = await fetch(`${baseUrl}/readyz`).then((response) => response.status, () => 0);
+    const status = await fetch(`${baseUrl}/readyz`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -26,7 +26,10 @@ function assemble(slots: PhraseSlots, index: number, maxPadding: number): string
   const capacity = openers.length * points.length * asides.length * closers.length;
   // Past the capacity a body would repeat an earlier one; a run that long is far beyond the quotas anyway.
   const lists = [openers, points, asides, closers];
-  const [opener, point, aside, closer] = mixedRadixDigits(index % capacity, lists.map((list) => list.length)).map((digit, slot) => lists[slot]![digit]!);
+  const [opener, point, aside, closer] = mixedRadixDigits(
+    index % capacity,
+    lists.map((list) => list.length),
+  ).map((digit, slot) => lists[slot]![digit]!);
   const parts = [opener!, point!, aside!];
   const fits = (phrase: string): boolean => [...parts, phrase, closer!].join(' ').length <= MAX_LENGTH;
   for (const phrase of paddingPhrases(slots, index, maxPadding)) if (fits(phrase)) parts.push(phrase);

@@ -131,7 +131,7 @@ export const ENGLISH: PhraseSlots = {
     'Higher bus fares will hurt commuters.',
     'Local clinics closing is a real concern.',
     'Safety inspections can never be too strict.',
-    'Energy bills are on everyone\'s mind this winter.',
+    "Energy bills are on everyone's mind this winter.",
     'Disaster response plans need a careful review.',
     'Diplomacy here calls for patience.',
   ],

@@ -28,8 +28,7 @@ export function formatMs(ms: number): string {
 /** 4xx and 5xx answers, and requests that got none (connection errors, of which timeouts). */
 export function failures(result: LoadResult): string {
   const { statuses, errors, timeouts } = result;
-  const byClass = (digit: string): number =>
-    Object.entries(statuses).reduce((sum, [status, count]) => (status.startsWith(digit) ? sum + count : sum), 0);
+  const byClass = (digit: string): number => Object.entries(statuses).reduce((sum, [status, count]) => (status.startsWith(digit) ? sum + count : sum), 0);
   const parts = [
     ...['4', '5'].filter((digit) => byClass(digit) > 0).map((digit) => `${byClass(digit).toLocaleString('en-US')} × ${digit}xx`),
     ...(errors > 0 ? [`${errors.toLocaleString('en-US')} errors (${timeouts.toLocaleString('en-US')} timeouts)`] : []),
@@ -59,7 +58,11 @@ export function textTable(outcomes: ScenarioOutcome[], floorPerSecond: number): 
 
 export function markdownTable(outcomes: ScenarioOutcome[], floorPerSecond: number): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(HEADER), `|${HEADER.map((_, column) => (column === 0 || column === 4 ? '---' : '---:')).join('|')}|`, ...outcomes.map((outcome) => line(row(outcome, floorPerSecond)))].join('\n');
+  return [
+    line(HEADER),
+    `|${HEADER.map((_, column) => (column === 0 || column === 4 ? '---' : '---:')).join('|')}|`,
+    ...outcomes.map((outcome) => line(row(outcome, floorPerSecond))),
+  ].join('\n');
 }
 
 export function targetLines(checks: TargetCheck[]): string[] {

@@ -41,7 +41,9 @@ export async function seed(client: pg.Client, log: (line: string) => void): Prom
   const newId = await idExpression(client);
 
   // The change notifications are for live instances; a million of them at commit would only slow the seed.
-  await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET temp_buffers = '256MB'; SET work_mem = '256MB'; SELECT setseed(0.1201)`);
+  await client.query(
+    `SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET temp_buffers = '256MB'; SET work_mem = '256MB'; SELECT setseed(0.1201)`,
+  );
   await client.query('ALTER TABLE comments DISABLE TRIGGER USER; ALTER TABLE articles DISABLE TRIGGER USER');
   try {
     await step('articles', articlesSql());

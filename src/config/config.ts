@@ -54,7 +54,11 @@ const envSchema = z.object({
   COMMENT_RATE_LIMIT: rateLimit.default({ count: 5, windowSeconds: 60 }),
   AUTH_RATE_LIMIT: rateLimit.default({ count: 30, windowSeconds: 60 }),
   DEV_LOGIN: z.enum(['auto', 'true', 'false']).default('auto'),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(7 * 24 * 3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   TOXICITY_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -128,7 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const publicUrl = e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`;
   const allowedOrigins = e.ALLOWED_ORIGINS
-    ? e.ALLOWED_ORIGINS.split(',').map((value) => value.trim()).filter(Boolean).map((value) => parseOrigin(value))
+    ? e.ALLOWED_ORIGINS.split(',')
+        .map((value) => value.trim())
+        .filter(Boolean)
+        .map((value) => parseOrigin(value))
     : [publicUrl];
   return {
     env: e.NODE_ENV,
@@ -143,12 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     allowedOrigins,
     sso: { secret: e.SSO_SECRET, trustRole: e.SSO_TRUST_ROLE },
     loginProviders: readLoginProviders(e),
-    sessionSecret: e.SESSION_SECRET
-      ? { value: e.SESSION_SECRET, generated: false }
-      : { value: PROCESS_SESSION_SECRET, generated: true },
+    sessionSecret: e.SESSION_SECRET ? { value: e.SESSION_SECRET, generated: false } : { value: PROCESS_SESSION_SECRET, generated: true },
     // The dev login hands out accounts without a password: only ever for the local demo.
-    devLogin:
-      e.NODE_ENV !== 'production' && (e.DEV_LOGIN === 'true' || (e.DEV_LOGIN === 'auto' && !e.DATABASE_URL)),
+    devLogin: e.NODE_ENV !== 'production' && (e.DEV_LOGIN === 'true' || (e.DEV_LOGIN === 'auto' && !e.DATABASE_URL)),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     rateLimits: { comment: e.COMMENT_RATE_LIMIT, auth: e.AUTH_RATE_LIMIT },
     commentEditWindowSeconds: e.COMMENT_EDIT_WINDOW,

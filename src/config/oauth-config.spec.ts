@@ -26,7 +26,13 @@ describe('login provider configuration', () => {
       KAKAO_CLIENT_ID: 'k',
     });
     expect(config.loginProviders).toEqual({
-      oidc: { issuer: 'https://login.example.com/realms/news', clientId: 'o', clientSecret: undefined, name: 'OpenID Connect', scopes: ['openid', 'profile', 'email'] },
+      oidc: {
+        issuer: 'https://login.example.com/realms/news',
+        clientId: 'o',
+        clientSecret: undefined,
+        name: 'OpenID Connect',
+        scopes: ['openid', 'profile', 'email'],
+      },
       google: {
         clientId: 'g',
         clientSecret: 'gs',

@@ -22,9 +22,7 @@ async function main(): Promise<void> {
   }
   const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'comment-desk-migration-'));
   await chmod(scratchDir, 0o755); // the embedded server runs as the `postgres` user when we are root
-  const server = process.env.DATABASE_URL
-    ? undefined
-    : await openEmbeddedDatabase({ dataDir: path.join(scratchDir, 'pg'), port: await findFreePort() });
+  const server = process.env.DATABASE_URL ? undefined : await openEmbeddedDatabase({ dataDir: path.join(scratchDir, 'pg'), port: await findFreePort() });
   const adminUrl = server?.adminUrl ?? process.env.DATABASE_URL!;
   const scratchName = `migration_scratch_${process.pid}`;
   try {

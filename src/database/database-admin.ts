@@ -33,7 +33,5 @@ export async function createDatabase(connectionString: string, name: string, tem
 }
 
 export async function dropDatabase(connectionString: string, name: string): Promise<void> {
-  await withAdminClient(connectionString, (client) =>
-    client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
-  );
+  await withAdminClient(connectionString, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`));
 }

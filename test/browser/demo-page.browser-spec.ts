@@ -21,7 +21,11 @@ describe('the demo article page in Chromium', () => {
     browser = await launchBrowser();
     admin = await aUser(t.http, { role: 'admin' });
     await anArticle(t.http, admin.token, { id: DEMO_ARTICLE.id, title: DEMO_ARTICLE.title, url: `${t.baseUrl}/` });
-    const [first, second, third] = [await aUser(t.http, { name: 'Lee Seo-yeon' }), await aUser(t.http, { name: '박준호' }), await aUser(t.http, { name: 'Choi Ha-eun' })];
+    const [first, second, third] = [
+      await aUser(t.http, { name: 'Lee Seo-yeon' }),
+      await aUser(t.http, { name: '박준호' }),
+      await aUser(t.http, { name: 'Choi Ha-eun' }),
+    ];
     const thread = await aComment(t.http, first.token, DEMO_ARTICLE.id, { body: 'A clear account of what the deployment could mean for Seoul. Thank you.' });
     await aComment(t.http, second.token, DEMO_ARTICLE.id, { body: '북한군 파병이 한반도 안보에 어떤 영향을 줄지 걱정됩니다.\n좋은 기사 감사합니다.' });
     await aComment(t.http, third.token, DEMO_ARTICLE.id, { body: 'Agreed, and the timeline at the end helps.', parentId: thread.id });

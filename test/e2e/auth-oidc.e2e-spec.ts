@@ -165,10 +165,13 @@ describe('login through a generic OpenID Connect provider (oidc-provider)', () =
     const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
     it.each<[string, IdTokenRewrite]>([
       // Claims that would make this login take over alice's account by its verified e-mail.
-      ['an ID token altered after signing', (token) => {
-        const [header, , signature] = token.split('.');
-        return [header, base64url({ ...decodeJwt(token), name: 'Alice Kim', email: 'alice@idp.example', email_verified: true }), signature].join('.');
-      }],
+      [
+        'an ID token altered after signing',
+        (token) => {
+          const [header, , signature] = token.split('.');
+          return [header, base64url({ ...decodeJwt(token), name: 'Alice Kim', email: 'alice@idp.example', email_verified: true }), signature].join('.');
+        },
+      ],
       ['an unsigned ID token (alg none)', (token) => [base64url({ alg: 'none', typ: 'JWT' }), token.split('.')[1], ''].join('.')],
       ['an ID token for another audience', (_, { claims, sign }) => sign({ ...claims, aud: 'another-client' })],
       ['an ID token from another issuer', (_, { claims, sign }) => sign({ ...claims, iss: 'https://idp.evil.example' })],

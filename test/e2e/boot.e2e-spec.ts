@@ -30,7 +30,10 @@ async function waitUntilReady(http: HttpClient, started: Started, timeoutMs: num
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (started.child.exitCode !== null) throw new Error(`the service exited early:\n${started.output()}`);
-    const status = await http.get('/readyz').then((r) => r.status, () => 0);
+    const status = await http.get('/readyz').then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

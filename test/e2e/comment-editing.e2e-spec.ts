@@ -27,7 +27,9 @@ describe('editing a comment', () => {
   const publicList = async (articleId: string) => (await t.http.get(`/api/v1/articles/${articleId}/comments`)).body.comments;
   const commentCount = async (articleId: string) => (await t.http.get(`/api/v1/articles/${articleId}`)).body.commentCount;
   const pendingItem = async (commentId: string) =>
-    (await t.http.get('/api/v1/moderation/queues/pending?limit=100', { token: moderator.token })).body.items.find((item: { comment: { id: string } }) => item.comment.id === commentId);
+    (await t.http.get('/api/v1/moderation/queues/pending?limit=100', { token: moderator.token })).body.items.find(
+      (item: { comment: { id: string } }) => item.comment.id === commentId,
+    );
   const logOf = async (commentId: string) => (await t.http.get(`/api/v1/moderation/log?commentId=${commentId}`, { token: moderator.token })).body.entries;
   /** Moves a comment's posting time back, as if it had been posted that long ago. */
   const postedAgo = (commentId: string, seconds: number) =>
@@ -243,7 +245,9 @@ describe('author trust', () => {
     const posted = await post(author.token, article.id, 'A civil comment from a watched author.');
     expect(posted.body.verdict.reasons.map((reason: { rule: string }) => reason.rule)).toEqual(['account.watched']);
     const log = (await t.http.get(`/api/v1/moderation/log?userId=${author.user.id}`, { token: moderator.token })).body.entries;
-    expect(log.map((entry: LogEntry) => [entry.action, entry.actor.id, entry.details])).toEqual([['trust_change', moderator.user.id, { from: 'new', to: 'watched' }]]);
+    expect(log.map((entry: LogEntry) => [entry.action, entry.actor.id, entry.details])).toEqual([
+      ['trust_change', moderator.user.id, { from: 'new', to: 'watched' }],
+    ]);
   });
 
   it('makes a new author a regular after enough approved comments, so the new-account review stops', async () => {

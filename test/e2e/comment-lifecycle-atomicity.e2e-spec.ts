@@ -40,7 +40,8 @@ describe('a comment transition killed midway leaves nothing half-done', () => {
     await t.close();
   });
 
-  const killAuditStep = () => sql(t.databaseUrl, 'CREATE TRIGGER refuse_audit_entry BEFORE INSERT ON moderation_log FOR EACH ROW EXECUTE FUNCTION refuse_audit_entry()');
+  const killAuditStep = () =>
+    sql(t.databaseUrl, 'CREATE TRIGGER refuse_audit_entry BEFORE INSERT ON moderation_log FOR EACH ROW EXECUTE FUNCTION refuse_audit_entry()');
   const healAuditStep = () => sql(t.databaseUrl, 'DROP TRIGGER refuse_audit_entry ON moderation_log');
   const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
   /** What a change could have touched: the comment, its counters, its log, its revisions. */
@@ -92,9 +93,11 @@ describe('a comment transition killed midway leaves nothing half-done', () => {
     const article = await anArticle(t.http, admin.token, { premoderation: true });
     const comment = await aComment(t.http, (await aUser(t.http)).token, article.id);
 
-    await killedThenHealed({ articleId: article.id, commentId: comment.id }, () =>
-      t.http.post(`/api/v1/moderation/comments/${comment.id}/decision`, { action: 'approve', reason: 'fine' }, { token: moderator.token }),
-    200);
+    await killedThenHealed(
+      { articleId: article.id, commentId: comment.id },
+      () => t.http.post(`/api/v1/moderation/comments/${comment.id}/decision`, { action: 'approve', reason: 'fine' }, { token: moderator.token }),
+      200,
+    );
     expect((await t.http.get(`/api/v1/articles/${article.id}`)).body.commentCount).toBe(1);
   });
 
@@ -104,9 +107,11 @@ describe('a comment transition killed midway leaves nothing half-done', () => {
     const thread = await aComment(t.http, author.token, article.id);
     const reply = await aComment(t.http, author.token, article.id, { parentId: thread.id });
 
-    await killedThenHealed({ articleId: article.id, commentId: reply.id, parentId: thread.id }, () =>
-      t.http.delete(`/api/v1/comments/${reply.id}`, { token: author.token }),
-    204);
+    await killedThenHealed(
+      { articleId: article.id, commentId: reply.id, parentId: thread.id },
+      () => t.http.delete(`/api/v1/comments/${reply.id}`, { token: author.token }),
+      204,
+    );
     const threads = (await t.http.get(`/api/v1/articles/${article.id}/comments`)).body.comments;
     expect(threads.find((comment: { id: string }) => comment.id === thread.id).replyCount).toBe(0);
   });
@@ -119,9 +124,11 @@ describe('a comment transition killed midway leaves nothing half-done', () => {
     }
     const third = await aUser(t.http);
 
-    await killedThenHealed({ articleId: article.id, commentId: comment.id }, () =>
-      t.http.post(`/api/v1/comments/${comment.id}/reports`, { reason: 'abuse' }, { token: third.token }),
-    201);
+    await killedThenHealed(
+      { articleId: article.id, commentId: comment.id },
+      () => t.http.post(`/api/v1/comments/${comment.id}/reports`, { reason: 'abuse' }, { token: third.token }),
+      201,
+    );
     expect((await t.http.get(`/api/v1/articles/${article.id}`)).body.commentCount).toBe(0);
   });
 
@@ -130,9 +137,11 @@ describe('a comment transition killed midway leaves nothing half-done', () => {
     const author = await aUser(t.http);
     const comment = await aComment(t.http, author.token, article.id, { body: 'Ask the desk for details.' });
 
-    await killedThenHealed({ articleId: article.id, commentId: comment.id }, () =>
-      t.http.patch(`/api/v1/comments/${comment.id}`, { body: 'Ask me on 010-2345-6789 for details.' }, { token: author.token }),
-    200);
+    await killedThenHealed(
+      { articleId: article.id, commentId: comment.id },
+      () => t.http.patch(`/api/v1/comments/${comment.id}`, { body: 'Ask me on 010-2345-6789 for details.' }, { token: author.token }),
+      200,
+    );
     expect((await t.http.get(`/api/v1/articles/${article.id}`)).body.commentCount).toBe(0);
   });
 });

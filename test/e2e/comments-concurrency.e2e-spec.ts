@@ -132,8 +132,12 @@ describe('comments under concurrency, idempotency and rate limits', () => {
       const first = await post(author.token, article.id, body, 'key-crash');
       expect(first.status).toBe(201);
       // As if the instance had died after the comment committed and before the answer was kept.
-      await sql(t.databaseUrl, `UPDATE idempotency_records SET response_status = NULL, response_body = NULL, locked_at = now() - interval '1 minute'
-                                WHERE user_id = $1 AND key = 'key-crash'`, [author.user.id]);
+      await sql(
+        t.databaseUrl,
+        `UPDATE idempotency_records SET response_status = NULL, response_body = NULL, locked_at = now() - interval '1 minute'
+                                WHERE user_id = $1 AND key = 'key-crash'`,
+        [author.user.id],
+      );
       const retry = await post(author.token, article.id, body, 'key-crash');
       expect(retry.status).toBe(201);
       expect(retry.body.comment.id).toBe(first.body.comment.id);
@@ -192,7 +196,9 @@ describe('policy quotas under parallel posts by one author', () => {
     );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(3);
     const refused = responses.filter((r) => r.status !== 201);
-    expect(refused.map((r) => [r.status, r.body.error.code, r.body.error.details.reasons[0].rule])).toEqual(Array(17).fill([422, 'POLICY_REJECTED', 'quota.article']));
+    expect(refused.map((r) => [r.status, r.body.error.code, r.body.error.details.reasons[0].rule])).toEqual(
+      Array(17).fill([422, 'POLICY_REJECTED', 'quota.article']),
+    );
     expect(await published(author.user.id)).toBe(3);
     expect((await t.http.get(`/api/v1/articles/${article.id}`)).body.commentCount).toBe(3);
   });

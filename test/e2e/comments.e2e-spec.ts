@@ -19,8 +19,7 @@ describe('posting, listing, replying and deleting comments', () => {
 
   const post = (token: string, articleId: string, body: unknown, headers: Record<string, string> = {}) =>
     t.http.post(`/api/v1/articles/${articleId}/comments`, body, { token, headers });
-  const list = (articleId: string, query = '', token?: string) =>
-    t.http.get(`/api/v1/articles/${articleId}/comments${query}`, token ? { token } : {});
+  const list = (articleId: string, query = '', token?: string) => t.http.get(`/api/v1/articles/${articleId}/comments${query}`, token ? { token } : {});
 
   describe('posting', () => {
     it('publishes a civil comment at once and answers the contract Comment and Verdict', async () => {
@@ -254,18 +253,33 @@ describe('posting, listing, replying and deleting comments', () => {
       const article = await anArticle(t.http, admin.token);
       const comment = await aComment(t.http, reader.token, article.id);
       const fan = await aUser(t.http);
-      expect((await t.http.put(`/api/v1/comments/${comment.id}/like`, undefined, { token: fan.token })).body).toEqual({ commentId: comment.id, liked: true, likeCount: 1 });
+      expect((await t.http.put(`/api/v1/comments/${comment.id}/like`, undefined, { token: fan.token })).body).toEqual({
+        commentId: comment.id,
+        liked: true,
+        likeCount: 1,
+      });
       expect((await t.http.put(`/api/v1/comments/${comment.id}/like`, undefined, { token: fan.token })).body.likeCount).toBe(1);
       expect((await list(article.id, '', fan.token)).body.comments[0]).toMatchObject({ likeCount: 1, likedByMe: true });
       expect((await list(article.id, '', reader.token)).body.comments[0]).toMatchObject({ likeCount: 1, likedByMe: false });
-      expect((await t.http.delete(`/api/v1/comments/${comment.id}/like`, { token: fan.token })).body).toEqual({ commentId: comment.id, liked: false, likeCount: 0 });
+      expect((await t.http.delete(`/api/v1/comments/${comment.id}/like`, { token: fan.token })).body).toEqual({
+        commentId: comment.id,
+        liked: false,
+        likeCount: 0,
+      });
       expect((await t.http.delete(`/api/v1/comments/${comment.id}/like`, { token: fan.token })).body.likeCount).toBe(0);
     });
 
     it('sorts by likes with sort=top', async () => {
       const article = await anArticle(t.http, admin.token);
-      const [a, b, c] = [await aComment(t.http, reader.token, article.id), await aComment(t.http, (await aUser(t.http)).token, article.id), await aComment(t.http, (await aUser(t.http)).token, article.id)];
-      for (const [comment, likes] of [[b, 2], [c, 1]] as const) {
+      const [a, b, c] = [
+        await aComment(t.http, reader.token, article.id),
+        await aComment(t.http, (await aUser(t.http)).token, article.id),
+        await aComment(t.http, (await aUser(t.http)).token, article.id),
+      ];
+      for (const [comment, likes] of [
+        [b, 2],
+        [c, 1],
+      ] as const) {
         for (let i = 0; i < likes; i++) await t.http.put(`/api/v1/comments/${comment.id}/like`, undefined, { token: (await aUser(t.http)).token });
       }
       const top = await list(article.id, '?sort=top');
@@ -308,12 +322,19 @@ describe('posting, listing, replying and deleting comments', () => {
     it('pages through every comment once, in order, and ends with a null cursor', async () => {
       const article = await anArticle(t.http, admin.token);
       const ids: string[] = [];
-      for (let i = 0; i < 25; i++) ids.push((await aComment(t.http, (await aUser(t.http)).token, article.id, { body: `Comment number ${i} on this story.` })).id);
-      for (const [sort, expected] of [['newest', [...ids].reverse()], ['oldest', ids]] as const) {
+      for (let i = 0; i < 25; i++)
+        ids.push((await aComment(t.http, (await aUser(t.http)).token, article.id, { body: `Comment number ${i} on this story.` })).id);
+      for (const [sort, expected] of [
+        ['newest', [...ids].reverse()],
+        ['oldest', ids],
+      ] as const) {
         const seen: string[] = [];
         let cursor: string | null = null;
         do {
-          const page: { body: { comments: { id: string }[]; nextCursor: string | null } } = await list(article.id, `?sort=${sort}&limit=10${cursor ? `&cursor=${cursor}` : ''}`);
+          const page: { body: { comments: { id: string }[]; nextCursor: string | null } } = await list(
+            article.id,
+            `?sort=${sort}&limit=10${cursor ? `&cursor=${cursor}` : ''}`,
+          );
           seen.push(...page.body.comments.map((c) => c.id));
           cursor = page.body.nextCursor;
         } while (cursor);

@@ -14,8 +14,7 @@ describe('the embeddable widget, the demo page and the policy page', () => {
   });
   afterAll(() => t.close());
 
-  const frameUrl = (origin: string, articleId = 'a-1') =>
-    `/embed/frame?${new URLSearchParams({ articleId, lang: 'ko', origin })}`;
+  const frameUrl = (origin: string, articleId = 'a-1') => `/embed/frame?${new URLSearchParams({ articleId, lang: 'ko', origin })}`;
 
   describe('GET /embed.js', () => {
     it('serves the loader as cacheable JavaScript under 5 KB gzipped', async () => {
@@ -107,7 +106,10 @@ describe('the embeddable widget, the demo page and the policy page', () => {
       const body = await new Promise<string>((resolve, reject) => {
         const req = request({ host: url.hostname, port: url.port, path: '/', headers: { host: '"><script>x</script>' } }, (res) => {
           let text = '';
-          res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve(text));
+          res
+            .setEncoding('utf8')
+            .on('data', (chunk: string) => (text += chunk))
+            .on('end', () => resolve(text));
         });
         req.on('error', reject).end();
       });
@@ -120,7 +122,16 @@ describe('the embeddable widget, the demo page and the policy page', () => {
       const response = await t.http.get('/policy');
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      for (const words of ['Standards Board Policy', '250 characters', 'resident registration numbers', 'ㅅㅂ', 'premoderation', '댓글 운영 원칙', '주민등록번호', '신고']) {
+      for (const words of [
+        'Standards Board Policy',
+        '250 characters',
+        'resident registration numbers',
+        'ㅅㅂ',
+        'premoderation',
+        '댓글 운영 원칙',
+        '주민등록번호',
+        '신고',
+      ]) {
         expect(response.text).toContain(words);
       }
     });

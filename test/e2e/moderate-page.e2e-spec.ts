@@ -28,7 +28,14 @@ describe('the moderator page', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const csp = response.headers.get('content-security-policy')!.split('; ');
     expect(csp).toEqual(
-      expect.arrayContaining(["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "object-src 'none'"]),
+      expect.arrayContaining([
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+      ]),
     );
     expect(response.text).toContain('<div id="moderate-desk">');
     expect(response.text).not.toMatch(/<script>|<style>| on\w+=/);
@@ -77,10 +84,45 @@ describe('marking what the policy matched in a comment (the page’s highlighter
   });
   const cases: [string, string, PolicyReason[], [string, string[]][]][] = [
     ['no match', 'plain text', [], [['plain text', []]]],
-    ['one match, by offsets (the match text is masked)', 'call 010-1234-5678 now', [reason('personal.phone', [5, 18])], [['call ', []], ['010-1234-5678', ['personal.phone']], [' now', []]]],
-    ['UTF-16 offsets after an emoji', '👀 a@b.kr', [reason('personal.email', [3, 9])], [['👀 ', []], ['a@b.kr', ['personal.email']]]],
-    ['a cut inside a surrogate pair, widened to the whole emoji', 'x👀y', [reason('flood.repeat', [2, 3])], [['x', []], ['👀', ['flood.repeat']], ['y', []]]],
-    ['overlapping matches of two rules', 'abcdef', [reason('r.one', [0, 4]), reason('r.two', [2, 6])], [['ab', ['r.one']], ['cd', ['r.one', 'r.two']], ['ef', ['r.two']]]],
+    [
+      'one match, by offsets (the match text is masked)',
+      'call 010-1234-5678 now',
+      [reason('personal.phone', [5, 18])],
+      [
+        ['call ', []],
+        ['010-1234-5678', ['personal.phone']],
+        [' now', []],
+      ],
+    ],
+    [
+      'UTF-16 offsets after an emoji',
+      '👀 a@b.kr',
+      [reason('personal.email', [3, 9])],
+      [
+        ['👀 ', []],
+        ['a@b.kr', ['personal.email']],
+      ],
+    ],
+    [
+      'a cut inside a surrogate pair, widened to the whole emoji',
+      'x👀y',
+      [reason('flood.repeat', [2, 3])],
+      [
+        ['x', []],
+        ['👀', ['flood.repeat']],
+        ['y', []],
+      ],
+    ],
+    [
+      'overlapping matches of two rules',
+      'abcdef',
+      [reason('r.one', [0, 4]), reason('r.two', [2, 6])],
+      [
+        ['ab', ['r.one']],
+        ['cd', ['r.one', 'r.two']],
+        ['ef', ['r.two']],
+      ],
+    ],
     ['positions the body cannot hold, dropped', 'short', [reason('r.bad', [3, 99], [4, 2], [-1, 2])], [['short', []]]],
   ];
 

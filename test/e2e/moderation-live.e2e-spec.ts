@@ -65,7 +65,9 @@ describe('live queue updates across instances', () => {
       `${b.baseUrl}/api/v1/moderation/events`,
       moderator.token,
       async () => {
-        expect((await a.http.post(`/api/v1/moderation/comments/${held.id}/decision`, { action: 'approve', reason: 'fine' }, { token: moderator.token })).status).toBe(200);
+        expect(
+          (await a.http.post(`/api/v1/moderation/comments/${held.id}/decision`, { action: 'approve', reason: 'fine' }, { token: moderator.token })).status,
+        ).toBe(200);
       },
       (e) => e.event === 'queue' && e.data.commentId === held.id,
     );

@@ -53,16 +53,24 @@ describe('moderation', () => {
       expect(response.body.items[0]).toMatchObject({
         comment: { status: 'pending', body: '연락 주세요 010-2222-3333' },
         article: { id: article.id, title: article.title },
-        reasons: [expect.objectContaining({ rule: 'personal.phone', clause: expect.any(String), match: expect.objectContaining({ start: expect.any(Number) }) })],
+        reasons: [
+          expect.objectContaining({ rule: 'personal.phone', clause: expect.any(String), match: expect.objectContaining({ start: expect.any(Number) }) }),
+        ],
         reportCount: 0,
         author: { id: author.user.id, approvedCount: 0 },
       });
-      expect((await queue('pending', `?articleId=${article.id}&rule=personal.email`)).body.items.map((i: { comment: { id: string } }) => i.comment.id)).toEqual([second.body.comment.id]);
+      expect((await queue('pending', `?articleId=${article.id}&rule=personal.email`)).body.items.map((i: { comment: { id: string } }) => i.comment.id)).toEqual(
+        [second.body.comment.id],
+      );
       expect(response.body.nextCursor).toBeNull();
     });
 
     it('follows a story across its articles with a saved article group', async () => {
-      const [a, b, other] = [await anArticle(t.http, admin.token, { premoderation: true }), await anArticle(t.http, admin.token, { premoderation: true }), await anArticle(t.http, admin.token, { premoderation: true })];
+      const [a, b, other] = [
+        await anArticle(t.http, admin.token, { premoderation: true }),
+        await anArticle(t.http, admin.token, { premoderation: true }),
+        await anArticle(t.http, admin.token, { premoderation: true }),
+      ];
       const inA = (await heldComment(a.id)).comment;
       const inB = (await heldComment(b.id)).comment;
       await heldComment(other.id);
@@ -78,10 +86,16 @@ describe('moderation', () => {
     it('shows the comment a held reply answers', async () => {
       const article = await anArticle(t.http, admin.token);
       const parent = await aComment(t.http, (await aUser(t.http)).token, article.id, { body: 'The parent comment in the thread.' });
-      const reply = await t.http.post(`/api/v1/articles/${article.id}/comments`, { body: '전화 주세요 010-9999-8888', parentId: parent.id }, { token: (await aUser(t.http)).token });
+      const reply = await t.http.post(
+        `/api/v1/articles/${article.id}/comments`,
+        { body: '전화 주세요 010-9999-8888', parentId: parent.id },
+        { token: (await aUser(t.http)).token },
+      );
       expect(reply.body.comment.status).toBe('pending');
       const [item] = (await queue('pending', `?articleId=${article.id}`)).body.items;
-      expect(item.thread).toEqual({ parent: { id: parent.id, author: { displayName: expect.any(String) }, body: 'The parent comment in the thread.', status: 'published' } });
+      expect(item.thread).toEqual({
+        parent: { id: parent.id, author: { displayName: expect.any(String) }, body: 'The parent comment in the thread.', status: 'published' },
+      });
     });
 
     it('pages a queue with a cursor and refuses an unknown queue with 400', async () => {
@@ -131,7 +145,15 @@ describe('moderation', () => {
       expect((await t.http.get(`/api/v1/articles/${articleId}/comments`)).body.comments.map((c: { id: string }) => c.id)).toEqual([comment.id]);
       expect((await t.http.get(`/api/v1/articles/${articleId}`)).body.commentCount).toBe(1);
       expect(await logOf(comment.id)).toEqual([
-        { at: expect.any(String), actor: { id: moderator.user.id, displayName: moderator.user.displayName }, action: 'approve', commentId: comment.id, reason: 'on topic', targetUserId: expect.any(String), details: {} },
+        {
+          at: expect.any(String),
+          actor: { id: moderator.user.id, displayName: moderator.user.displayName },
+          action: 'approve',
+          commentId: comment.id,
+          reason: 'on topic',
+          targetUserId: expect.any(String),
+          details: {},
+        },
       ]);
     });
 
@@ -176,7 +198,11 @@ describe('moderation', () => {
       const [item] = (await queue('rejected', `?articleId=${article.id}`)).body.items;
       expect((await decide(moderator.token, item.comment.id, 'approve', 'quoting the headline')).body.comment.status).toBe('published');
       expect((await decide(otherModerator.token, item.comment.id, 'reject')).status).toBe(409);
-      const overridden = await t.http.post(`/api/v1/moderation/comments/${item.comment.id}/decision`, { action: 'reject', reason: 'no', override: true }, { token: otherModerator.token });
+      const overridden = await t.http.post(
+        `/api/v1/moderation/comments/${item.comment.id}/decision`,
+        { action: 'reject', reason: 'no', override: true },
+        { token: otherModerator.token },
+      );
       expect(overridden.body.comment.status).toBe('rejected');
     });
 
@@ -210,14 +236,18 @@ describe('moderation', () => {
       const held: { id: string }[] = [];
       for (let i = 0; i < 3; i++) held.push((await heldComment(article.id)).comment);
       await decide(otherModerator.token, held[2]!.id, 'reject');
-      const response = await t.http.post('/api/v1/moderation/decisions', {
-        items: [
-          { commentId: held[0]!.id, action: 'approve', reason: 'ok' },
-          { commentId: held[1]!.id, action: 'reject', reason: 'off topic' },
-          { commentId: held[2]!.id, action: 'approve' },
-          { commentId: '00000000-0000-7000-8000-000000000000', action: 'approve' },
-        ],
-      }, { token: moderator.token });
+      const response = await t.http.post(
+        '/api/v1/moderation/decisions',
+        {
+          items: [
+            { commentId: held[0]!.id, action: 'approve', reason: 'ok' },
+            { commentId: held[1]!.id, action: 'reject', reason: 'off topic' },
+            { commentId: held[2]!.id, action: 'approve' },
+            { commentId: '00000000-0000-7000-8000-000000000000', action: 'approve' },
+          ],
+        },
+        { token: moderator.token },
+      );
       expect(response.status).toBe(200);
       expect(response.body.results.map((r: { outcome: string; error?: { code: string } }) => r.error?.code ?? r.outcome)).toEqual([
         'applied',
@@ -238,7 +268,10 @@ describe('moderation', () => {
       expect((await mine())[0]).toMatchObject({ id: comment.id, status: 'pending', review: { state: 'awaiting_review', moderatorReason: null } });
       expect((await mine())[0].review.reasons).toEqual([expect.objectContaining({ rule: 'article.premoderation', message: expect.any(String) })]);
       await decide(moderator.token, comment.id, 'reject', 'Please keep to the topic of the article.');
-      expect((await mine())[0]).toMatchObject({ status: 'rejected', review: { state: 'rejected', moderatorReason: 'Please keep to the topic of the article.' } });
+      expect((await mine())[0]).toMatchObject({
+        status: 'rejected',
+        review: { state: 'rejected', moderatorReason: 'Please keep to the topic of the article.' },
+      });
       expect((await t.http.get(`/api/v1/articles/${article.id}/comments`, { token: (await aUser(t.http)).token })).body.comments).toEqual([]);
     });
   });
@@ -262,21 +295,35 @@ describe('moderation', () => {
       const article = await anArticle(t.http, admin.token, { premoderation: true });
       const spammer = await aUser(t.http);
       const held = await aComment(t.http, spammer.token, article.id, { body: 'Buy cheap watches today.' });
-      const banned = await t.http.post(`/api/v1/moderation/users/${spammer.user.id}/ban`, { until: null, reason: 'spam', rejectPending: true }, { token: moderator.token });
+      const banned = await t.http.post(
+        `/api/v1/moderation/users/${spammer.user.id}/ban`,
+        { until: null, reason: 'spam', rejectPending: true },
+        { token: moderator.token },
+      );
       expect(banned.body).toMatchObject({ status: 'banned', suspendedUntil: null });
       expect((await queue('rejected', `?articleId=${article.id}`)).body.items.map((i: { comment: { id: string } }) => i.comment.id)).toEqual([held.id]);
       const lifted = await t.http.delete(`/api/v1/moderation/users/${spammer.user.id}/ban`, { token: moderator.token });
       expect(lifted.status).toBe(200);
       expect(lifted.body.status).toBe('active');
-      const actions = (await t.http.get(`/api/v1/moderation/log?userId=${spammer.user.id}`, { token: moderator.token })).body.entries.map((e: { action: string }) => e.action);
+      const actions = (await t.http.get(`/api/v1/moderation/log?userId=${spammer.user.id}`, { token: moderator.token })).body.entries.map(
+        (e: { action: string }) => e.action,
+      );
       expect(actions).toEqual(['ban', 'reject', 'unban']);
     });
 
     it('refuses a suspension that already ended, an unknown user, and a moderator banning an admin', async () => {
       const target = await aUser(t.http);
-      const past = await t.http.post(`/api/v1/moderation/users/${target.user.id}/ban`, { until: '2020-01-01T00:00:00Z', reason: 'x' }, { token: moderator.token });
+      const past = await t.http.post(
+        `/api/v1/moderation/users/${target.user.id}/ban`,
+        { until: '2020-01-01T00:00:00Z', reason: 'x' },
+        { token: moderator.token },
+      );
       expect(past.status).toBe(400);
-      const unknown = await t.http.post('/api/v1/moderation/users/00000000-0000-7000-8000-000000000000/ban', { until: null, reason: 'x' }, { token: moderator.token });
+      const unknown = await t.http.post(
+        '/api/v1/moderation/users/00000000-0000-7000-8000-000000000000/ban',
+        { until: null, reason: 'x' },
+        { token: moderator.token },
+      );
       expect(unknown.status).toBe(404);
       const upward = await t.http.post(`/api/v1/moderation/users/${admin.user.id}/ban`, { until: null, reason: 'x' }, { token: moderator.token });
       expect(upward.status).toBe(403);
@@ -286,7 +333,11 @@ describe('moderation', () => {
 
   it('lets an admin name a moderator, and logs the role change', async () => {
     const candidate = await aUser(t.http);
-    const response = await t.http.put(`/api/v1/moderation/users/${candidate.user.id}/role`, { role: 'moderator', reason: 'night shift' }, { token: admin.token });
+    const response = await t.http.put(
+      `/api/v1/moderation/users/${candidate.user.id}/role`,
+      { role: 'moderator', reason: 'night shift' },
+      { token: admin.token },
+    );
     expect(response.body.role).toBe('moderator');
     expect((await queue('pending', '', candidate.token)).status).toBe(200);
     expect((await t.http.put(`/api/v1/moderation/users/${candidate.user.id}/role`, { role: 'admin' }, { token: moderator.token })).status).toBe(403);

@@ -56,7 +56,11 @@ describe('the Standards Board policy as versioned data, shared by every instance
     const log = (await a.http.get('/api/v1/moderation/log', { token: admin.token })).body.entries;
     expect(log).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ action: 'rule_change', reason: 'new slur in the wild', details: { fromVersion: definition.version, toVersion: definition.version + 1 } }),
+        expect.objectContaining({
+          action: 'rule_change',
+          reason: 'new slur in the wild',
+          details: { fromVersion: definition.version, toVersion: definition.version + 1 },
+        }),
       ]),
     );
   });
@@ -64,8 +68,15 @@ describe('the Standards Board policy as versioned data, shared by every instance
   it('adds and removes terms a slice at a time, beyond what one request body could carry', async () => {
     const before = (await rules(a.http, admin.token)).body;
     const add = Array.from({ length: 800 }, (_, i) => `blorvak${i.toString(36)}x`);
-    for (const [offset, version] of [[0, before.version + 1], [400, before.version + 2]] as const) {
-      const response = await a.http.patch('/api/v1/policy/rules/terms', { version, list: 'suspect', add: add.slice(offset, offset + 400), reason: 'new slang' }, { token: admin.token });
+    for (const [offset, version] of [
+      [0, before.version + 1],
+      [400, before.version + 2],
+    ] as const) {
+      const response = await a.http.patch(
+        '/api/v1/policy/rules/terms',
+        { version, list: 'suspect', add: add.slice(offset, offset + 400), reason: 'new slang' },
+        { token: admin.token },
+      );
       expect(response.status).toBe(200);
     }
     const after = (await rules(a.http, admin.token)).body;

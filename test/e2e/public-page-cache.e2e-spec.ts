@@ -24,8 +24,7 @@ describe('public comment pages served from memory, across instances', () => {
   };
 
   /** B's list once it shows what A changed (see `eventually`). */
-  const listedOnB = (articleId: string, holds: (comments: Awaited<ReturnType<typeof listed>>) => boolean) =>
-    eventually(() => listed(b.http, articleId), holds);
+  const listedOnB = (articleId: string, holds: (comments: Awaited<ReturnType<typeof listed>>) => boolean) => eventually(() => listed(b.http, articleId), holds);
 
   it("shows a moderator's approval on instance A in instance B's anonymous reads", async () => {
     const article = await anArticle(a.http, admin.token, { premoderation: true });
@@ -55,7 +54,11 @@ describe('public comment pages served from memory, across instances', () => {
     expect((await a.http.delete(`/api/v1/comments/${second.id}`, { token: author.token })).status).toBe(204);
     expect((await listedOnB(article.id, (c) => c.length === 1)).map((c) => c.id)).toEqual([first.id]);
 
-    const rejected = await a.http.post(`/api/v1/moderation/comments/${first.id}/decision`, { action: 'reject', reason: 'off topic' }, { token: moderator.token });
+    const rejected = await a.http.post(
+      `/api/v1/moderation/comments/${first.id}/decision`,
+      { action: 'reject', reason: 'off topic' },
+      { token: moderator.token },
+    );
     expect(rejected.status).toBe(200);
     // A rejected thread leaves with its replies (only a deleted one keeps its place for them).
     expect(await listedOnB(article.id, (c) => c.length === 0)).toEqual([]);
@@ -74,7 +77,10 @@ describe('public comment pages served from memory, across instances', () => {
     expect(again.headers.get('cache-control')).toMatch(/^public, /);
 
     await aComment(a.http, (await aUser(a.http)).token, article.id);
-    const changed = await eventually(() => b.http.get(`/api/v1/articles/${article.id}/comments`, { headers: { 'if-none-match': etag } }), (r) => r.status === 200);
+    const changed = await eventually(
+      () => b.http.get(`/api/v1/articles/${article.id}/comments`, { headers: { 'if-none-match': etag } }),
+      (r) => r.status === 200,
+    );
     expect(changed.status).toBe(200);
     expect(changed.body.comments).toHaveLength(2);
     expect(changed.headers.get('etag')).not.toBe(etag);
@@ -103,7 +109,9 @@ describe('public comment pages served from memory, across instances', () => {
     const article = await anArticle(a.http, admin.token);
     const reader = await aUser(a.http);
     await aComment(b.http, reader.token, article.id); // B now holds the article's settings
-    expect((await a.http.put(`/api/v1/articles/${article.id}`, { title: article.title, url: article.url, commentsOpen: false }, { token: admin.token })).status).toBe(200);
+    expect(
+      (await a.http.put(`/api/v1/articles/${article.id}`, { title: article.title, url: article.url, commentsOpen: false }, { token: admin.token })).status,
+    ).toBe(200);
     const refused = await eventually(
       () => b.http.post(`/api/v1/articles/${article.id}/comments`, { body: 'Still too late.' }, { token: reader.token }),
       (r) => r.status !== 201,
@@ -115,11 +123,13 @@ describe('public comment pages served from memory, across instances', () => {
   it('compresses a large page for a client that asks', async () => {
     const article = await anArticle(a.http, admin.token);
     const readers = await Promise.all(Array.from({ length: 12 }, () => aUser(a.http)));
-    for (const reader of readers) await aComment(a.http, reader.token, article.id, { body: `A long and civil comment about the article, written by ${reader.user.displayName}, with enough words to matter.` });
+    for (const reader of readers)
+      await aComment(a.http, reader.token, article.id, {
+        body: `A long and civil comment about the article, written by ${reader.user.displayName}, with enough words to matter.`,
+      });
     const response = await fetch(`${b.baseUrl}/api/v1/articles/${article.id}/comments`, { headers: { 'accept-encoding': 'gzip' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBe('gzip');
     expect(((await response.json()) as { comments: unknown[] }).comments).toHaveLength(12);
   });
 });
-

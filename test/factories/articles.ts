@@ -11,11 +11,15 @@ export async function anArticle(
 ): Promise<ArticleView> {
   const id = overrides.id ?? `article-${process.pid}-${++counter}`;
   const { id: _, ...fields } = overrides;
-  const response = await http.put(`/api/v1/articles/${id}`, {
-    title: `Test article ${counter}`,
-    url: `https://news.example.com/${id}`,
-    ...fields,
-  }, { token: adminToken });
+  const response = await http.put(
+    `/api/v1/articles/${id}`,
+    {
+      title: `Test article ${counter}`,
+      url: `https://news.example.com/${id}`,
+      ...fields,
+    },
+    { token: adminToken },
+  );
   if (response.status !== 200) throw new Error(`article setup failed: ${response.status} ${response.text}`);
   return response.body;
 }

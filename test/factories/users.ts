@@ -34,7 +34,5 @@ export async function anSsoToken(
     ...claims,
   };
   for (const key of Object.keys(payload)) if (payload[key] === undefined) delete payload[key];
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: options.alg ?? 'HS256', typ: 'JWT' })
-    .sign(new TextEncoder().encode(options.secret ?? TEST_SSO_SECRET));
+  return new SignJWT(payload).setProtectedHeader({ alg: options.alg ?? 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(options.secret ?? TEST_SSO_SECRET));
 }

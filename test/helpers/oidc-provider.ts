@@ -59,9 +59,7 @@ export async function startOidcProvider(options: { redirectUris: string[] }): Pr
         ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
       }),
   );
-  provider.on('grant.error', (_ctx, error) =>
-    grantErrors.push(error.cause?.message ?? error.error_detail ?? error.error_description ?? error.message),
-  );
+  provider.on('grant.error', (_ctx, error) => grantErrors.push(error.cause?.message ?? error.error_detail ?? error.error_description ?? error.message));
   const handle = provider.callback();
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {

@@ -2,17 +2,26 @@ import { describe, expect, it } from '@jest/globals';
 import { InvalidatedCache } from './invalidated-cache.js';
 
 const aCache = (options: Partial<{ maxSize: number; maxGroups: number }> = {}) =>
-  new InvalidatedCache<{ text: string }>({ maxSize: options.maxSize ?? 1_000, sizeOf: (value) => value.text.length, ttlMs: 60_000, maxGroups: options.maxGroups ?? 100 });
+  new InvalidatedCache<{ text: string }>({
+    maxSize: options.maxSize ?? 1_000,
+    sizeOf: (value) => value.text.length,
+    ttlMs: 60_000,
+    maxGroups: options.maxGroups ?? 100,
+  });
 
 /** A load that resolves when told to, counting its calls. */
 function controlledLoad(text: string) {
   let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const load = { calls: 0, release: () => release(), fn: async () => {
-    load.calls++;
-    await gate;
-    return { text };
-  } };
+  const load = {
+    calls: 0,
+    release: () => release(),
+    fn: async () => {
+      load.calls++;
+      await gate;
+      return { text };
+    },
+  };
   return load;
 }
 

@@ -72,9 +72,14 @@ export class NotFoundError extends AppError {
 export class RateLimitedError extends AppError {
   constructor(retryAfterSeconds: number) {
     const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-    super('RATE_LIMITED', `Too many requests; try again in ${seconds} s.`, { retryAfter: seconds }, {
-      'retry-after': String(seconds),
-    });
+    super(
+      'RATE_LIMITED',
+      `Too many requests; try again in ${seconds} s.`,
+      { retryAfter: seconds },
+      {
+        'retry-after': String(seconds),
+      },
+    );
   }
 }
 
@@ -86,10 +91,8 @@ export class ServiceUnavailableError extends AppError {
 
 export class UserBannedError extends AppError {
   constructor(until: Date | null) {
-    super(
-      'USER_BANNED',
-      until ? `Your account is suspended until ${until.toISOString()}.` : 'Your account is banned from writing.',
-      { until: until ? until.toISOString() : null },
-    );
+    super('USER_BANNED', until ? `Your account is suspended until ${until.toISOString()}.` : 'Your account is banned from writing.', {
+      until: until ? until.toISOString() : null,
+    });
   }
 }

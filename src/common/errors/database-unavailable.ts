@@ -4,7 +4,8 @@
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist']);
-const MESSAGES = /connection terminated|connection timeout|timeout exceeded when trying to connect|can't reach database server|server closed the connection|terminating connection/i;
+const MESSAGES =
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|can't reach database server|server closed the connection|terminating connection/i;
 
 /** True when `error`, or anything in its cause chain, says the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -12,10 +12,7 @@ export class ArticlesController {
   @ApiOperation({ summary: 'Register or update an article (admin)' })
   @Authenticated({ minRole: 'admin' })
   @Put(':articleId')
-  put(
-    @Param('articleId', { schema: articleIdSchema }) articleId: string,
-    @Body({ schema: putArticleSchema }) dto: PutArticleDto,
-  ): Promise<ArticleView> {
+  put(@Param('articleId', { schema: articleIdSchema }) articleId: string, @Body({ schema: putArticleSchema }) dto: PutArticleDto): Promise<ArticleView> {
     return this.articles.put(articleId, dto);
   }
 

@@ -25,6 +25,5 @@ export const OptionalAuth = (): MethodDecorator & ClassDecorator =>
   applyDecorators(SetMetadata(AUTH_POLICY, { mode: 'optional' } satisfies AuthPolicy), ApiBearerAuth());
 
 export const CurrentPrincipal = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Principal | undefined =>
-    context.switchToHttp().getRequest<AuthenticatedRequest>().principal,
+  (_: unknown, context: ExecutionContext): Principal | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().principal,
 );

@@ -6,15 +6,7 @@ import { AuthRequiredError, NotFoundError } from '@/common/errors/app-error.js';
 import { hashAccessToken, looksLikeAccessToken, newAccessToken } from './access-token.js';
 import { AuthRepository } from './auth.repository.js';
 import { PrincipalCache } from './principal-cache.js';
-import {
-  type IdentityProfile,
-  type IdentityRecord,
-  type IssuedSession,
-  type Principal,
-  toUserView,
-  type UserRecord,
-  type UserView,
-} from './auth.types.js';
+import { type IdentityProfile, type IdentityRecord, type IssuedSession, type Principal, toUserView, type UserRecord, type UserView } from './auth.types.js';
 
 @Injectable()
 export class AuthService {

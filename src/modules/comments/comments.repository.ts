@@ -81,7 +81,6 @@ export class CommentsRepository {
       return comment.likeCount;
     });
   }
-
 }
 
 /** A listed comment, and for a logged-in reader whether they like it. */
@@ -129,8 +128,20 @@ export function fromCommentSqlRow(row: CommentSqlRow): CommentRecord {
 }
 
 const COMMENT_COLUMN_NAMES = [
-  'id', 'article_id', 'parent_id', 'author_id', 'body', 'status', 'verdict', 'reply_count',
-  'like_count', 'report_count', 'created_at', 'decision_reason', 'decided_at', 'edited_at',
+  'id',
+  'article_id',
+  'parent_id',
+  'author_id',
+  'body',
+  'status',
+  'verdict',
+  'reply_count',
+  'like_count',
+  'report_count',
+  'created_at',
+  'decision_reason',
+  'decided_at',
+  'edited_at',
 ] as const;
 /** The columns a CommentRecord is made of (with the author's name from `users`), of the table aliased `c`. */
 export const COMMENT_COLUMNS = Prisma.raw(COMMENT_COLUMN_NAMES.map((name) => `c.${name}`).join(', '));

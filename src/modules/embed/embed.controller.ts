@@ -88,15 +88,17 @@ export class EmbedController {
   moderate(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('lang') lang: unknown): FastifyReply {
     const versions = { script: this.bundles.require('moderateScript').version, styles: this.bundles.require('moderateStyles').version };
     const page = renderModeratePage(moderatePageLang(lang, request.headers['accept-language']), versions);
-    return reply
-      .header('content-security-policy', MODERATE_PAGE_CONTENT_SECURITY_POLICY)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'same-origin')
-      // The language follows the request, and a new build changes the bundles' versions.
-      .header('cache-control', 'no-cache')
-      .header('vary', 'accept-language')
-      .type(HTML)
-      .send(page);
+    return (
+      reply
+        .header('content-security-policy', MODERATE_PAGE_CONTENT_SECURITY_POLICY)
+        .header('x-content-type-options', 'nosniff')
+        .header('referrer-policy', 'same-origin')
+        // The language follows the request, and a new build changes the bundles' versions.
+        .header('cache-control', 'no-cache')
+        .header('vary', 'accept-language')
+        .type(HTML)
+        .send(page)
+    );
   }
 
   @Get('moderate/moderate.js')

@@ -33,7 +33,10 @@ export class ClaimsService {
 
   /** A queue page with, on each item, who is looking at it now (or null). */
   async annotate(actor: Principal, page: UnclaimedQueuePage): Promise<QueuePage> {
-    const claims = await this.claims.current(page.items.map((item) => item.comment.id), new Date());
+    const claims = await this.claims.current(
+      page.items.map((item) => item.comment.id),
+      new Date(),
+    );
     const names = await this.auth.usersById(claims.map((claim) => claim.moderatorId));
     const byComment = new Map(claims.map((claim) => [claim.commentId, toView(claim, actor.user.id, names.get(claim.moderatorId)?.displayName ?? '')]));
     return { ...page, items: page.items.map((item) => ({ ...item, claim: byComment.get(item.comment.id) ?? null })) };
@@ -41,5 +44,10 @@ export class ClaimsService {
 }
 
 function toView(claim: { commentId: string; moderatorId: string; until: Date }, viewerId: string, displayName: string): ClaimView {
-  return { commentId: claim.commentId, moderator: { id: claim.moderatorId, displayName }, until: claim.until.toISOString(), mine: claim.moderatorId === viewerId };
+  return {
+    commentId: claim.commentId,
+    moderator: { id: claim.moderatorId, displayName },
+    until: claim.until.toISOString(),
+    mine: claim.moderatorId === viewerId,
+  };
 }

@@ -21,9 +21,9 @@ export class ModerationEventsService implements OnModuleInit {
   }
 
   stream(): Observable<MessageEvent> {
-    const events = this.notifications.listen(MODERATION_EVENTS).pipe(
-      map((payload): MessageEvent => (payload === RESYNC ? { type: 'resync', data: {} } : { type: 'queue', data: JSON.parse(payload) as object })),
-    );
+    const events = this.notifications
+      .listen(MODERATION_EVENTS)
+      .pipe(map((payload): MessageEvent => (payload === RESYNC ? { type: 'resync', data: {} } : { type: 'queue', data: JSON.parse(payload) as object })));
     const heartbeats = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} })));
     return merge(events, heartbeats);
   }

@@ -134,7 +134,11 @@ export class ModerationController {
   @ApiOperation({ summary: 'Ban (until: null) or suspend (until: a time) a user' })
   @Post('users/:userId/ban')
   @HttpCode(200)
-  ban(@CurrentPrincipal() actor: Principal, @Param('userId', { schema: userIdSchema }) userId: string, @Body({ schema: banSchema }) dto: BanDto): Promise<UserView> {
+  ban(
+    @CurrentPrincipal() actor: Principal,
+    @Param('userId', { schema: userIdSchema }) userId: string,
+    @Body({ schema: banSchema }) dto: BanDto,
+  ): Promise<UserView> {
     return this.standing.ban(actor, userId, dto);
   }
 
@@ -151,7 +155,11 @@ export class ModerationController {
   @ApiOperation({ summary: "Change a user's role (admin)" })
   @Authenticated({ minRole: 'admin' })
   @Put('users/:userId/role')
-  setRole(@CurrentPrincipal() actor: Principal, @Param('userId', { schema: userIdSchema }) userId: string, @Body({ schema: roleSchema }) dto: RoleDto): Promise<UserView> {
+  setRole(
+    @CurrentPrincipal() actor: Principal,
+    @Param('userId', { schema: userIdSchema }) userId: string,
+    @Body({ schema: roleSchema }) dto: RoleDto,
+  ): Promise<UserView> {
     return this.standing.setRole(actor, userId, dto);
   }
 

@@ -16,7 +16,10 @@ export const queueQuerySchema = z.strictObject({
   articleId: articleIdSchema.optional(),
   section: z.string().min(1).max(64).optional(),
   authorId: uuid.optional(),
-  rule: z.string().regex(/^[a-z]+\.[a-z.]+$/, 'a rule id such as profanity.banned').optional(),
+  rule: z
+    .string()
+    .regex(/^[a-z]+\.[a-z.]+$/, 'a rule id such as profanity.banned')
+    .optional(),
   group: uuid.optional().describe('A saved article group: only its articles'),
 });
 export type QueueQueryDto = z.infer<typeof queueQuerySchema>;

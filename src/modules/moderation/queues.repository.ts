@@ -116,9 +116,7 @@ export class QueuesRepository {
       openReports: row.open_reports,
       reports: (row.reports ?? []).map((report) => ({ ...report, createdAt: new Date(report.createdAt) })),
       parent:
-        row.parent_id && row.parent_body !== null
-          ? { body: row.parent_body, status: row.parent_status!, authorName: row.parent_author_name ?? '' }
-          : null,
+        row.parent_id && row.parent_body !== null ? { body: row.parent_body, status: row.parent_status!, authorName: row.parent_author_name ?? '' } : null,
       revisions: (row.revisions ?? []).map((revision) => ({
         body: revision.body,
         writtenAt: new Date(revision.writtenAt),

@@ -113,7 +113,13 @@ function compileOrExplain(definition: unknown): CompiledPolicy {
   } catch (error) {
     if (error instanceof ZodError) {
       const issues = error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
-      throw new ValidationFailedError(`The policy is invalid: ${issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues });
+      throw new ValidationFailedError(
+        `The policy is invalid: ${issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')}`,
+        { issues },
+      );
     }
     if (error instanceof UnmatchableTermError) throw new ValidationFailedError(error.message);
     throw error;

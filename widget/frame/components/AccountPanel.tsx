@@ -32,11 +32,7 @@ export function AccountPanel({ providers, busy, logIn, logOut }: AccountPanelPro
     <div class="account">
       <p class="login-prompt">{t.loginPrompt}</p>
       {askingNameFor ? (
-        <DevLoginForm
-          busy={busy}
-          onSubmit={(displayName) => logIn(askingNameFor, { displayName })}
-          onCancel={() => setAskingNameFor(null)}
-        />
+        <DevLoginForm busy={busy} onSubmit={(displayName) => logIn(askingNameFor, { displayName })} onCancel={() => setAskingNameFor(null)} />
       ) : (
         <div class="providers">
           {providers.map((provider) => (

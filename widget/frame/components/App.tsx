@@ -51,7 +51,11 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
   const root = useRef<HTMLDivElement>(null);
   const focusRequest = useMemo(() => ({ commentId: null as string | null }), []);
 
-  const feed = usePagedComments((cursor, fresh) => api.comments(articleId, { sort, limit: FEED_PAGE, cursor }, fresh), `${sort}|${session?.accessToken ?? ''}`, true);
+  const feed = usePagedComments(
+    (cursor, fresh) => api.comments(articleId, { sort, limit: FEED_PAGE, cursor }, fresh),
+    `${sort}|${session?.accessToken ?? ''}`,
+    true,
+  );
 
   const refreshArticle = async (): Promise<void> => {
     try {
@@ -167,7 +171,9 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
         <section aria-labelledby="comments-heading">
           <CommentsHeader commentCount={article?.commentCount ?? null} sort={sort} onSort={setSort} />
           {articleError !== null ? (
-            <p class="notice">{articleError instanceof ApiError && articleError.code === 'NOT_FOUND' ? t.unavailable : describeError(articleError, t, lang).message}</p>
+            <p class="notice">
+              {articleError instanceof ApiError && articleError.code === 'NOT_FOUND' ? t.unavailable : describeError(articleError, t, lang).message}
+            </p>
           ) : (
             <>
               {article && !article.commentsOpen && <p class="closed">{t.closed}</p>}
@@ -177,7 +183,12 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
                   <div aria-live="polite">
                     <ErrorNotice error={accountError} />
                   </div>
-                  {policy && (session ? <Composer policy={policy} parentId={null} label={t.composerLabel} onPosted={posted} /> : <PolicyLine policy={policy} length={0} />)}
+                  {policy &&
+                    (session ? (
+                      <Composer policy={policy} parentId={null} label={t.composerLabel} onPosted={posted} />
+                    ) : (
+                      <PolicyLine policy={policy} length={0} />
+                    ))}
                 </div>
               )}
               <CommentFeed feed={feed} policy={policy} sort={sort} />

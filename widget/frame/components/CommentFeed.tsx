@@ -10,7 +10,12 @@ export function CommentFeed({ feed, policy, sort }: { feed: PagedComments; polic
   const { t, lang } = useWidget();
   const removeComment = (comment: CommentView): void => feed.remove(comment.id);
 
-  if (feed.state === 'loading' && feed.comments.length === 0) return <p class="muted" role="status">{t.loading}</p>;
+  if (feed.state === 'loading' && feed.comments.length === 0)
+    return (
+      <p class="muted" role="status">
+        {t.loading}
+      </p>
+    );
   return (
     <div class="feed" data-sort={sort}>
       {feed.state === 'ready' && feed.comments.length === 0 && <p class="muted">{t.noComments}</p>}

@@ -35,7 +35,20 @@ export interface CommentFormProps {
  * (the same module, bundled), so what the counter allows the service accepts. The composer and the
  * editor of a posted comment are both this form.
  */
-export function CommentForm({ policy, label, initialText = '', rows, submitLabel, busyLabel, onSubmit, clearOnSuccess, onCancel, autoFocus, refusal, formClass }: CommentFormProps) {
+export function CommentForm({
+  policy,
+  label,
+  initialText = '',
+  rows,
+  submitLabel,
+  busyLabel,
+  onSubmit,
+  clearOnSuccess,
+  onCancel,
+  autoFocus,
+  refusal,
+  formClass,
+}: CommentFormProps) {
   const { t, lang, noteFailure } = useWidget();
   const [text, setText] = useState(initialText);
   const [sending, setSending] = useState(false);

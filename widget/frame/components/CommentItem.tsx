@@ -205,7 +205,15 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
       </article>
 
       {!isReply && (comment.replyCount > 0 || replies.comments.length > 0) && (
-        <Replies parentId={comment.id} replyCount={comment.replyCount} open={repliesOpen} onToggle={toggleReplies} replies={replies} policy={policy} onRemove={replyRemoved} />
+        <Replies
+          parentId={comment.id}
+          replyCount={comment.replyCount}
+          open={repliesOpen}
+          onToggle={toggleReplies}
+          replies={replies}
+          policy={policy}
+          onRemove={replyRemoved}
+        />
       )}
     </li>
   );

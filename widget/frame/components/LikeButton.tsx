@@ -4,7 +4,15 @@ import { describeError } from '@widget/shared/i18n/describe-error.js';
 import { useWidget } from '../widget-context.js';
 
 /** A like toggle for logged-in readers; everyone else sees the count. */
-export function LikeButton({ comment, onChange, onError }: { comment: CommentView; onChange: (change: Partial<CommentView>) => void; onError: (message: string) => void }) {
+export function LikeButton({
+  comment,
+  onChange,
+  onError,
+}: {
+  comment: CommentView;
+  onChange: (change: Partial<CommentView>) => void;
+  onError: (message: string) => void;
+}) {
   const { api, t, lang, session, noteFailure } = useWidget();
   const [busy, setBusy] = useState(false);
   const liked = comment.likedByMe === true;

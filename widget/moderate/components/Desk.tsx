@@ -64,7 +64,9 @@ export function Desk({ api, session, initialCounts, initialView, currentToken, n
   };
   const say = (words: string, isError = false): void => setStatusLine({ text: words, isError });
 
-  const selection = useSelection(list.items, speak, (position, total, item) => t.currentItem(position, total, item.comment.author.displayName, excerpt(item.comment.body)));
+  const selection = useSelection(list.items, speak, (position, total, item) =>
+    t.currentItem(position, total, item.comment.author.displayName, excerpt(item.comment.body)),
+  );
   useClaim(api, selection.currentId, (claim) => list.patch(claim.commentId, { claim }));
   // An arrival is "new" until the moderator has been on it.
   useEffect(() => {

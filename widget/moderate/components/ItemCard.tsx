@@ -54,7 +54,13 @@ export function ItemCard(props: ItemCardProps) {
         onFocusIn={props.onSelect}
       >
         <header class="card-head">
-          <input type="checkbox" class="bulk-check" checked={selected} aria-label={t.selectForBulk(comment.author.displayName)} onChange={props.onToggleSelected} />
+          <input
+            type="checkbox"
+            class="bulk-check"
+            checked={selected}
+            aria-label={t.selectForBulk(comment.author.displayName)}
+            onChange={props.onToggleSelected}
+          />
           <span class="author" id={`${elementId}-author`}>
             {comment.author.displayName}
           </span>

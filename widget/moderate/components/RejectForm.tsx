@@ -45,7 +45,14 @@ export function RejectForm({ count, busy, onSubmit, onCancel }: RejectFormProps)
       </fieldset>
       <div class="field">
         <label for="reject-note">{code === 'other' ? t.rejectNoteRequired : t.rejectNote}</label>
-        <input id="reject-note" type="text" value={note} maxLength={NOTE_MAX} required={code === 'other'} onInput={(event) => setNote(event.currentTarget.value)} />
+        <input
+          id="reject-note"
+          type="text"
+          value={note}
+          maxLength={NOTE_MAX}
+          required={code === 'other'}
+          onInput={(event) => setNote(event.currentTarget.value)}
+        />
       </div>
       <div class="form-buttons">
         <button ref={confirm} type="submit" class="button button-danger" disabled={busy || noteNeeded}>

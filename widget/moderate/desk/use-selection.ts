@@ -24,7 +24,11 @@ export interface Selection {
  * focuses it and says which it is (`speak`, an aria-live region), so the moderator never loses
  * their place, also when items leave under them.
  */
-export function useSelection(items: QueueItem[], speak: (text: string) => void, describe: (position: number, total: number, item: QueueItem) => string): Selection {
+export function useSelection(
+  items: QueueItem[],
+  speak: (text: string) => void,
+  describe: (position: number, total: number, item: QueueItem) => string,
+): Selection {
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [focusTick, setFocusTick] = useState(0);
   /**
@@ -79,7 +83,9 @@ export function useSelection(items: QueueItem[], speak: (text: string) => void, 
       if (!id || !leaving.includes(id)) return;
       const index = list.findIndex((item) => item.comment.id === id);
       const remaining = list.filter((item) => !leaving.includes(item.comment.id));
-      const next = list.slice(index + 1).find((item) => !leaving.includes(item.comment.id)) ?? [...list.slice(0, index)].reverse().find((item) => !leaving.includes(item.comment.id));
+      const next =
+        list.slice(index + 1).find((item) => !leaving.includes(item.comment.id)) ??
+        [...list.slice(0, index)].reverse().find((item) => !leaving.includes(item.comment.id));
       const element = document.getElementById(itemElementId(id));
       const hadFocus = element !== null && element.contains(document.activeElement);
       if (hadFocus) focusAndSay(next ? remaining.indexOf(next) : -1, remaining);

@@ -131,11 +131,17 @@ export function useQueueList(api: ModerationApi, queue: ModerationQueue, filters
   }, []);
 
   const remove = useCallback((ids: readonly string[]) => {
-    show(itemsRef.current.filter((item) => !ids.includes(item.comment.id)), cursorRef.current);
+    show(
+      itemsRef.current.filter((item) => !ids.includes(item.comment.id)),
+      cursorRef.current,
+    );
   }, []);
 
   const patch = useCallback((id: string, change: Partial<QueueItem>) => {
-    show(itemsRef.current.map((item) => (item.comment.id === id ? { ...item, ...change } : item)), cursorRef.current);
+    show(
+      itemsRef.current.map((item) => (item.comment.id === id ? { ...item, ...change } : item)),
+      cursorRef.current,
+    );
   }, []);
 
   return { items, nextCursor, state, error, loadingMore, loadMore, refresh, remove, patch };

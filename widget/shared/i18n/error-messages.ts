@@ -8,8 +8,7 @@ const en = {
   AUTH_REQUIRED: 'Please log in to do this.',
   SSO_TOKEN_INVALID: 'Your login on this site could not be confirmed. Reload the page and try again.',
   FORBIDDEN: 'Your account is not allowed to do this.',
-  USER_BANNED: (until: string | null) =>
-    until ? `Your account may not write until ${until}.` : 'Your account may no longer write comments.',
+  USER_BANNED: (until: string | null) => (until ? `Your account may not write until ${until}.` : 'Your account may no longer write comments.'),
   ARTICLE_CLOSED: 'Comments on this article are closed.',
   NOT_FOUND: 'This comment or article is no longer there.',
   ALREADY_DECIDED: 'A moderator has already decided on this comment.',

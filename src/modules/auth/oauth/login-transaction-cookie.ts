@@ -35,13 +35,7 @@ export function readLoginTransactionCookie(cookieHeader: string | undefined): st
 }
 
 function serialize(value: string, maxAgeSeconds: number, { provider, secure }: CookieScope): string {
-  const attributes = [
-    `${LOGIN_TRANSACTION_COOKIE}=${value}`,
-    `Path=/api/v1/auth/${provider}/callback`,
-    `Max-Age=${maxAgeSeconds}`,
-    'HttpOnly',
-    'SameSite=Lax',
-  ];
+  const attributes = [`${LOGIN_TRANSACTION_COOKIE}=${value}`, `Path=/api/v1/auth/${provider}/callback`, `Max-Age=${maxAgeSeconds}`, 'HttpOnly', 'SameSite=Lax'];
   if (secure) attributes.push('Secure');
   return attributes.join('; ');
 }

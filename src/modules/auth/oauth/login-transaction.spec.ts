@@ -16,7 +16,10 @@ describe('LoginTransactionSealer', () => {
   it('encrypts: neither the PKCE verifier nor the nonce can be read from the cookie', async () => {
     const transactions = sealer();
     const sealed = await transactions.seal(transactions.begin('oidc', 'https://news.example.com', strategyState));
-    const decoded = sealed.split('.').map((part) => Buffer.from(part, 'base64url').toString('latin1')).join('.');
+    const decoded = sealed
+      .split('.')
+      .map((part) => Buffer.from(part, 'base64url').toString('latin1'))
+      .join('.');
     expect(decoded).not.toContain('verifier-that-must-stay-secret');
     expect(decoded).not.toContain('nonce-1');
   });
@@ -41,7 +44,9 @@ describe('the login transaction cookie', () => {
       'comment_desk_login=sealed; Path=/api/v1/auth/kakao/callback; Max-Age=600; HttpOnly; SameSite=Lax',
     );
     expect(loginTransactionCookie('sealed', { provider: 'kakao', secure: true })).toMatch(/; Secure$/);
-    expect(clearedLoginTransactionCookie({ provider: 'kakao', secure: false })).toMatch(/^comment_desk_login=; Path=\/api\/v1\/auth\/kakao\/callback; Max-Age=0;/);
+    expect(clearedLoginTransactionCookie({ provider: 'kakao', secure: false })).toMatch(
+      /^comment_desk_login=; Path=\/api\/v1\/auth\/kakao\/callback; Max-Age=0;/,
+    );
   });
 
   it.each([

@@ -18,7 +18,11 @@ export class PopupLoginController {
 
   @ApiOperation({ summary: 'Start a login at an OAuth 2.0 / OpenID Connect provider (opened in a popup)' })
   @ApiParam({ name: 'provider', description: 'A provider id from GET /api/v1/auth/providers (kind oauth2 or oidc).' })
-  @ApiQuery({ name: 'origin', required: false, description: "The opener page's origin, which receives the token; it must be PUBLIC_URL or in ALLOWED_ORIGINS. Default: PUBLIC_URL." })
+  @ApiQuery({
+    name: 'origin',
+    required: false,
+    description: "The opener page's origin, which receives the token; it must be PUBLIC_URL or in ALLOWED_ORIGINS. Default: PUBLIC_URL.",
+  })
   @ApiResponse({ status: 302, description: "To the provider's login page." })
   @Get(':provider')
   async start(

@@ -27,6 +27,10 @@ export class PopupLoginExceptionFilter implements ExceptionFilter {
       return;
     }
     const page = loginFailedPage(body.error, openerOrigin);
-    void reply.status(status).headers({ ...headers, ...page.headers }).type('text/html; charset=utf-8').send(page.html);
+    void reply
+      .status(status)
+      .headers({ ...headers, ...page.headers })
+      .type('text/html; charset=utf-8')
+      .send(page.html);
   }
 }

@@ -42,7 +42,9 @@ describe('the popup pages', () => {
   });
 
   it('close themselves after handing over a session, a moment after posting', () => {
-    expect(scriptOf(loginSucceededPage(session, 'https://news.example.com').html)).toMatch(/postMessage\(message, targetOrigin\);\s+setTimeout\(function \(\) \{ window\.close\(\); \}, \d+\);/);
+    expect(scriptOf(loginSucceededPage(session, 'https://news.example.com').html)).toMatch(
+      /postMessage\(message, targetOrigin\);\s+setTimeout\(function \(\) \{ window\.close\(\); \}, \d+\);/,
+    );
   });
 
   it('tell the opener of a failure with the contract code, when the opener is known, and stay open to be read', () => {

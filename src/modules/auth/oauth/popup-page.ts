@@ -60,8 +60,12 @@ function page(options: { title: string; lines: string[]; message: object; opener
   var message = ${scriptJson(options.message)};
   var targetOrigin = ${scriptJson(options.openerOrigin)};
   if (window.opener && !window.opener.closed) {
-    window.opener.postMessage(message, targetOrigin);${options.closeAfterPosting ? `
-    setTimeout(function () { window.close(); }, ${CLOSE_DELAY_MS});` : ''}
+    window.opener.postMessage(message, targetOrigin);${
+      options.closeAfterPosting
+        ? `
+    setTimeout(function () { window.close(); }, ${CLOSE_DELAY_MS});`
+        : ''
+    }
   }
 })();`
     : '';

@@ -55,20 +55,52 @@ describe('runPassportStrategy', () => {
     const authenticator = passportWith('test', function () {
       this.success({ subject: 'u-1' }, { scope: 'openid' });
     });
-    await expect(runPassportStrategy(authenticator, 'test', aRequest())).resolves.toEqual({ kind: 'success', user: { subject: 'u-1' }, info: { scope: 'openid' } });
+    await expect(runPassportStrategy(authenticator, 'test', aRequest())).resolves.toEqual({
+      kind: 'success',
+      user: { subject: 'u-1' },
+      info: { scope: 'openid' },
+    });
   });
 
   it.each<[string, Authenticate, { reason: string | undefined; status: number | undefined }]>([
-    ['a failure with a message and status', function () { this.fail({ message: 'Invalid authorization request state.' }, 403); }, { reason: 'Invalid authorization request state.', status: 403 }],
-    ['a failure with a bare challenge', function () { this.fail('Bearer realm="x"'); }, { reason: 'Bearer realm="x"', status: undefined }],
-    ['a pass (no authentication at all)', function () { this.pass(); }, { reason: 'the strategy passed the request on', status: undefined }],
+    [
+      'a failure with a message and status',
+      function () {
+        this.fail({ message: 'Invalid authorization request state.' }, 403);
+      },
+      { reason: 'Invalid authorization request state.', status: 403 },
+    ],
+    [
+      'a failure with a bare challenge',
+      function () {
+        this.fail('Bearer realm="x"');
+      },
+      { reason: 'Bearer realm="x"', status: undefined },
+    ],
+    [
+      'a pass (no authentication at all)',
+      function () {
+        this.pass();
+      },
+      { reason: 'the strategy passed the request on', status: undefined },
+    ],
   ])('answers fail for %s', async (_, authenticate, expected) => {
     await expect(runPassportStrategy(passportWith('test', authenticate), 'test', aRequest())).resolves.toEqual({ kind: 'fail', ...expected });
   });
 
   it.each<[string, Authenticate]>([
-    ['a strategy error', function () { this.error(new Error('token endpoint said no')); }],
-    ['a strategy that throws', function () { throw new Error('boom'); }],
+    [
+      'a strategy error',
+      function () {
+        this.error(new Error('token endpoint said no'));
+      },
+    ],
+    [
+      'a strategy that throws',
+      function () {
+        throw new Error('boom');
+      },
+    ],
   ])('answers error for %s', async (_, authenticate) => {
     const outcome = await runPassportStrategy(passportWith('test', authenticate), 'test', aRequest());
     expect(outcome.kind).toBe('error');
@@ -88,7 +120,13 @@ describe('runPassportStrategy', () => {
   });
 
   it('answers error when a strategy hangs (a provider that never answers)', async () => {
-    const outcome = await runPassportStrategy(passportWith('test', () => {}), 'test', aRequest(), {}, 50);
+    const outcome = await runPassportStrategy(
+      passportWith('test', () => {}),
+      'test',
+      aRequest(),
+      {},
+      50,
+    );
     expect(outcome).toEqual({ kind: 'error', error: expect.objectContaining({ message: expect.stringContaining('did not finish within 50 ms') }) });
   });
 

@@ -104,7 +104,10 @@ export function runPassportStrategy(
       clearTimeout(timer);
       resolve(outcome);
     };
-    const timer = setTimeout(() => settle({ kind: 'error', error: new Error(`the "${strategyName}" strategy did not finish within ${timeoutMs} ms`) }), timeoutMs);
+    const timer = setTimeout(
+      () => settle({ kind: 'error', error: new Error(`the "${strategyName}" strategy did not finish within ${timeoutMs} ms`) }),
+      timeoutMs,
+    );
     timer.unref();
 
     const response = new CapturedResponse((captured) => {

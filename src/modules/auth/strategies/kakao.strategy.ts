@@ -29,10 +29,13 @@ export function kakaoLoginProvider(settings: OAuth2ProviderConfig): LoginProvide
         state: true,
         sessionKey: 'kakao',
       };
-      const strategy = new KakaoStrategy(options, (_accessToken: string, _refreshToken: string, profile: Profile, done: (error: unknown, user?: IdentityProfile | false, info?: object) => void) => {
-        const identity = kakaoIdentity(profile._json as KakaoUser);
-        return identity ? done(null, identity) : done(null, false, { message: 'Kakao sent no user id.' });
-      });
+      const strategy = new KakaoStrategy(
+        options,
+        (_accessToken: string, _refreshToken: string, profile: Profile, done: (error: unknown, user?: IdentityProfile | false, info?: object) => void) => {
+          const identity = kakaoIdentity(profile._json as KakaoUser);
+          return identity ? done(null, identity) : done(null, false, { message: 'Kakao sent no user id.' });
+        },
+      );
       // passport-kakao ignores endpoint options and always calls kauth/kapi.kakao.com.
       pointStrategyAt(strategy, settings);
       authorizationHeaderForProfileRequests(strategy);

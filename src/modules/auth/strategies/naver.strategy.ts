@@ -27,10 +27,13 @@ export function naverLoginProvider(settings: OAuth2ProviderConfig): LoginProvide
         state: true,
         sessionKey: 'naver',
       };
-      return new NaverStrategy(options, (_accessToken: string, _refreshToken: string, profile: Profile, done: (error: unknown, user?: IdentityProfile | false, info?: object) => void) => {
-        const identity = naverIdentity(profile);
-        return identity ? done(null, identity) : done(null, false, { message: 'Naver sent no user id.' });
-      });
+      return new NaverStrategy(
+        options,
+        (_accessToken: string, _refreshToken: string, profile: Profile, done: (error: unknown, user?: IdentityProfile | false, info?: object) => void) => {
+          const identity = naverIdentity(profile);
+          return identity ? done(null, identity) : done(null, false, { message: 'Naver sent no user id.' });
+        },
+      );
     },
   };
 }

@@ -87,7 +87,10 @@ function verifyWith(configuration: client.Configuration): VerifyFunction {
 }
 
 /** The identity the provider vouched for, or why it is refused. */
-async function identityFrom(configuration: client.Configuration, tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers): Promise<IdentityProfile | string> {
+async function identityFrom(
+  configuration: client.Configuration,
+  tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers,
+): Promise<IdentityProfile | string> {
   const { issuer, userinfo_endpoint: userInfoEndpoint } = configuration.serverMetadata();
   const idToken = tokens.claims();
   if (!idToken) return 'The provider answered without an ID token.';

@@ -102,15 +102,18 @@ describe('IdempotencyService', () => {
       },
     );
 
-    it.each<ErrorCode>(['RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL'])('lets go of the key after the transient failure %s, so that a retry runs afresh', async (code) => {
-      const failure = new AppError(code, 'Try again.');
-      work.mockRejectedValue(failure);
-      records.release.mockResolvedValue(undefined);
+    it.each<ErrorCode>(['RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL'])(
+      'lets go of the key after the transient failure %s, so that a retry runs afresh',
+      async (code) => {
+        const failure = new AppError(code, 'Try again.');
+        work.mockRejectedValue(failure);
+        records.release.mockResolvedValue(undefined);
 
-      await expect(service.run(USER, KEY, FIRST_REQUEST, work)).rejects.toBe(failure);
+        await expect(service.run(USER, KEY, FIRST_REQUEST, work)).rejects.toBe(failure);
 
-      expect(records.release).toHaveBeenCalledWith(USER, KEY);
-    });
+        expect(records.release).toHaveBeenCalledWith(USER, KEY);
+      },
+    );
 
     it('lets go of the key after an unexpected error', async () => {
       const failure = new TypeError("Cannot read properties of undefined (reading 'id')");

@@ -67,7 +67,11 @@ export class IdempotencyService {
         throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
       }
       if (record.responseStatus !== null) return replay<T>(record);
-      if (record.lockedAt && record.lockedAt.getTime() < Date.now() - STALE_LOCK_MS && (await this.records.takeOverStale(userId, key, new Date(Date.now() - STALE_LOCK_MS)))) {
+      if (
+        record.lockedAt &&
+        record.lockedAt.getTime() < Date.now() - STALE_LOCK_MS &&
+        (await this.records.takeOverStale(userId, key, new Date(Date.now() - STALE_LOCK_MS)))
+      ) {
         return this.runFirst(userId, key, async () => (await recover()) ?? work());
       }
       if (Date.now() >= deadline) {

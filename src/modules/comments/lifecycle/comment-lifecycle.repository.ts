@@ -26,10 +26,7 @@ export interface NewComment {
   rateLimit: { key: string; windowSeconds: number; count: number };
 }
 
-export type StoreOutcome =
-  | { outcome: 'stored'; comment: CommentRecord }
-  | { outcome: 'rate-limited'; window: WindowCount }
-  | { outcome: 'facts-changed' };
+export type StoreOutcome = { outcome: 'stored'; comment: CommentRecord } | { outcome: 'rate-limited'; window: WindowCount } | { outcome: 'facts-changed' };
 
 export type TransitionOutcome = { outcome: 'missing' } | { outcome: 'unchanged' } | { outcome: 'changed' } | { outcome: 'facts-changed' };
 
@@ -119,7 +116,11 @@ export class CommentLifecycleRepository {
    * Records a reader's report on a published comment (a repeat by the same reader changes nothing)
    * and lets `plan` decide, with the report counted, whether the comment goes back to the queue.
    */
-  async report(commentId: string, report: NewReport, plan: (current: CommentState) => TransitionPlan): Promise<{ outcome: 'missing' } | { outcome: 'reported'; articleId: string; created: boolean; requeued: boolean }> {
+  async report(
+    commentId: string,
+    report: NewReport,
+    plan: (current: CommentState) => TransitionPlan,
+  ): Promise<{ outcome: 'missing' } | { outcome: 'reported'; articleId: string; created: boolean; requeued: boolean }> {
     return this.prisma.$transaction(async (tx) => {
       const before = await lockComment(tx, commentId);
       if (!before || before.status !== 'published') return { outcome: 'missing' };

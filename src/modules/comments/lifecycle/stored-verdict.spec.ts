@@ -5,7 +5,12 @@ const reason = { rule: 'profanity.suspect', action: 'hold', message: 'Held.', me
 
 describe('the stored verdict', () => {
   it('reads rows stored before the version field as version 1', () => {
-    expect(parseStoredVerdict({ decision: 'hold', reasons: [reason], policyVersion: 4 })).toEqual({ v: 1, decision: 'hold', reasons: [reason], policyVersion: 4 });
+    expect(parseStoredVerdict({ decision: 'hold', reasons: [reason], policyVersion: 4 })).toEqual({
+      v: 1,
+      decision: 'hold',
+      reasons: [reason],
+      policyVersion: 4,
+    });
   });
 
   it('round-trips what the engine decided', () => {

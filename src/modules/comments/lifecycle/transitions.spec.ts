@@ -43,7 +43,13 @@ const codeOf = (act: () => unknown): string => {
 };
 
 describe('decide', () => {
-  const request = (action: 'approve' | 'reject', override = false) => ({ action, actorId: MODERATOR, reason: 'checked', override, approvalsToBecomeRegular: 3 });
+  const request = (action: 'approve' | 'reject', override = false) => ({
+    action,
+    actorId: MODERATOR,
+    reason: 'checked',
+    override,
+    approvalsToBecomeRegular: 3,
+  });
 
   it.each<[string, Partial<CommentState>, 'approve' | 'reject', CommentStatus | 'unchanged']>([
     ['approves a held comment', { status: 'pending' }, 'approve', 'published'],
@@ -120,7 +126,9 @@ describe('edit', () => {
     const plan = edit(aState(), request(hold));
     if (!('change' in plan)) throw new Error('expected a change');
     expect(plan.change.edit).toEqual({ body: 'New text.', verdict: hold, ruleIds: ['personal.phone'], authorVersion: 7 });
-    expect(plan.change.audit).toEqual([expect.objectContaining({ action: 'edit', actorId: AUTHOR, details: { from: 'published', to: 'pending', decision: 'hold' } })]);
+    expect(plan.change.audit).toEqual([
+      expect.objectContaining({ action: 'edit', actorId: AUTHOR, details: { from: 'published', to: 'pending', decision: 'hold' } }),
+    ]);
   });
 
   it.each<[string, Partial<CommentState>, string, Date, string]>([

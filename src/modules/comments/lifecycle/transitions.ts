@@ -42,7 +42,6 @@ export interface CommentChange {
 
 export type TransitionPlan = { change: CommentChange } | { unchanged: true };
 
-
 export interface DecisionRequest {
   action: DecisionAction;
   actorId: string;
@@ -86,7 +85,9 @@ export function remove(current: CommentState, actor: { id: string; isModerator: 
     change: {
       status: 'deleted',
       deleted: true,
-      audit: [{ actorId: actor.id, action: 'delete', commentId: current.id, targetUserId: current.authorId, details: { byAuthor: current.authorId === actor.id } }],
+      audit: [
+        { actorId: actor.id, action: 'delete', commentId: current.id, targetUserId: current.authorId, details: { byAuthor: current.authorId === actor.id } },
+      ],
       event: 'comment.deleted',
     },
   };
@@ -125,7 +126,12 @@ export interface EditRequest {
 }
 
 /** Why an edit is refused now, or null: checked before the policy runs and again under the lock. */
-export function editRefusal(current: Pick<CommentState, 'status' | 'authorId' | 'decidedAt' | 'createdAt'>, authorId: string, now: Date, windowSeconds: number): AppError | null {
+export function editRefusal(
+  current: Pick<CommentState, 'status' | 'authorId' | 'decidedAt' | 'createdAt'>,
+  authorId: string,
+  now: Date,
+  windowSeconds: number,
+): AppError | null {
   if (current.status === 'deleted') return new NotFoundError('The comment');
   if (current.authorId !== authorId) return new ForbiddenError('Only its author can edit a comment.');
   if (current.decidedAt !== null || current.status === 'rejected') {

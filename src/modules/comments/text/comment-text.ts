@@ -9,19 +9,14 @@ const CARRIAGE_RETURNS = /\r\n?/g;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 export type CommentTextCheck =
-  | { ok: true; body: string; length: number }
-  | { ok: false; reason: 'empty' | 'too_long'; body: string; length: number; limit: number };
+  { ok: true; body: string; length: number } | { ok: false; reason: 'empty' | 'too_long'; body: string; length: number; limit: number };
 
 export function normalizeCommentBody(raw: string): string {
   // The controls are stripped before NFC, not after as the contract lists the
   // steps: a control between a base and its mark ('e\u202A\u0301') or between
   // Hangul jamo would otherwise leave the pair uncomposed, so the stored body
   // would not be NFC and normalising it again would change it.
-  return raw
-    .replace(INVISIBLE_CONTROLS, '')
-    .normalize('NFC')
-    .replace(CARRIAGE_RETURNS, '\n')
-    .trim();
+  return raw.replace(INVISIBLE_CONTROLS, '').normalize('NFC').replace(CARRIAGE_RETURNS, '\n').trim();
 }
 
 export function countGraphemes(text: string): number {

@@ -21,8 +21,6 @@ export interface CompiledPolicy {
 export function compilePolicy(input: unknown): CompiledPolicy {
   const definition = parsePolicyDefinition(input);
   const matcher = new TermMatcher(TERM_KINDS.map((kind) => ({ kind, entries: definition.terms[kind] })));
-  const rules = RULE_FACTORIES.map((factory) => factory(definition)).filter(
-    (rule): rule is PolicyRule => rule !== null,
-  );
+  const rules = RULE_FACTORIES.map((factory) => factory(definition)).filter((rule): rule is PolicyRule => rule !== null);
   return Object.freeze({ definition, version: definition.version, rules, matcher, normalizer: new TextNormalizer() });
 }

@@ -19,7 +19,12 @@ const termList = z
   .max(100_000);
 
 const jamoList = z
-  .array(z.string().regex(/^[\u3131-\u3163]{1,8}$/u).describe('Compatibility jamo only, e.g. "ㅅㅂ"'))
+  .array(
+    z
+      .string()
+      .regex(/^[\u3131-\u3163]{1,8}$/u)
+      .describe('Compatibility jamo only, e.g. "ㅅㅂ"'),
+  )
   .max(10_000);
 
 const detector = z.strictObject({ enabled: z.boolean(), action });
@@ -36,7 +41,13 @@ export const policyDefinitionSchema = z.strictObject({
     banned: termList.describe('Reject: profanity and slurs no context excuses'),
     suspect: termList.describe('Hold: words a moderator should look at in context'),
     allow: z
-      .array(z.string().min(1).max(100).regex(/^[^<>]+$/u))
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(100)
+          .regex(/^[^<>]+$/u),
+      )
       .max(100_000)
       .describe('Innocent words that contain a term: "scunthorpe", "시발점"; a term inside one does not count'),
     initialsBanned: jamoList.describe('Initial-consonant abbreviations that reject: "ㅅㅂ"'),
@@ -72,10 +83,7 @@ export const policyDefinitionSchema = z.strictObject({
     enabled: z.boolean(),
     firstComments: count.describe('Hold an author’s first N comments'),
     minAccountAgeDays: count.describe('Also hold while the account is younger than this (0: off)'),
-    regularAfterApproved: count
-      .min(1)
-      .default(3)
-      .describe('Approved comments after which a new author is a regular (no longer held by this rule)'),
+    regularAfterApproved: count.min(1).default(3).describe('Approved comments after which a new author is a regular (no longer held by this rule)'),
     action,
   }),
   watchedAuthors: detector,
@@ -88,9 +96,7 @@ export const policyDefinitionSchema = z.strictObject({
     holdAt: z.number().min(0).max(1),
     rejectAt: z.number().min(0).max(1),
   }),
-  clauses: z
-    .record(z.string(), z.string().max(200))
-    .describe('Rule id → the Standards Board clause shown with its reasons'),
+  clauses: z.record(z.string(), z.string().max(200)).describe('Rule id → the Standards Board clause shown with its reasons'),
 });
 
 export type PolicyDefinition = z.infer<typeof policyDefinitionSchema>;

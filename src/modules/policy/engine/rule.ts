@@ -19,13 +19,7 @@ export type RuleFactory = (definition: PolicyDefinition) => PolicyRule | null;
 /** How many matches a reason lists at most: enough to show a moderator, bounded for a pathological comment. */
 export const MAX_MATCHES = 20;
 
-export function makeReason(
-  definition: PolicyDefinition,
-  rule: string,
-  action: RuleAction,
-  messages: Messages,
-  matches: readonly TextMatch[] = [],
-): Reason {
+export function makeReason(definition: PolicyDefinition, rule: string, action: RuleAction, messages: Messages, matches: readonly TextMatch[] = []): Reason {
   const reason: Reason = { rule, action, message: messages.en, messageKo: messages.ko };
   const clause = definition.clauses[rule];
   if (clause !== undefined) reason.clause = clause;

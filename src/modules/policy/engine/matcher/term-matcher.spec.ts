@@ -13,13 +13,7 @@ const banned = (...entries: string[]): TermListInput => ({ kind: 'banned', entri
 const allow = (...entries: string[]): TermListInput => ({ kind: 'allow', entries });
 
 describe('TermMatcher', () => {
-  it.each([
-    ['바보야'],
-    ['바보들'],
-    ['바보가'],
-    ['이 바보같은'],
-    ['넌바보'],
-  ])('matches a plain Korean term followed by particles and endings: %j', (text) => {
+  it.each([['바보야'], ['바보들'], ['바보가'], ['이 바보같은'], ['넌바보']])('matches a plain Korean term followed by particles and endings: %j', (text) => {
     expect(hitsOf([banned('바보')], text)).toEqual(['banned:바보']);
   });
 

@@ -1,12 +1,4 @@
-import {
-  canEndSyllable,
-  canStartSyllable,
-  combineFinals,
-  combineVowels,
-  composeSyllable,
-  isJamoConsonant,
-  isJamoVowel,
-} from './hangul.js';
+import { canEndSyllable, canStartSyllable, combineFinals, combineVowels, composeSyllable, isJamoConsonant, isJamoVowel } from './hangul.js';
 import type { SpannedBuffer } from './spanned-buffer.js';
 
 /**

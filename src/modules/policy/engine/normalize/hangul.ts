@@ -10,12 +10,26 @@ export const JAMO_VOWEL_LAST = 0x3163;
 const INITIALS = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 const FINALS = ' ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ';
 const VOWEL_PAIRS: ReadonlyArray<readonly [string, string, string]> = [
-  ['ㅗ', 'ㅏ', 'ㅘ'], ['ㅗ', 'ㅐ', 'ㅙ'], ['ㅗ', 'ㅣ', 'ㅚ'],
-  ['ㅜ', 'ㅓ', 'ㅝ'], ['ㅜ', 'ㅔ', 'ㅞ'], ['ㅜ', 'ㅣ', 'ㅟ'], ['ㅡ', 'ㅣ', 'ㅢ'],
+  ['ㅗ', 'ㅏ', 'ㅘ'],
+  ['ㅗ', 'ㅐ', 'ㅙ'],
+  ['ㅗ', 'ㅣ', 'ㅚ'],
+  ['ㅜ', 'ㅓ', 'ㅝ'],
+  ['ㅜ', 'ㅔ', 'ㅞ'],
+  ['ㅜ', 'ㅣ', 'ㅟ'],
+  ['ㅡ', 'ㅣ', 'ㅢ'],
 ];
 const FINAL_PAIRS: ReadonlyArray<readonly [string, string, string]> = [
-  ['ㄱ', 'ㅅ', 'ㄳ'], ['ㄴ', 'ㅈ', 'ㄵ'], ['ㄴ', 'ㅎ', 'ㄶ'], ['ㄹ', 'ㄱ', 'ㄺ'], ['ㄹ', 'ㅁ', 'ㄻ'],
-  ['ㄹ', 'ㅂ', 'ㄼ'], ['ㄹ', 'ㅅ', 'ㄽ'], ['ㄹ', 'ㅌ', 'ㄾ'], ['ㄹ', 'ㅍ', 'ㄿ'], ['ㄹ', 'ㅎ', 'ㅀ'], ['ㅂ', 'ㅅ', 'ㅄ'],
+  ['ㄱ', 'ㅅ', 'ㄳ'],
+  ['ㄴ', 'ㅈ', 'ㄵ'],
+  ['ㄴ', 'ㅎ', 'ㄶ'],
+  ['ㄹ', 'ㄱ', 'ㄺ'],
+  ['ㄹ', 'ㅁ', 'ㄻ'],
+  ['ㄹ', 'ㅂ', 'ㄼ'],
+  ['ㄹ', 'ㅅ', 'ㄽ'],
+  ['ㄹ', 'ㅌ', 'ㄾ'],
+  ['ㄹ', 'ㅍ', 'ㄿ'],
+  ['ㄹ', 'ㅎ', 'ㅀ'],
+  ['ㅂ', 'ㅅ', 'ㅄ'],
 ];
 
 const cp = (s: string): number => s.codePointAt(0) ?? 0;
@@ -31,18 +45,14 @@ for (let i = 1; i < FINALS.length; i++) finalIndex[cp(FINALS[i]!) - JAMO_CONSONA
 const vowelPair = new Map<number, number>(VOWEL_PAIRS.map(([a, b, ab]) => [cp(a) * 0x10000 + cp(b), cp(ab)]));
 const finalPair = new Map<number, number>(FINAL_PAIRS.map(([a, b, ab]) => [cp(a) * 0x10000 + cp(b), cp(ab)]));
 /** Cluster jamo (ㄺ, ㅄ …) split in two, so that "ㅄ" and "ㅂㅅ" read the same. */
-export const CLUSTER_PARTS = new Map<number, readonly [number, number]>(
-  FINAL_PAIRS.map(([a, b, ab]) => [cp(ab), [cp(a), cp(b)] as const]),
-);
+export const CLUSTER_PARTS = new Map<number, readonly [number, number]>(FINAL_PAIRS.map(([a, b, ab]) => [cp(ab), [cp(a), cp(b)] as const]));
 
 export const isSyllable = (c: number): boolean => c >= SYLLABLE_FIRST && c <= SYLLABLE_LAST;
 export const isJamoConsonant = (c: number): boolean => c >= JAMO_CONSONANT_FIRST && c <= JAMO_CONSONANT_LAST;
 export const isJamoVowel = (c: number): boolean => c >= JAMO_VOWEL_FIRST && c <= JAMO_VOWEL_LAST;
 
-export const canStartSyllable = (c: number): boolean =>
-  isJamoConsonant(c) && initialIndex[c - JAMO_CONSONANT_FIRST]! >= 0;
-export const canEndSyllable = (c: number): boolean =>
-  isJamoConsonant(c) && finalIndex[c - JAMO_CONSONANT_FIRST]! > 0;
+export const canStartSyllable = (c: number): boolean => isJamoConsonant(c) && initialIndex[c - JAMO_CONSONANT_FIRST]! >= 0;
+export const canEndSyllable = (c: number): boolean => isJamoConsonant(c) && finalIndex[c - JAMO_CONSONANT_FIRST]! > 0;
 
 export function composeSyllable(initial: number, vowel: number, final: number): number {
   const l = initialIndex[initial - JAMO_CONSONANT_FIRST]!;

@@ -2,8 +2,20 @@
 // 'l' itself reads as 'i' in the matching form, so "bu11shit", "bullshit" and "buiishit" all meet.
 const LEET = new Int32Array(128).fill(-1);
 for (const [from, to] of [
-  ['0', 'o'], ['1', 'i'], ['3', 'e'], ['4', 'a'], ['5', 's'], ['7', 't'], ['8', 'b'], ['9', 'g'],
-  ['@', 'a'], ['$', 's'], ['!', 'i'], ['|', 'i'], ['+', 't'], ['l', 'i'],
+  ['0', 'o'],
+  ['1', 'i'],
+  ['3', 'e'],
+  ['4', 'a'],
+  ['5', 's'],
+  ['7', 't'],
+  ['8', 'b'],
+  ['9', 'g'],
+  ['@', 'a'],
+  ['$', 's'],
+  ['!', 'i'],
+  ['|', 'i'],
+  ['+', 't'],
+  ['l', 'i'],
 ] as const) {
   LEET[from.charCodeAt(0)] = to.charCodeAt(0);
 }

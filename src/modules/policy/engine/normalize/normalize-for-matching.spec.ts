@@ -110,8 +110,35 @@ describe('normalizeForMatching', () => {
 
   it('is idempotent on mixes of Hangul, jamo, Latin, digits and separators', () => {
     const pieces = fc.constantFrom(
-      'ㅅ', 'ㅣ', 'ㅂ', 'ㅏ', 'ㄹ', 'ㄱ', 'ㅗ', 'ㅄ', '시', '발', '가', ' ', '.', '*', '1', '0', '$', '@', '!', 'a',
-      'l', 's', 'F', 'ｆ', 'с', '\u200b', '-', '5', 'ㅋ',
+      'ㅅ',
+      'ㅣ',
+      'ㅂ',
+      'ㅏ',
+      'ㄹ',
+      'ㄱ',
+      'ㅗ',
+      'ㅄ',
+      '시',
+      '발',
+      '가',
+      ' ',
+      '.',
+      '*',
+      '1',
+      '0',
+      '$',
+      '@',
+      '!',
+      'a',
+      'l',
+      's',
+      'F',
+      'ｆ',
+      'с',
+      '\u200b',
+      '-',
+      '5',
+      'ㅋ',
     );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {

@@ -1,16 +1,4 @@
-import {
-  DIGIT,
-  JAMO_CONSONANT,
-  JAMO_VOWEL,
-  LATIN,
-  OTHER_LETTER,
-  SPACE,
-  SYLLABLE,
-  SYMBOL,
-  charClass,
-  isHangulClass,
-  type CharClass,
-} from './char-class.js';
+import { DIGIT, JAMO_CONSONANT, JAMO_VOWEL, LATIN, OTHER_LETTER, SPACE, SYLLABLE, SYMBOL, charClass, isHangulClass, type CharClass } from './char-class.js';
 import { composeJamoInPlace } from './compose-jamo.js';
 import { FOLD_SEVERAL, foldCodePoint, foldedSequence } from './fold-code-point.js';
 import { isJamoVowel } from './hangul.js';
@@ -59,7 +47,7 @@ export class TextNormalizer {
     let dropped = 0;
     let upper = 0;
     let lower = 0;
-    for (let i = 0; i < length; ) {
+    for (let i = 0; i < length;) {
       let c = text.charCodeAt(i);
       let width = 1;
       let f: number;
@@ -252,4 +240,3 @@ export class TextNormalizer {
 }
 
 const isLetter = (cls: CharClass): boolean => cls !== SPACE && cls !== SYMBOL && cls !== DIGIT;
-

@@ -5,9 +5,18 @@ import { hostOf, isAllowedHost } from './url.rule.js';
 
 describe('links.url', () => {
   it.each([
-    ['https://example.com/a?b=1'], ['http://spam.xyz'], ['HTTPS://EXAMPLE.COM'], ['www.example.org/page'], ['example.com'],
-    ['naver.me/xYz12'], ['bit.ly/3abc'], ['youtu.be/dQw4w9WgXcQ'], ['자세한 건 blog.naver.com/abc 참고'], ['sub.domain.co.kr'],
-    ['ｅｘａｍｐｌｅ．ｃｏｍ'], ['example.com에서 확인'],
+    ['https://example.com/a?b=1'],
+    ['http://spam.xyz'],
+    ['HTTPS://EXAMPLE.COM'],
+    ['www.example.org/page'],
+    ['example.com'],
+    ['naver.me/xYz12'],
+    ['bit.ly/3abc'],
+    ['youtu.be/dQw4w9WgXcQ'],
+    ['자세한 건 blog.naver.com/abc 참고'],
+    ['sub.domain.co.kr'],
+    ['ｅｘａｍｐｌｅ．ｃｏｍ'],
+    ['example.com에서 확인'],
   ])('holds %j as links.url', (text) => {
     const verdict = verdictOf(text);
     expect(verdict.decision).toBe('hold');

@@ -17,10 +17,7 @@ const INTERNATIONAL = String.raw`\+\s?[1-9](?:[\s.\-()]{0,2}\d){7,14}`;
 const KOREAN_DIGIT = '[공영일이삼사오육륙칠팔구]';
 const KOREAN_NUMERAL_MOBILE = String.raw`(?<!${KOREAN_DIGIT})공${GAP}일${GAP}[공영일육칠팔구](?:${GAP}${KOREAN_DIGIT}){7,8}(?!${KOREAN_DIGIT})`;
 
-const PHONE = new RegExp(
-  String.raw`(?:(?<![\d+])(?:${KOREAN_MOBILE}|${SEOUL}|${REGIONAL})|${INTERNATIONAL})(?!\d)|${KOREAN_NUMERAL_MOBILE}`,
-  'g',
-);
+const PHONE = new RegExp(String.raw`(?:(?<![\d+])(?:${KOREAN_MOBILE}|${SEOUL}|${REGIONAL})|${INTERNATIONAL})(?!\d)|${KOREAN_NUMERAL_MOBILE}`, 'g');
 
 export const personalPhoneRule: RuleFactory = (definition) => {
   const settings = definition.detectors.phone;

@@ -4,12 +4,7 @@ import type { PolicyDefinition } from '@/modules/policy/engine/policy-definition
 import type { RuleAction, TextMatch } from '@/modules/policy/engine/verdict.js';
 
 /** A rule that reports the term hits of some kinds; the strictest kind that matched sets the action. */
-export function termRule(
-  definition: PolicyDefinition,
-  id: string,
-  actions: Partial<Record<TermKind, RuleAction>>,
-  messages: Messages,
-): PolicyRule {
+export function termRule(definition: PolicyDefinition, id: string, actions: Partial<Record<TermKind, RuleAction>>, messages: Messages): PolicyRule {
   return {
     id,
     apply(input, reasons) {

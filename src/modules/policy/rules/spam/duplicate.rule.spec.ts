@@ -26,9 +26,7 @@ describe('spam.duplicate', () => {
   });
 
   it('publishes a different comment', () => {
-    expect(verdictOf('다른 의견입니다. 대책이 효과가 있을 것 같아요.', { recentComments: [{ body, postedAt: minutesAgo(5) }] }).decision).toBe(
-      'publish',
-    );
+    expect(verdictOf('다른 의견입니다. 대책이 효과가 있을 것 같아요.', { recentComments: [{ body, postedAt: minutesAgo(5) }] }).decision).toBe('publish');
   });
 
   it('lets short comments like "동의합니다" be repeated', () => {
