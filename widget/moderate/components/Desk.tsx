@@ -96,9 +96,9 @@ export function Desk({ api, session, initialCounts, initialView, currentToken, n
     myId: session.user.id,
     isShown: (commentId) => latest.current.items.some((item) => item.comment.id === commentId),
     isDeciding: decisions.isDeciding,
-    takeOut: (commentId, decidedElsewhere) => {
+    takeOut: (commentId, why) => {
       removeItems([commentId]);
-      if (decidedElsewhere) say(t.leftElsewhere);
+      if (why !== 'mine') say(why === 'edited' ? t.leftByEdit : t.leftElsewhere);
     },
     refreshList,
     refreshCounts: counts.refresh,
