@@ -60,7 +60,8 @@ const en = {
   reportReasons: REPORT_REASON_LABELS.en,
   authorHeading: 'Author',
   authorHistory: (since: string, approved: number, rejected: number) => `member since ${since} · ${approved} approved · ${rejected} rejected`,
-  trustLevels: { new: 'new', regular: 'regular', trusted: 'trusted', watched: 'watched' } satisfies Record<AuthorTrust, string>,
+  // "new account", not "new": the badge of a fresh arrival already says "new".
+  trustLevels: { new: 'new account', regular: 'regular', trusted: 'trusted', watched: 'watched' } satisfies Record<AuthorTrust, string>,
   trustMeanings: {
     new: 'A new account: its first comments may wait for review.',
     regular: 'The policy as it stands for everyone.',
