@@ -233,7 +233,7 @@ describe('the moderator page in Chromium', () => {
   it("shows an edited comment's earlier texts, oldest first, under its current text with the match marked, and the author's trust", async () => {
     const article = await anArticle(t.http, admin.token);
     const author = await aUser(t.http, { name: 'Kwon Editor' });
-    const first = 'Call the newsroom if you know more.';
+    const first = 'Call the newsroom if you know more <img src=x onerror="window.injected=1">';
     const second = 'Call the desk on 010-2222-3333 if you know more.';
     const current = 'Call me on 010-1234-5678 if you know more.';
     const comment = await postComment(t.http, author.token, article.id, first);
@@ -241,6 +241,7 @@ describe('the moderator page in Chromium', () => {
       expect((await t.http.patch(`/api/v1/comments/${comment.id}`, { body }, { token: author.token })).status).toBe(200);
     }
     await moderatorPage(`/moderate?lang=en&articleId=${article.id}`, 'Moderator Ahn');
+    context.setDefaultTimeout(5_000);
 
     const item = card(current);
     await item.waitFor();
@@ -261,6 +262,9 @@ describe('the moderator page in Chromium', () => {
     expect(await revisions.locator('.revision-body').allTextContents()).toEqual([first, second, current]);
     expect(await revisions.last().innerText()).toMatch(/^now: written /);
     expect(await revisions.first().locator('time').getAttribute('datetime')).toBe(comment.createdAt);
+    // Earlier texts are text too, never markup.
+    expect(await history.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { injected?: number }).injected)).toBeUndefined();
     await context.close();
   }, 20_000);
 
@@ -269,6 +273,7 @@ describe('the moderator page in Chromium', () => {
     const author = await aUser(t.http, { name: 'Shin Watched' });
     await postComment(t.http, author.token, article.id, 'My number is 010-4444-5555, call about the flood.');
     await moderatorPage(`/moderate?lang=en&articleId=${article.id}`, 'Moderator Jeon');
+    context.setDefaultTimeout(5_000);
     const item = card('010-4444-5555');
     await item.waitFor();
     await page.locator('.live-live').waitFor();
