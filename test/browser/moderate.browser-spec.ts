@@ -14,7 +14,7 @@ const PHONE = '010-1234-5678';
 const EMAIL_COMMENT = 'Write to the desk at kim.reporter@example.com if you saw it.';
 const EMAIL = 'kim.reporter@example.com';
 
-async function postComment(http: HttpClient, token: string, articleId: string, body: string): Promise<{ id: string; status: string }> {
+async function postComment(http: HttpClient, token: string, articleId: string, body: string): Promise<{ id: string; status: string; createdAt: string }> {
   const response = await http.post(`/api/v1/articles/${articleId}/comments`, { body, parentId: null }, { token });
   if (response.status !== 201) throw new Error(`posting failed: ${response.status} ${response.text}`);
   return response.body.comment;
