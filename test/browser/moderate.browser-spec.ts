@@ -14,7 +14,7 @@ const PHONE = '010-1234-5678';
 const EMAIL_COMMENT = 'Write to the desk at kim.reporter@example.com if you saw it.';
 const EMAIL = 'kim.reporter@example.com';
 
-async function postComment(http: HttpClient, token: string, articleId: string, body: string): Promise<{ id: string; status: string }> {
+async function postComment(http: HttpClient, token: string, articleId: string, body: string): Promise<{ id: string; status: string; createdAt: string }> {
   const response = await http.post(`/api/v1/articles/${articleId}/comments`, { body, parentId: null }, { token });
   if (response.status !== 201) throw new Error(`posting failed: ${response.status} ${response.text}`);
   return response.body.comment;
@@ -238,6 +238,96 @@ describe('the moderator page in Chromium', () => {
     await page.locator('.empty').waitFor();
     const rejected = await t.http.get(`/api/v1/moderation/queues/rejected?articleId=${article.id}`, { token: admin.token });
     expect(rejected.body.items.map((i: { comment: { id: string } }) => i.comment.id)).toEqual(expect.arrayContaining(spam.map((c) => c.id)));
+    await context.close();
+  }, 20_000);
+
+  it("shows an edited comment's earlier texts, oldest first, under its current text with the match marked, and the author's trust", async () => {
+    const article = await anArticle(t.http, admin.token);
+    const author = await aUser(t.http, { name: 'Kwon Editor' });
+    const first = 'Call the newsroom if you know more <img src=x onerror="window.injected=1">';
+    const second = 'Call the desk on 010-2222-3333 if you know more.';
+    const current = 'Call me on 010-1234-5678 if you know more.';
+    const comment = await postComment(t.http, author.token, article.id, first);
+    for (const body of [second, current]) {
+      expect((await t.http.patch(`/api/v1/comments/${comment.id}`, { body }, { token: author.token })).status).toBe(200);
+    }
+    await moderatorPage(`/moderate?lang=en&articleId=${article.id}`, 'Moderator Ahn');
+    context.setDefaultTimeout(5_000);
+
+    const item = card(current);
+    await item.waitFor();
+    expect(await item.locator('.body').textContent()).toBe(current);
+    expect(await item.locator('.body mark').allTextContents()).toEqual([PHONE]);
+    expect(await item.locator('.card-head .badge-edited').textContent()).toBe('edited');
+    // A reader's first comments: the policy's "new" account.
+    expect(await item.locator('.author-line .badge-trust').textContent()).toBe('new account');
+
+    const history = item.locator('details.history');
+    const summary = history.locator('summary');
+    expect(await summary.textContent()).toBe('Edited 2 times: the earlier texts');
+    expect(await history.getByText(first).isVisible()).toBe(false);
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await history.getByText(first).waitFor();
+    const revisions = history.getByRole('list', { name: 'Edit history, oldest first' }).getByRole('listitem');
+    expect(await revisions.locator('.revision-body').allTextContents()).toEqual([first, second, current]);
+    expect(await revisions.last().innerText()).toMatch(/^now: written /);
+    expect(await revisions.first().locator('time').getAttribute('datetime')).toBe(comment.createdAt);
+    // Earlier texts are text too, never markup.
+    expect(await history.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { injected?: number }).injected)).toBeUndefined();
+    await context.close();
+  }, 20_000);
+
+  it('sets an author to watched from the desk, by keyboard, after showing a refusal: their next comment is held with account.watched', async () => {
+    const article = await anArticle(t.http, admin.token);
+    const author = await aUser(t.http, { name: 'Shin Watched' });
+    await postComment(t.http, author.token, article.id, 'My number is 010-4444-5555, call about the flood.');
+    await moderatorPage(`/moderate?lang=en&articleId=${article.id}`, 'Moderator Jeon');
+    context.setDefaultTimeout(5_000);
+    const item = card('010-4444-5555');
+    await item.waitFor();
+    await page.locator('.live-live').waitFor();
+
+    // The first attempt is refused by the service: the desk's words for the code, in the form.
+    let refusals = 0;
+    await page.route('**/api/v1/moderation/users/*/trust', (route) =>
+      refusals++ === 0 ? route.fulfill({ status: 403, json: { error: { code: 'FORBIDDEN', message: 'no', details: {} } } }) : route.continue(),
+    );
+    await item.getByRole('button', { name: 'Trust…' }).click();
+    const form = page.getByRole('form', { name: 'Trust in Shin Watched' });
+    expect(await form.getByRole('radio', { name: 'new account' }).isChecked()).toBe(true);
+    expect(await form.getByRole('button', { name: 'Set trust' }).isDisabled()).toBe(true);
+    await form.getByRole('radio', { name: 'watched' }).check();
+    expect(await form.locator('.trust-meaning').textContent()).toBe('Every comment waits for review.');
+    await form.getByRole('button', { name: 'Set trust' }).click();
+    expect(await form.getByRole('alert').textContent()).toBe('Your role does not allow this.');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    // Again by keyboard: t opens the form on the current item with its trust chosen and focused.
+    await page.keyboard.press('j');
+    await page.keyboard.press('t');
+    const newRadio = form.getByRole('radio', { name: 'new account' });
+    await waitFor('the trust now held to be focused', () => newRadio.evaluate((el) => el === document.activeElement));
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowDown');
+    expect(await form.getByRole('radio', { name: 'watched' }).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('asks readers to call');
+    await page.keyboard.press('Enter');
+    await page.locator('.status-line', { hasText: 'Shin Watched is now watched.' }).waitFor();
+    await form.waitFor({ state: 'detached' });
+    await item.locator('.author-line .badge-trust', { hasText: 'watched' }).waitFor();
+    expect(refusals).toBe(2);
+
+    const next = await t.http.post(`/api/v1/articles/${article.id}/comments`, { body: 'A calm remark about the flood barriers.' }, { token: author.token });
+    expect(next.body.comment.status).toBe('pending');
+    expect(next.body.verdict.reasons.map((reason: { rule: string }) => reason.rule)).toEqual(['account.watched']);
+    await card('A calm remark about the flood barriers.').locator('.reason', { hasText: 'account.watched' }).waitFor();
+    const log = await t.http.get(`/api/v1/moderation/log?userId=${author.user.id}`, { token: admin.token });
+    expect(log.body.entries).toEqual([
+      expect.objectContaining({ action: 'trust_change', reason: 'asks readers to call', details: { from: 'new', to: 'watched' } }),
+    ]);
     await context.close();
   }, 20_000);
 });

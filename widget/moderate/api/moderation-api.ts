@@ -1,7 +1,7 @@
 import type { ProviderList, SessionView } from '@/contract/auth.js';
 import type { BulkDecisionAnswer, DecisionAction, DecisionAnswer } from '@/contract/moderation-decisions.js';
 import type { ClaimView, ModerationQueue, QueueCountsView, QueuePage } from '@/contract/moderation-queue.js';
-import type { Role, UserView } from '@/contract/users.js';
+import type { AuthorTrust, Role, TrustView, UserView } from '@/contract/users.js';
 import { createJsonRequest } from '@widget/shared/api/json-request.js';
 import { QUEUE_FILTER_NAMES, type QueueFilters } from '../queue/queue-filters.js';
 
@@ -24,6 +24,12 @@ export interface BanRequest {
   until: string | null;
   reason: string;
   rejectPending: boolean;
+}
+
+export interface TrustRequest {
+  trust: AuthorTrust;
+  /** For the log; may be empty. */
+  reason: string;
 }
 
 /** The service's API as the moderator page uses it; every call carries the moderator's token from memory. */
@@ -52,6 +58,7 @@ export function createModerationApi(currentToken: () => string | null) {
     /** `keepalive` lets the release go out while the page closes. */
     release: (commentId: string, keepalive = false) => request<null>('DELETE', `${comment(commentId)}/claim`, undefined, { keepalive }),
     ban: (userId: string, ban: BanRequest) => request<UserView>('POST', `/moderation/users/${encodeURIComponent(userId)}/ban`, ban),
+    setTrust: (userId: string, trust: TrustRequest) => request<TrustView>('PUT', `/moderation/users/${encodeURIComponent(userId)}/trust`, trust),
   };
 }
 

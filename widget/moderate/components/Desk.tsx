@@ -25,6 +25,7 @@ import { QueueFilterForm } from './QueueFilterForm.js';
 import { QUEUE_PANEL_ID, QueueTabs } from './QueueTabs.js';
 import { RejectForm } from './RejectForm.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
+import { TrustForm } from './TrustForm.js';
 
 interface DeskProps {
   api: ModerationApi;
@@ -36,8 +37,8 @@ interface DeskProps {
   onRefused: (error: ApiError) => void;
 }
 
-/** The open form: rejecting one item or the selection, or banning an item's author. */
-type Panel = { kind: 'reject'; ids: string[]; bulk: boolean } | { kind: 'ban'; id: string };
+/** The open form: rejecting one item or the selection, or banning an item's author or setting their trust. */
+type Panel = { kind: 'reject'; ids: string[]; bulk: boolean } | { kind: 'ban' | 'trust'; id: string };
 
 /** The queues at work: tabs, filters, the items, decisions by button and by key, live updates. */
 export function Desk({ api, session, initialCounts, initialView, currentToken, noteFailure, onRefused }: DeskProps) {
@@ -78,7 +79,7 @@ export function Desk({ api, session, initialCounts, initialView, currentToken, n
     selection.handOver(ids);
     list.remove(ids);
     setSelected((current) => without(current, ids));
-    setPanel((open) => (open && (open.kind === 'ban' ? ids.includes(open.id) : open.ids.every((id) => ids.includes(id))) ? null : open));
+    setPanel((open) => (open && (open.kind === 'reject' ? open.ids.every((id) => ids.includes(id)) : ids.includes(open.id)) ? null : open));
   };
 
   const refreshList = (): void => {
@@ -97,9 +98,9 @@ export function Desk({ api, session, initialCounts, initialView, currentToken, n
     myId: session.user.id,
     isShown: (commentId) => latest.current.items.some((item) => item.comment.id === commentId),
     isDeciding: decisions.isDeciding,
-    takeOut: (commentId, decidedElsewhere) => {
+    takeOut: (commentId, why) => {
       removeItems([commentId]);
-      if (decidedElsewhere) say(t.leftElsewhere);
+      if (why !== 'mine') say(why === 'edited' ? t.leftByEdit : t.leftElsewhere);
     },
     refreshList,
     refreshCounts: counts.refresh,
@@ -122,6 +123,7 @@ export function Desk({ api, session, initialCounts, initialView, currentToken, n
   };
 
   const selectedItems = (): QueueItem[] => list.items.filter((item) => selected.has(item.comment.id));
+  const isOwn = (item: QueueItem): boolean => item.comment.author.id === session.user.id;
 
   useShortcuts((key: ShortcutKey, event: KeyboardEvent) => {
     if (helpOpen) return;
@@ -143,6 +145,8 @@ export function Desk({ api, session, initialCounts, initialView, currentToken, n
         return allowed.reject ? setPanel({ kind: 'reject', ids: [id], bulk: false }) : say(t.notInThisQueue);
       case 'b':
         return setPanel({ kind: 'ban', id });
+      case 't':
+        return isOwn(item) ? say(t.ownTrust) : setPanel({ kind: 'trust', id });
       case 'x':
         return setSelected((current) => toggled(current, id));
     }
@@ -197,7 +201,7 @@ export function Desk({ api, session, initialCounts, initialView, currentToken, n
         <ol class="items">
           {list.items.map((item) => {
             const id = item.comment.id;
-            const open = panel && (panel.kind === 'ban' ? panel.id === id : !panel.bulk && panel.ids[0] === id) ? panel : null;
+            const open = panel && (panel.kind === 'reject' ? !panel.bulk && panel.ids[0] === id : panel.id === id) ? panel : null;
             return (
               <ItemCard
                 key={id}
@@ -213,6 +217,7 @@ export function Desk({ api, session, initialCounts, initialView, currentToken, n
                 onApprove={() => void decisions.decide([item], 'approve', APPROVAL_REASON)}
                 onReject={() => setPanel({ kind: 'reject', ids: [id], bulk: false })}
                 onBan={() => setPanel({ kind: 'ban', id })}
+                onTrust={isOwn(item) ? undefined : () => setPanel({ kind: 'trust', id })}
                 onFilter={(change) => changeView({ queue, filters: { ...filters, ...change } })}
               >
                 {open?.kind === 'reject' && (
@@ -232,6 +237,18 @@ export function Desk({ api, session, initialCounts, initialView, currentToken, n
                     authorName={item.comment.author.displayName}
                     onSubmit={async (request) => {
                       const error = await decisions.ban(item, request);
+                      if (!error) closePanel();
+                      return error;
+                    }}
+                    onCancel={closePanel}
+                  />
+                )}
+                {open?.kind === 'trust' && (
+                  <TrustForm
+                    authorName={item.comment.author.displayName}
+                    current={item.author.trust}
+                    onSubmit={async (request) => {
+                      const error = await decisions.setTrust(item, request);
                       if (!error) closePanel();
                       return error;
                     }}

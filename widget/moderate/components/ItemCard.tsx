@@ -4,6 +4,7 @@ import type { ModerationQueue, QueueItem } from '@/contract/moderation-queue.js'
 import type { QueueFilters } from '../queue/queue-filters.js';
 import { usePageText } from '../page-text.js';
 import { actionsIn } from '../queue/queue-membership.js';
+import { EditHistory } from './EditHistory.js';
 import { HighlightedBody } from './HighlightedBody.js';
 import { ReasonList } from './ReasonList.js';
 import { ReportList } from './ReportList.js';
@@ -22,8 +23,10 @@ interface ItemCardProps {
   onApprove: () => void;
   onReject: () => void;
   onBan: () => void;
+  /** Absent on the moderator's own comment: nobody sets their own trust. */
+  onTrust?: () => void;
   onFilter: (change: Partial<QueueFilters>) => void;
-  /** The open reject or ban form, under the item it is for. */
+  /** The open reject, ban or trust form, under the item it is for. */
   children?: ComponentChildren;
 }
 
@@ -31,11 +34,15 @@ export function itemElementId(commentId: string): string {
   return `item-${commentId}`;
 }
 
-/** One queue item: the comment with its matches marked, why it is here, who wrote it, who else is on it, and the decisions. */
+/**
+ * One queue item: the comment with its matches marked (and its earlier texts, when edited), why it
+ * is here, who wrote it and how far the policy trusts them, who else is on it, and the decisions.
+ */
 export function ItemCard(props: ItemCardProps) {
   const { item, queue, current, selected, fresh, busy, notice } = props;
   const { t, lang, now } = usePageText();
   const { comment, article } = item;
+  const edited = item.revisions.length > 0;
   const allowed = actionsIn(queue);
   const elementId = itemElementId(comment.id);
   const claim = item.claim && !item.claim.mine && new Date(item.claim.until).getTime() > now ? item.claim : null;
@@ -68,6 +75,7 @@ export function ItemCard(props: ItemCardProps) {
             {relativeTime(comment.createdAt, now, lang)}
           </time>
           <span class={`badge badge-status-${comment.status}`}>{t.status[comment.status]}</span>
+          {edited && <span class="badge badge-edited">{t.edited}</span>}
           {item.reportCount > 0 && <span class="badge badge-reports">{t.reportsBadge(item.reportCount)}</span>}
           {fresh && <span class="badge badge-new">{t.newArrival}</span>}
         </header>
@@ -87,12 +95,20 @@ export function ItemCard(props: ItemCardProps) {
         </p>
 
         <HighlightedBody body={comment.body} reasons={item.reasons} />
+        {edited && <EditHistory revisions={item.revisions} current={{ body: comment.body, writtenAt: comment.editedAt ?? comment.createdAt }} />}
         <ReasonList reasons={item.reasons} />
         {item.reports && <ReportList reports={item.reports} />}
 
         {item.author && (
           <p class="author-line">
             <span class="muted">{t.authorHeading}: </span>
+            {item.author.trust !== 'regular' && (
+              <>
+                <span class={`badge badge-trust badge-trust-${item.author.trust}`} title={t.trustMeanings[item.author.trust]}>
+                  {t.trustLevels[item.author.trust]}
+                </span>{' '}
+              </>
+            )}
             {t.authorHistory(dateOf(item.author.since), item.author.approvedCount, item.author.rejectedCount)}{' '}
             <button type="button" class="link-button" onClick={() => props.onFilter({ authorId: comment.author.id })}>
               {t.onlyThisAuthor}
@@ -116,6 +132,11 @@ export function ItemCard(props: ItemCardProps) {
           <button type="button" class="button button-quiet" disabled={busy} onClick={props.onBan}>
             {t.ban}
           </button>
+          {props.onTrust && (
+            <button type="button" class="button button-quiet" disabled={busy} onClick={props.onTrust}>
+              {t.trust}
+            </button>
+          )}
         </div>
         {notice && (
           <p class="notice notice-error" role="alert">

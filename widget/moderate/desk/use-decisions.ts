@@ -4,7 +4,7 @@ import { describeError } from '@widget/shared/i18n/describe-error.js';
 import { absoluteTime } from '@widget/shared/i18n/relative-time.js';
 import type { DecisionAction, DecisionOutcome } from '@/contract/moderation-decisions.js';
 import type { QueueItem } from '@/contract/moderation-queue.js';
-import type { BanRequest, DecisionRequest, ModerationApi } from '../api/moderation-api.js';
+import type { BanRequest, DecisionRequest, ModerationApi, TrustRequest } from '../api/moderation-api.js';
 import type { PageText } from '../page-text.js';
 import { withAll, withEntries, without, withoutKeys } from './sets.js';
 
@@ -13,7 +13,7 @@ export interface DecisionsDeps {
   text: PageText;
   /** Takes decided items off the list (and out of the selection). */
   removeItems: (ids: readonly string[]) => void;
-  /** Fetches the list again: after a conflict, or when a ban rejected more. */
+  /** Fetches the list again: after a conflict, when a ban rejected more, or a trust changed. */
   refreshList: () => void;
   refreshCounts: () => void;
   /** The outcome, in the status line (read out politely). */
@@ -30,11 +30,13 @@ export interface Decisions {
   decide: (items: readonly QueueItem[], action: DecisionAction, reason: string) => Promise<void>;
   /** Resolves to the error to show in the ban form, or null. */
   ban: (item: QueueItem, request: BanRequest) => Promise<string | null>;
+  /** Resolves to the error to show in the trust form, or null. */
+  setTrust: (item: QueueItem, request: TrustRequest) => Promise<string | null>;
   forget: (ids: readonly string[]) => void;
 }
 
 /**
- * Approving, rejecting (one, or many in one request) and banning. Exactly one decision wins on the
+ * Approving, rejecting (one, or many in one request), banning and setting an author's trust. Exactly one decision wins on the
  * service; a 409 ALREADY_DECIDED says another moderator was first, and the list is fetched again.
  */
 export function useDecisions(deps: DecisionsDeps): Decisions {
@@ -100,12 +102,27 @@ export function useDecisions(deps: DecisionsDeps): Decisions {
     }
   };
 
+  const setTrust = async (item: QueueItem, request: TrustRequest): Promise<string | null> => {
+    const author = item.author ?? item.comment.author;
+    try {
+      const { trust } = await api.setTrust(author.id, request);
+      deps.say(t.trustSet(author.displayName, t.trustLevels[trust]));
+      // Every item by this author shows the new trust.
+      deps.refreshList();
+      return null;
+    } catch (failure) {
+      deps.noteFailure(failure);
+      return messageOf(failure);
+    }
+  };
+
   return {
     busy,
     notices,
     isDeciding: (commentId) => deciding.current.has(commentId),
     decide,
     ban,
+    setTrust,
     forget: (ids) => setNotices((current) => withoutKeys(current, ids)),
   };
 }

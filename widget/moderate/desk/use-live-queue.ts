@@ -11,7 +11,8 @@ export interface LiveQueueDeps {
   myId: string;
   isShown: (commentId: string) => boolean;
   isDeciding: (commentId: string) => boolean;
-  takeOut: (commentId: string, decidedElsewhere: boolean) => void;
+  /** Why it leaves: the moderator's own decision, another's, or its author's edit. */
+  takeOut: (commentId: string, why: 'mine' | 'elsewhere' | 'edited') => void;
   refreshList: () => void;
   refreshCounts: () => void;
   onRefused: (error: ApiError) => void;
@@ -32,8 +33,9 @@ export function useLiveQueue(deps: LiveQueueDeps): LiveStatus {
         return;
       }
       deps.refreshCounts();
-      if (shown && eventTakesOut(queue, event)) deps.takeOut(event.commentId, !deps.isDeciding(event.commentId));
-      else if (shown || eventMayBringIn(queue, event)) deps.refreshList();
+      if (shown && eventTakesOut(queue, event)) {
+        deps.takeOut(event.commentId, event.type === 'comment.edited' ? 'edited' : deps.isDeciding(event.commentId) ? 'mine' : 'elsewhere');
+      } else if (shown || eventMayBringIn(queue, event)) deps.refreshList();
     },
     onResync() {
       deps.refreshCounts();

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 
-export const SHORTCUT_KEYS = ['j', 'k', 'a', 'r', 'b', 'x', '?', 'Escape'] as const;
+export const SHORTCUT_KEYS = ['j', 'k', 'a', 'r', 'b', 't', 'x', '?', 'Escape'] as const;
 export type ShortcutKey = (typeof SHORTCUT_KEYS)[number];
 
 /** Inputs that take text; a checkbox or a radio button does not, so keys still work there. */
@@ -19,7 +19,7 @@ export function isTypingIn(target: EventTarget | null): boolean {
  */
 function shortcutOf(event: KeyboardEvent): ShortcutKey | null {
   if ((SHORTCUT_KEYS as readonly string[]).includes(event.key)) return event.key as ShortcutKey;
-  const physical = /^Key([JKARBX])$/.exec(event.code)?.[1];
+  const physical = /^Key([JKARBTX])$/.exec(event.code)?.[1];
   return physical && event.key.length === 1 && event.key.charCodeAt(0) > 0x7f && !event.shiftKey ? (physical.toLowerCase() as ShortcutKey) : null;
 }
 
