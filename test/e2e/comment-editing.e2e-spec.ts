@@ -242,6 +242,7 @@ describe('author trust', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ userId: author.user.id, trust: 'watched' });
+    expect((await setTrust(author.user.id, 'watched')).status).toBe(200); // the same again changes and logs nothing
     const posted = await post(author.token, article.id, 'A civil comment from a watched author.');
     expect(posted.body.verdict.reasons.map((reason: { rule: string }) => reason.rule)).toEqual(['account.watched']);
     const log = (await t.http.get(`/api/v1/moderation/log?userId=${author.user.id}`, { token: moderator.token })).body.entries;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@/common/errors/app-error.js';
 import { PrismaService } from '@/database/prisma.service.js';
 import type { Prisma } from '@/generated/prisma/client.js';
 import { appendLogEntries, type NewLogEntry } from '@/modules/audit/audit-log.repository.js';
@@ -40,28 +41,53 @@ export class StandingRepository {
   }
 
   liftBan(userId: string, change: StandingChange): Promise<UserWithTrust> {
-    return this.changeUser(userId, { bannedAt: null, bannedUntil: null }, entry(change, 'unban', userId));
+    return this.changeUser(userId, () => ({ data: { bannedAt: null, bannedUntil: null }, logEntry: entry(change, 'unban', userId) }));
   }
 
-  setRole(userId: string, role: Role, from: Role, change: StandingChange): Promise<UserWithTrust> {
-    return this.changeUser(userId, { role }, { ...entry(change, 'role_change', userId), details: { from, to: role } });
+  /** The role the user had is read under the row lock, so the log says what the change replaced. */
+  setRole(userId: string, role: Role, change: StandingChange): Promise<UserWithTrust> {
+    return this.changeUser(userId, (before) =>
+      before.role === role ? null : { data: { role }, logEntry: { ...entry(change, 'role_change', userId), details: { from: before.role, to: role } } },
+    );
   }
 
-  setTrust(userId: string, trust: AuthorTrust, from: AuthorTrust, change: StandingChange): Promise<UserWithTrust> {
-    return this.changeUser(userId, { trust }, { ...entry(change, 'trust_change', userId), details: { from, to: trust } });
+  /**
+   * Moves the author's posting version too: a post judged on the old trust and not yet stored is
+   * judged again. Setting the trust the author already has changes and logs nothing.
+   */
+  setTrust(userId: string, trust: AuthorTrust, change: StandingChange): Promise<UserWithTrust> {
+    return this.changeUser(userId, (before) =>
+      before.trust === trust
+        ? null
+        : {
+            data: { trust, postingVersion: { increment: 1 } },
+            logEntry: { ...entry(change, 'trust_change', userId), details: { from: before.trust, to: trust } },
+          },
+    );
   }
 
   findUser(userId: string): Promise<UserWithTrust | null> {
     return this.prisma.user.findUnique({ where: { id: userId } });
   }
 
-  private changeUser(userId: string, data: Prisma.UserUpdateInput, logEntry: NewLogEntry): Promise<UserWithTrust> {
+  /** One change of a user, decided on the user as locked (`null`: nothing to change), with its log entry. */
+  private changeUser(userId: string, plan: (before: UserWithTrust) => UserChange | null): Promise<UserWithTrust> {
     return this.prisma.$transaction(async (tx) => {
-      const user = await tx.user.update({ where: { id: userId }, data });
-      await appendLogEntries(tx, [logEntry]);
+      const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+      if (!locked) throw new NotFoundError('The user');
+      const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+      const change = plan(before);
+      if (!change) return before;
+      const user = await tx.user.update({ where: { id: userId }, data: change.data });
+      await appendLogEntries(tx, [change.logEntry]);
       return user;
     });
   }
+}
+
+interface UserChange {
+  data: Prisma.UserUpdateInput;
+  logEntry: NewLogEntry;
 }
 
 function entry(change: StandingChange, action: string, targetUserId: string): NewLogEntry {

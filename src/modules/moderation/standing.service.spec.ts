@@ -89,10 +89,16 @@ describe('StandingService: who may ban whom', () => {
     expect(standing.setTrust).not.toHaveBeenCalled();
   });
 
-  it('records the trust a user had and the one they get', async () => {
+  it('sets a reader’s trust for a moderator', async () => {
     standing.setTrust.mockResolvedValue({ ...READER, trust: 'watched' });
 
     expect(await service.setTrust(actor(MODERATOR), 'reader', { trust: 'watched', reason: 'brigading' })).toEqual({ userId: 'reader', trust: 'watched' });
-    expect(standing.setTrust).toHaveBeenCalledWith('reader', 'watched', 'new', { actorId: 'moderator', reason: 'brigading' });
+    expect(standing.setTrust).toHaveBeenCalledWith('reader', 'watched', { actorId: 'moderator', reason: 'brigading' });
+  });
+
+  it('leaves the trust of staff to admins', async () => {
+    expect(await codeOf(service.setTrust(actor(MODERATOR), 'other-moderator', { trust: 'watched', reason: '' }))).toBe('FORBIDDEN');
+    standing.setTrust.mockResolvedValue({ ...OTHER_MODERATOR, trust: 'trusted' });
+    expect(await service.setTrust(actor(ADMIN), 'other-moderator', { trust: 'trusted', reason: '' })).toEqual({ userId: 'other-moderator', trust: 'trusted' });
   });
 });

@@ -35,14 +35,15 @@ export class StandingService {
   async setRole(actor: Principal, userId: string, dto: RoleDto): Promise<UserView> {
     const target = await this.requireUser(userId);
     if (target.id === actor.user.id) throw new ValidationFailedError('You cannot change your own role.');
-    return toUserView(await this.changing(userId, this.standing.setRole(userId, dto.role, target.role, { actorId: actor.user.id, reason: dto.reason })));
+    return toUserView(await this.changing(userId, this.standing.setRole(userId, dto.role, { actorId: actor.user.id, reason: dto.reason })));
   }
 
   /** A moderator's word on an author: `trusted` skips the new-account review, `watched` has every comment reviewed. */
   async setTrust(actor: Principal, userId: string, dto: TrustDto): Promise<TrustView> {
     const target = await this.requireUser(userId);
     if (target.id === actor.user.id) throw new ValidationFailedError('You cannot change your own trust.');
-    const user = await this.standing.setTrust(userId, dto.trust, target.trust, { actorId: actor.user.id, reason: dto.reason });
+    if (target.role !== 'reader' && actor.user.role !== 'admin') throw new ForbiddenError("Only an admin can change a moderator's or an admin's trust.");
+    const user = await this.standing.setTrust(userId, dto.trust, { actorId: actor.user.id, reason: dto.reason });
     return { userId: user.id, trust: user.trust };
   }
 
