@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type LoginProvidersConfig, loginProviderEnvShape, loginProviderProblems, readLoginProviders, type SessionSecretConfig } from './oauth-config.js';
+import { readSsoConfig, type SsoConfig, ssoEnvShape, ssoProblems } from './sso-config.js';
 
 /** `count/seconds`, e.g. `5/60`. */
 const rateLimit = z
@@ -68,6 +69,7 @@ const envSchema = z.object({
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4_096).default(16),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   ...loginProviderEnvShape,
+  ...ssoEnvShape,
 });
 
 export interface RateLimitSetting {
@@ -89,7 +91,8 @@ export interface AppConfig {
   embeddedDbPort: number;
   publicUrl: string;
   allowedOrigins: string[];
-  sso: { secret: string | undefined; trustRole: boolean };
+  /** Publisher SSO: HS256 with a shared secret, asymmetric keys from a JWKS URL, or both. */
+  sso: SsoConfig;
   /** OpenID Connect / OAuth 2.0 login providers: only those configured are present. */
   loginProviders: LoginProvidersConfig;
   /** Key material for the login transaction cookie (SESSION_SECRET). */
@@ -125,7 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
-  const problems = loginProviderProblems(e);
+  const problems = [...loginProviderProblems(e), ...ssoProblems(e)];
   // The embedded server is started by this process, so it cannot have a replica: a setup mistake.
   if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) problems.push('DATABASE_REPLICA_URL: needs DATABASE_URL, the primary it replicates');
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
@@ -148,7 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedDbPort: e.EMBEDDED_DB_PORT,
     publicUrl,
     allowedOrigins,
-    sso: { secret: e.SSO_SECRET, trustRole: e.SSO_TRUST_ROLE },
+    sso: readSsoConfig(e),
     loginProviders: readLoginProviders(e),
     sessionSecret: e.SESSION_SECRET ? { value: e.SESSION_SECRET, generated: false } : { value: PROCESS_SESSION_SECRET, generated: true },
     // The dev login hands out accounts without a password: only ever for the local demo.

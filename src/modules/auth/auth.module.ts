@@ -13,6 +13,7 @@ import { PopupLoginService } from './oauth/popup-login.service.js';
 import { LoginStrategies } from './passport/login-strategies.js';
 import { ProvidersService } from './providers.service.js';
 import { SsoService } from './sso.service.js';
+import { SsoTokenVerifier } from './sso/sso-token-verifier.js';
 
 @Module({
   imports: [RateLimitModule],
@@ -22,6 +23,7 @@ import { SsoService } from './sso.service.js';
     AuthService,
     PrincipalCache,
     SsoService,
+    SsoTokenVerifier,
     DevLoginService,
     ProvidersService,
     LoginStrategies,

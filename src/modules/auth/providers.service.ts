@@ -16,7 +16,7 @@ export class ProvidersService {
 
   list(): ProviderView[] {
     const providers: ProviderView[] = this.loginStrategies.list().map(({ id, name, kind }) => ({ id, name, kind, loginUrl: `/api/v1/auth/${id}` }));
-    if (this.config.sso.secret) providers.push({ id: 'sso', name: 'Publisher account', kind: 'sso', loginUrl: '/api/v1/auth/sso' });
+    if (this.config.sso.secret || this.config.sso.jwks) providers.push({ id: 'sso', name: 'Publisher account', kind: 'sso', loginUrl: '/api/v1/auth/sso' });
     if (this.config.devLogin) providers.push({ id: 'dev', name: 'Demo login', kind: 'dev', loginUrl: '/api/v1/auth/dev' });
     return providers;
   }

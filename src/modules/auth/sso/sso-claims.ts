@@ -1,0 +1,35 @@
+import type { JWTPayload } from 'jose';
+import { ROLES, type Role } from '../auth.types.js';
+import { SsoTokenInvalidError } from './sso.errors.js';
+
+const MAX_CLAIM_LENGTH = 255;
+const MAX_NAME_LENGTH = 80;
+
+/** What a verified publisher token says about its reader. */
+export interface SsoClaims {
+  sub: string;
+  jti: string;
+  exp: number;
+  name: string;
+  email: string | undefined;
+  emailVerified: boolean;
+  role: Role | undefined;
+}
+
+/** Reads the claims of a payload whose signature, `exp`, `iss` and `aud` jose has already checked. */
+export function readClaims(payload: JWTPayload, clockToleranceSeconds: number): SsoClaims {
+  const { sub, jti, exp, iat, name, email, email_verified: emailVerified, role } = payload as JWTPayload & Record<string, unknown>;
+  const nowSeconds = Date.now() / 1000;
+  if (typeof iat === 'number' && iat > nowSeconds + clockToleranceSeconds) throw new SsoTokenInvalidError('"iat" is in the future');
+  if (!isShortText(sub)) throw new SsoTokenInvalidError('"sub" must be a non-empty string');
+  if (!isShortText(jti)) throw new SsoTokenInvalidError('"jti" must be a non-empty string');
+  if (name !== undefined && typeof name !== 'string') throw new SsoTokenInvalidError('"name" must be a string');
+  if (email !== undefined && typeof email !== 'string') throw new SsoTokenInvalidError('"email" must be a string');
+  if (role !== undefined && !ROLES.includes(role as Role)) throw new SsoTokenInvalidError(`"role" must be one of ${ROLES.join(', ')}`);
+  const displayName = (typeof name === 'string' ? name.trim() : '').slice(0, MAX_NAME_LENGTH) || `Reader ${sub.slice(0, 8)}`;
+  return { sub, jti, exp: exp!, name: displayName, email, emailVerified: emailVerified === true, role: role as Role | undefined };
+}
+
+function isShortText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_CLAIM_LENGTH;
+}
