@@ -1,4 +1,4 @@
-/** Every error code of the public contract (shared/contract/http-api.md), with its HTTP status. */
+/** Every error code the API answers with (the public contract's and the additions), with its HTTP status. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   AUTH_REQUIRED: 401,
