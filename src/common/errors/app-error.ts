@@ -1,4 +1,4 @@
-/** Every error code of the public contract (shared/contract/http-api.md), with its HTTP status. */
+/** Every error code of the public HTTP contract, and the ones this service adds, with its HTTP status. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   AUTH_REQUIRED: 401,
@@ -12,13 +12,16 @@ export const ERROR_STATUS = {
   COMMENT_DECIDED: 409,
   REQUEST_IN_PROGRESS: 409,
   POLICY_VERSION_CONFLICT: 409,
+  REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   COMMENT_EMPTY: 422,
   COMMENT_TOO_LONG: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   POLICY_REJECTED: 422,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 } as const;
