@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCompress from '@fastify/compress';
 import fastifyEtag from '@fastify/etag';
@@ -10,6 +10,8 @@ import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { AppModule } from '@/app.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { AppExceptionFilter } from '@/common/errors/app-exception.filter.js';
+import { ContractFastifyAdapter } from '@/common/http/contract-fastify-adapter.js';
+import { securityHeaderOptions } from '@/common/http/response-headers.js';
 import { type AppLogger, NestPinoLogger } from '@/common/logging/logger.js';
 import { createValidationPipe } from '@/common/validation/validation.pipe.js';
 
@@ -22,23 +24,27 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * what is tested is what runs.
  */
 export async function createApp(config: AppConfig, logger: AppLogger, databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
-    loggerInstance: logger,
-    logController: new OneLinePerRequest(),
-    bodyLimit: BODY_LIMIT_BYTES,
-    // Article ids may be 128 characters, and comment ids are UUIDs.
-    routerOptions: { maxParamLength: 256 },
-    // A caller's (or proxy's) request id is kept when it is sane, so logs join up across services.
-    genReqId: (request: IncomingMessage) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  const adapter = new ContractFastifyAdapter(
+    {
+      loggerInstance: logger,
+      logController: new OneLinePerRequest(),
+      bodyLimit: BODY_LIMIT_BYTES,
+      // Article ids may be 128 characters, and comment ids are UUIDs.
+      routerOptions: { maxParamLength: 256 },
+      // A caller's (or proxy's) request id is kept when it is sane, so logs join up across services.
+      genReqId: (request: IncomingMessage) => {
+        const given = request.headers['x-request-id'];
+        return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      },
+      return503OnClosing: true,
     },
-    return503OnClosing: true,
-  });
+    logger,
+  );
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, databaseUrl), adapter, {
     logger: new NestPinoLogger(logger.child({ component: 'nest' })),
     abortOnError: false,
   });
+  app.useSecurityHeaders(securityHeaderOptions(config));
   app.useGlobalFilters(new AppExceptionFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableCors({

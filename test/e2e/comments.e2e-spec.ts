@@ -70,6 +70,22 @@ describe('posting, listing, replying and deleting comments', () => {
       expect((await list(article.id)).body.comments).toEqual([]);
     });
 
+    it('refuses the worst 16 KiB body, "a " 8,000 times, with COMMENT_TOO_LONG counted to one past the limit', async () => {
+      const article = await anArticle(t.http, admin.token);
+      const response = await post(reader.token, article.id, { body: 'a '.repeat(8000) });
+      expect(response.status).toBe(422);
+      expect(response.body).toEqual({
+        error: { code: 'COMMENT_TOO_LONG', message: expect.any(String), details: { limit: 250, length: 251, atLeast: true } },
+      });
+    });
+
+    it('keeps at most 30 combining marks in a row', async () => {
+      const article = await anArticle(t.http, admin.token);
+      const response = await post(reader.token, article.id, { body: `Zalgo o${'\u0308'.repeat(8000)}!` });
+      expect(response.status).toBe(201);
+      expect(response.body.comment.body).toBe(`Zalgo \u00F6${'\u0308'.repeat(29)}!`);
+    });
+
     it.each([
       ['an empty string', ''],
       ['white space only', ' \n\t\r\n '],

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { aUser } from '../factories/users.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -64,6 +65,57 @@ describe('HTTP errors and service endpoints', () => {
     expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('does not quote a malformed body back', async () => {
+    const response = await t.http.put('/api/v1/articles/a1', undefined, {
+      token: adminToken,
+      rawBody: '{"title": "quoted-back-if-echoed',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String), details: {} } });
+    expect(response.text).not.toContain('quoted-back-if-echoed');
+  });
+
+  it('refuses an article id longer than the router takes with 414 URI_TOO_LONG in the envelope, without echoing it', async () => {
+    const id = `echoed${'x'.repeat(300)}`;
+    for (const path of [`/api/v1/articles/${id}`, `/api/v1/articles/${id}/comments`]) {
+      const response = await t.http.get(path);
+      expect(response.status).toBe(414);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.body).toEqual({ error: { code: 'URI_TOO_LONG', message: expect.any(String), details: {} } });
+      expect(response.text).not.toContain('echoed');
+      // Answered before any hook runs, and still with what every response carries.
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  it('refuses an article id the router takes but the contract does not with 400 VALIDATION_FAILED', async () => {
+    const response = await t.http.get(`/api/v1/articles/${'x'.repeat(200)}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses a path that is not valid percent-encoding with 400 VALIDATION_FAILED, without echoing it', async () => {
+    const response = await t.http.get('/api/v1/articles/echoed%ff');
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String), details: {} } });
+    expect(response.text).not.toContain('echoed');
+  });
+
+  it('refuses headers over 16 KiB with 431 HEADERS_TOO_LARGE in the envelope, and closes the connection', async () => {
+    const answer = await rawExchange(t.baseUrl, `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Echoed: ${'e'.repeat(20_000)}\r\n\r\n`);
+    expect(answer.head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer.head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(answer.body)).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: expect.any(String), details: {} } });
+    expect(answer.body).not.toContain('eeee');
+  });
+
+  it('refuses what is not HTTP with 400 VALIDATION_FAILED in the envelope', async () => {
+    const answer = await rawExchange(t.baseUrl, 'NOT HTTP AT ALL\r\n\r\n');
+    expect(answer.head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.body)).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String), details: {} } });
+  });
+
   it('names every wrong field of a body in VALIDATION_FAILED details', async () => {
     const response = await t.http.put('/api/v1/articles/a1', { title: 42, url: 'ftp://x', commentsOpen: 'yes', extra: 1 }, { token: adminToken });
     expect(response.status).toBe(400);
@@ -126,3 +178,18 @@ describe('caching of public reads', () => {
     expect(response.headers.get('cache-control')).toBe('private, no-cache');
   });
 });
+
+/** Sends `request` as it is on a fresh connection and reads until the server closes it. */
+function rawExchange(baseUrl: string, request: string): Promise<{ head: string; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.end(request));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
+      resolve({ head, body });
+    });
+  });
+}

@@ -65,3 +65,49 @@ describe('the toxicity classifier hook', () => {
     expect(response.body.error.details.reasons).toEqual([expect.objectContaining({ rule: 'toxicity.classifier' })]);
   });
 });
+
+describe('an author at the posting rate limit', () => {
+  let classifier: http.Server;
+  let calls = 0;
+  let t: TestApp;
+  let admin: LoggedInUser;
+
+  beforeAll(async () => {
+    classifier = http.createServer((request, response) => {
+      calls++;
+      request.resume().on('end', () => response.setHeader('content-type', 'application/json').end('{"score":0}'));
+    });
+    await new Promise<void>((resolve) => classifier.listen(0, '127.0.0.1', resolve));
+    const { port } = classifier.address() as AddressInfo;
+    t = await startTestApp({ env: { TOXICITY_URL: `http://127.0.0.1:${port}/score`, COMMENT_RATE_LIMIT: '2/60' } });
+    admin = await aUser(t.http, { role: 'admin' });
+    const { definition } = (await t.http.get('/api/v1/policy/rules', { token: admin.token })).body;
+    const enabled = { ...definition, version: definition.version + 1, toxicity: { enabled: true, holdAt: 0.8, rejectAt: 0.97 } };
+    expect((await t.http.put('/api/v1/policy/rules', { definition: enabled }, { token: admin.token })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await t.close();
+    classifier.closeAllConnections();
+    await new Promise((resolve) => classifier.close(resolve));
+  });
+
+  it('is refused before the policy asks the classifier, once this instance knows the window is full', async () => {
+    const author = await aUser(t.http);
+    const articles = await Promise.all([1, 2, 3, 4].map(() => anArticle(t.http, admin.token)));
+    const post = (articleId: string, body: string) => t.http.post(`/api/v1/articles/${articleId}/comments`, { body }, { token: author.token });
+    expect((await post(articles[0]!.id, 'My first remark on this story.')).status).toBe(201);
+    expect((await post(articles[1]!.id, 'My second remark on another story.')).status).toBe(201);
+    expect(calls).toBe(2);
+    for (const article of articles.slice(2)) {
+      const refused = await post(article.id, 'One remark too many for this minute.');
+      expect([refused.status, refused.body.error.code]).toEqual([429, 'RATE_LIMITED']);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    // Neither the length rule nor the policy ran: a refused body of any size costs the same.
+    const huge = await post(articles[3]!.id, 'a '.repeat(8000));
+    expect(huge.status).toBe(429);
+    expect(calls).toBe(2);
+    const other = await aUser(t.http);
+    expect((await t.http.post(`/api/v1/articles/${articles[3]!.id}/comments`, { body: 'Someone else may post.' }, { token: other.token })).status).toBe(201);
+  });
+});

@@ -59,6 +59,25 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse(Object.assign(new Error('too large'), { statusCode: 413 }), logger).body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it.each([
+    [414, 'URI_TOO_LONG'],
+    [431, 'HEADERS_TOO_LARGE'],
+    [408, 'REQUEST_TIMEOUT'],
+  ])('maps a server refusal with status %d to %s', (status, code) => {
+    const { logger } = recordingLogger();
+    const response = toErrorResponse(Object.assign(new Error('refused'), { statusCode: status }), logger);
+    expect(response).toEqual({ status, headers: {}, body: { error: { code, message: expect.any(String), details: {} } } });
+  });
+
+  it('never passes on a framework message, which may quote the request', () => {
+    const { logger } = recordingLogger();
+    const badUrl = Object.assign(new Error("'/api/v1/articles/secret%ff' is not a valid url component"), { statusCode: 400, code: 'FST_ERR_BAD_URL' });
+    const response = toErrorResponse(badUrl, logger);
+    expect(response.body.error).toEqual({ code: 'VALIDATION_FAILED', message: 'The address is not valid percent-encoded UTF-8.', details: {} });
+    const unknown = toErrorResponse(Object.assign(new Error('Unexpected token in "secret"'), { statusCode: 400 }), logger);
+    expect(JSON.stringify(unknown.body)).not.toContain('secret');
+  });
+
   it('gives every contract code its contract status', () => {
     const { logger } = recordingLogger();
     expect(toErrorResponse(new AppError('ALREADY_DECIDED', 'x'), logger).status).toBe(409);

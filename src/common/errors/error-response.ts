@@ -15,16 +15,33 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   401: 'AUTH_REQUIRED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  408: 'REQUEST_TIMEOUT',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
 };
 
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
   VALIDATION_FAILED: 'The request is malformed.',
   NOT_FOUND: 'There is nothing at this address.',
+  REQUEST_TIMEOUT: 'The request took too long to arrive.',
   PAYLOAD_TOO_LARGE: 'The request body is over the 16 KiB limit.',
+  URI_TOO_LONG: 'A part of the address is over 256 characters.',
   UNSUPPORTED_MEDIA_TYPE: 'Send the body as application/json.',
+  HEADERS_TOO_LARGE: 'The request line and headers are over 16 KiB.',
+};
+
+/**
+ * What the framework's own refusals mean, by their code. Their messages are not passed on: some
+ * quote the request (the path, a piece of the body), and an answer never echoes input.
+ */
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The address is not valid percent-encoded UTF-8.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty, but its content type says JSON.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The body is not as long as its Content-Length says.',
 };
 
 function respond(code: ErrorCode, message: string, details: Record<string, unknown> = {}, headers: Record<string, string> = {}): ErrorResponse {
@@ -47,8 +64,9 @@ export function toErrorResponse(error: unknown, logger: AppLogger, requestId?: s
   const frameworkStatus = statusOfFrameworkError(error);
   const frameworkCode = frameworkStatus === undefined ? undefined : CODE_BY_STATUS[frameworkStatus];
   if (frameworkCode) {
-    const detail = frameworkCode === 'VALIDATION_FAILED' && error instanceof Error ? { reason: error.message } : {};
-    return respond(frameworkCode, MESSAGES[frameworkCode] ?? 'The request was refused.', detail);
+    const fastifyCode = (error as { code?: unknown }).code;
+    const message = (typeof fastifyCode === 'string' ? FRAMEWORK_MESSAGES[fastifyCode] : undefined) ?? MESSAGES[frameworkCode] ?? 'The request was refused.';
+    return respond(frameworkCode, message);
   }
   const errorId = randomUUID();
   logger.error({ err: error, errorId, reqId: requestId }, 'unexpected error');

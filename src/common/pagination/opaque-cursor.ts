@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ValidationFailedError } from '@/common/errors/app-error.js';
+import { INT4_MAX, isStorableTime } from '@/common/validation/storable.js';
 
 /** A page position as clients see it: opaque base64url JSON they hand back unchanged. */
 export function encodeOpaqueCursor(position: object): string {
@@ -14,3 +15,12 @@ export function decodeOpaqueCursor<T>(value: string, schema: z.ZodType<T>): T {
     throw new ValidationFailedError('cursor: not a cursor this service gave out for this list');
   }
 }
+
+/** A time in a cursor, as a Date PostgreSQL can compare a timestamptz with. */
+export const cursorTimeSchema = z.iso
+  .datetime()
+  .transform((text) => new Date(text))
+  .refine(isStorableTime, 'a time PostgreSQL can store');
+
+/** A count in a cursor (a like count), within PostgreSQL's `integer`. */
+export const cursorCountSchema = z.number().int().min(0).max(INT4_MAX);

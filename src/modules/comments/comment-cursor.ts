@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationFailedError } from '@/common/errors/app-error.js';
-import { decodeOpaqueCursor, encodeOpaqueCursor } from '@/common/pagination/opaque-cursor.js';
+import { cursorCountSchema, cursorTimeSchema, decodeOpaqueCursor, encodeOpaqueCursor } from '@/common/pagination/opaque-cursor.js';
 import type { CommentSort } from './comments.dto.js';
 
 /** Where a page ended, in the order of its sort: the keyset the next page continues after. */
@@ -13,9 +13,9 @@ export interface CommentCursor {
 
 const cursorSchema = z.strictObject({
   s: z.enum(['newest', 'oldest', 'top']),
-  c: z.iso.datetime(),
+  c: cursorTimeSchema,
   i: z.uuid(),
-  l: z.number().int().min(0),
+  l: cursorCountSchema,
 });
 
 export function encodeCursor(cursor: CommentCursor): string {
@@ -25,5 +25,5 @@ export function encodeCursor(cursor: CommentCursor): string {
 export function decodeCursor(value: string, sort: CommentSort): CommentCursor {
   const parsed = decodeOpaqueCursor(value, cursorSchema);
   if (parsed.s !== sort) throw new ValidationFailedError(`cursor: it belongs to sort=${parsed.s}, not sort=${sort}`);
-  return { sort: parsed.s, createdAt: new Date(parsed.c), id: parsed.i, likeCount: parsed.l };
+  return { sort: parsed.s, createdAt: parsed.c, id: parsed.i, likeCount: parsed.l };
 }

@@ -35,6 +35,8 @@ export class EmbedController {
 
   @Get('embed.js')
   loader(@Req() request: FastifyRequest, @Res() reply: FastifyReply): FastifyReply {
+    // Publishers' pages load it with a plain <script>: the one resource other sites may load.
+    void reply.header('cross-origin-resource-policy', 'cross-origin');
     return sendAsset(request, reply, this.bundles.require('loader'), SHORT_CACHE);
   }
 

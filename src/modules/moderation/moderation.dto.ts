@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INT8_MAX } from '@/common/validation/storable.js';
 import { articleIdSchema } from '@/modules/articles/articles.dto.js';
 import { MODERATION_QUEUES as QUEUES } from '@/contract/moderation-queue.js';
 import { ROLES } from '@/modules/auth/auth.types.js';
@@ -62,7 +63,12 @@ export const logQuerySchema = z.strictObject({
   commentId: uuid.optional(),
   userId: uuid.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
-  cursor: z.string().regex(/^\d+$/, 'cursor: not a cursor of this log').optional(),
+  // Entry ids are PostgreSQL bigints: a larger number would fail in SQL rather than find nothing.
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, 'not a cursor of this log')
+    .refine((cursor) => BigInt(cursor) <= INT8_MAX, 'not a cursor of this log')
+    .optional(),
 });
 export type LogQueryDto = z.infer<typeof logQuerySchema>;
 

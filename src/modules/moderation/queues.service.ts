@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { NotFoundError, ValidationFailedError } from '@/common/errors/app-error.js';
-import { decodeOpaqueCursor, encodeOpaqueCursor } from '@/common/pagination/opaque-cursor.js';
+import { cursorTimeSchema, decodeOpaqueCursor, encodeOpaqueCursor } from '@/common/pagination/opaque-cursor.js';
 import type { QueueCounts, QueueItem } from '@/contract/moderation-queue.js';
 import { toCommentView } from '@/modules/comments/comment-view.js';
 import { CommentsRepository } from '@/modules/comments/comments.repository.js';
@@ -79,7 +79,7 @@ function toQueueItem(row: QueueRow): UnclaimedQueueItem {
   };
 }
 
-const queueCursorSchema = z.strictObject({ q: z.enum(['pending', 'reported', 'rejected', 'approved']), c: z.iso.datetime(), i: z.uuid() });
+const queueCursorSchema = z.strictObject({ q: z.enum(['pending', 'reported', 'rejected', 'approved']), c: cursorTimeSchema, i: z.uuid() });
 
 function encodeQueueCursor(queue: ModerationQueue, row: { createdAt: Date; id: string }): string {
   return encodeOpaqueCursor({ q: queue, c: row.createdAt.toISOString(), i: row.id });
@@ -88,5 +88,5 @@ function encodeQueueCursor(queue: ModerationQueue, row: { createdAt: Date; id: s
 function decodeQueueCursor(value: string, queue: ModerationQueue): { createdAt: Date; id: string } {
   const parsed = decodeOpaqueCursor(value, queueCursorSchema);
   if (parsed.q !== queue) throw new ValidationFailedError(`cursor: it belongs to the ${parsed.q} queue, not ${queue}`);
-  return { createdAt: new Date(parsed.c), id: parsed.i };
+  return { createdAt: parsed.c, id: parsed.i };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PolicyInfo } from '@/contract/policy.js';
-import { checkCommentBody, normalizeCommentBody } from '@/modules/comments/text/comment-text.js';
+import { checkCommentBody, countGraphemes, normalizeCommentBody } from '@/modules/comments/text/comment-text.js';
 import { describeError, type ErrorText } from '@widget/shared/i18n/describe-error.js';
 import { useWidget } from '../widget-context.js';
 import { ErrorNotice } from './ErrorNotice.js';
@@ -62,6 +62,8 @@ export function CommentForm({
   }, []);
 
   const check = checkCommentBody(text, policy.maxLength);
+  // The rule stops counting one past the limit; the reader is shown how far past it the text is.
+  const length = !check.ok && check.atLeast ? countGraphemes(check.body) : check.length;
   const sendable = (candidate: string): boolean =>
     !refusal && checkCommentBody(candidate, policy.maxLength).ok && (!initialText || normalizeCommentBody(candidate) !== normalizeCommentBody(initialText));
   const canSend = sendable(text) && !sending;
@@ -77,9 +79,9 @@ export function CommentForm({
   // Screen readers hear the count when typing pauses, not at every key.
   useEffect(() => {
     if (!text) return setCounterAnnouncement('');
-    const timer = window.setTimeout(() => setCounterAnnouncement(t.counterStatus(check.length, policy.maxLength)), COUNTER_ANNOUNCE_DELAY_MS);
+    const timer = window.setTimeout(() => setCounterAnnouncement(t.counterStatus(length, policy.maxLength)), COUNTER_ANNOUNCE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [check.length]);
+  }, [length]);
 
   const submit = async (event?: Event): Promise<void> => {
     event?.preventDefault();
@@ -121,12 +123,12 @@ export function CommentForm({
         rows={rows}
         placeholder={label}
         aria-describedby={`${ids.counter} ${ids.status}`}
-        aria-invalid={check.length > policy.maxLength}
+        aria-invalid={!check.ok && check.reason === 'too_long'}
         onInput={(event) => setText(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
       <div class="composer-foot">
-        <PolicyLine policy={policy} length={check.length} counterId={ids.counter} />
+        <PolicyLine policy={policy} length={length} tooLong={!check.ok && check.reason === 'too_long'} counterId={ids.counter} />
         <div class="composer-buttons">
           {onCancel && (
             <button type="button" class="button button-quiet" onClick={onCancel}>

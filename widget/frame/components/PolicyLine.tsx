@@ -4,10 +4,11 @@ import { useWidget } from '../widget-context.js';
 const WARN_AT = 230;
 
 /** "Standards Board Policy (n/250자)": the policy link and the live counter beside it, as on the newspaper's page. */
-export function PolicyLine({ policy, length, counterId }: { policy: PolicyInfo; length: number; counterId?: string }) {
+export function PolicyLine({ policy, length, tooLong, counterId }: { policy: PolicyInfo; length: number; tooLong?: boolean; counterId?: string }) {
   const { t, lang } = useWidget();
   const max = policy.maxLength;
-  const level = length > max ? 'over' : length >= WARN_AT ? 'warn' : 'ok';
+  // `tooLong` also covers a text over the rule's code unit bound, however few graphemes it counts.
+  const level = tooLong || length > max ? 'over' : length >= WARN_AT ? 'warn' : 'ok';
   return (
     <p class="policy-line">
       <a href={policyHref(policy.policyUrl, lang)} target="_blank" rel="noopener">

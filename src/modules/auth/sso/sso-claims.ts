@@ -1,9 +1,10 @@
 import type { JWTPayload } from 'jose';
+import { isStorableText } from '@/common/validation/storable.js';
 import { ROLES, type Role } from '../auth.types.js';
+import { cleanDisplayName } from '../strategies/profile-fields.js';
 import { SsoTokenInvalidError } from './sso.errors.js';
 
 const MAX_CLAIM_LENGTH = 255;
-const MAX_NAME_LENGTH = 80;
 
 /** What a verified publisher token says about its reader. */
 export interface SsoClaims {
@@ -25,8 +26,17 @@ export function readClaims(payload: JWTPayload, clockToleranceSeconds: number): 
   if (!isShortText(jti)) throw new SsoTokenInvalidError('"jti" must be a non-empty string');
   if (name !== undefined && typeof name !== 'string') throw new SsoTokenInvalidError('"name" must be a string');
   if (email !== undefined && typeof email !== 'string') throw new SsoTokenInvalidError('"email" must be a string');
+  // Ids and addresses are used as they are, or not at all: made storable, two could become one.
+  for (const [claim, value] of [
+    ['sub', sub],
+    ['jti', jti],
+    ['email', email],
+  ] as const) {
+    if (value !== undefined && !isStorableText(value)) throw new SsoTokenInvalidError(`"${claim}" must not contain U+0000 or an unpaired surrogate`);
+  }
   if (role !== undefined && !ROLES.includes(role as Role)) throw new SsoTokenInvalidError(`"role" must be one of ${ROLES.join(', ')}`);
-  const displayName = (typeof name === 'string' ? name.trim() : '').slice(0, MAX_NAME_LENGTH) || `Reader ${sub.slice(0, 8)}`;
+  // The name is shown, not matched: what cannot be stored of it is dropped, as for every provider.
+  const displayName = (typeof name === 'string' ? cleanDisplayName(name) : '') || `Reader ${Array.from(sub).slice(0, 8).join('')}`;
   return { sub, jti, exp: exp!, name: displayName, email, emailVerified: emailVerified === true, role: role as Role | undefined };
 }
 

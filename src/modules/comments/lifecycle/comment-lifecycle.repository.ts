@@ -26,7 +26,11 @@ export interface NewComment {
   rateLimit: { key: string; windowSeconds: number; count: number };
 }
 
-export type StoreOutcome = { outcome: 'stored'; comment: CommentRecord } | { outcome: 'rate-limited'; window: WindowCount } | { outcome: 'facts-changed' };
+/** Each with the author's rate-limit window as the post's hit left it. */
+export type StoreOutcome =
+  | { outcome: 'stored'; comment: CommentRecord; window: WindowCount }
+  | { outcome: 'rate-limited'; window: WindowCount }
+  | { outcome: 'facts-changed'; window: WindowCount };
 
 export type TransitionOutcome = { outcome: 'missing' } | { outcome: 'unchanged' } | { outcome: 'changed' } | { outcome: 'facts-changed' };
 
@@ -90,9 +94,9 @@ export class CommentLifecycleRepository {
       FROM hit LEFT JOIN inserted ON true LEFT JOIN users u ON u.id = inserted.author_id`;
     const window = toWindowCount(row!);
     if (row!.id === undefined || row!.id === null) {
-      return window.count > rateLimit.count ? { outcome: 'rate-limited', window } : { outcome: 'facts-changed' };
+      return { outcome: window.count > rateLimit.count ? 'rate-limited' : 'facts-changed', window };
     }
-    return { outcome: 'stored', comment: fromCommentSqlRow(row as CommentSqlRow) };
+    return { outcome: 'stored', comment: fromCommentSqlRow(row as CommentSqlRow), window };
   }
 
   /** One transition of one comment, as `plan` decides on the comment locked as it stands. */

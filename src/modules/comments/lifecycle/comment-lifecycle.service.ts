@@ -77,6 +77,8 @@ export class CommentLifecycle {
   }
 
   private async postOnce(principal: Principal, articleId: string, dto: PostCommentDto, idempotencyKey?: string): Promise<PostedComment> {
+    // An author this instance already saw at the limit costs nothing more: no length rule, no policy.
+    this.rateLimits.refuseIfFull(postingKey(principal));
     const body = acceptCommentBody(dto.body);
     const article = await this.articles.requireSettings(articleId);
     if (!article.commentsOpen) throw new AppError('ARTICLE_CLOSED', 'Comments on this article are closed.');
@@ -102,6 +104,7 @@ export class CommentLifecycle {
         promotesAuthor: judgement.promotesAuthor,
         rateLimit: { key: postingKey(principal), windowSeconds: limit.windowSeconds, count: limit.count },
       });
+      this.rateLimits.counted(postingKey(principal), stored.window, limit);
       switch (stored.outcome) {
         case 'stored': {
           this.changes.committedHere({ actorId: principal.user.id, articleId, public: stored.comment.status === 'published' });
@@ -125,6 +128,7 @@ export class CommentLifecycle {
    * rate limit.
    */
   async edit(principal: Principal, commentId: string, dto: EditCommentDto): Promise<PostedComment> {
+    this.rateLimits.refuseIfFull(postingKey(principal));
     const body = acceptCommentBody(dto.body);
     const authorId = principal.user.id;
     const windowSeconds = this.config.commentEditWindowSeconds;

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { COMMENT_MAX_LENGTH, checkCommentBody, countGraphemes, normalizeCommentBody } from '@/modules/comments/text/comment-text.js';
+import {
+  COMMENT_MAX_LENGTH,
+  MAX_MARKS_IN_A_ROW,
+  MAX_UNITS_PER_GRAPHEME,
+  checkCommentBody,
+  countGraphemes,
+  normalizeCommentBody,
+} from '@/modules/comments/text/comment-text.js';
 
 const require = createRequire(import.meta.url);
 const readPackageJson = <T>(specifier: string): T => JSON.parse(readFileSync(require.resolve(specifier), 'utf8')) as T;
@@ -37,6 +44,11 @@ describe('normalizeCommentBody', () => {
     ['trims white space uncovered by removing controls', '\u2066 hi \u2069', 'hi'],
     ['keeps white space between words', 'a  \n\n b', 'a  \n\n b'],
     ['keeps a zero width joiner sequence intact', FAMILY, FAMILY],
+    ['keeps 30 combining marks on a letter', `a${'\u0301'.repeat(30)}`, `\u00E1${'\u0301'.repeat(29)}`],
+    ['cuts a run of combining marks after the 30th', `a${'\u0301'.repeat(8000)}b`, `\u00E1${'\u0301'.repeat(29)}b`],
+    ['cuts each run on its own', `o${'\u0308'.repeat(31)}e${'\u0308'.repeat(31)}`, `\u00F6${'\u0308'.repeat(29)}\u00EB${'\u0308'.repeat(29)}`],
+    // U+0344 decomposes into two marks: 30 of them are 60 after NFC, cut again to 30 after the first, composed, one.
+    ['cuts again the marks that NFC makes longer', `a${'\u0344'.repeat(30)}`, `\u00E4\u0301${'\u0308\u0301'.repeat(14)}\u0308`],
   ])('%s', (_name, raw, expected) => {
     expect(normalizeCommentBody(raw)).toBe(expected);
   });
@@ -58,8 +70,22 @@ describe('countGraphemes', () => {
     ['counts CRLF as one grapheme', '\r\n', 1],
     ['counts the empty string as zero', '', 0],
     ['counts ASCII letters one each', 'hello', 5],
+    ['counts 16,000 characters one each, in pieces', 'a '.repeat(8000), 16000],
+    ['counts one 8,000-unit ZWJ sequence as one grapheme', `\u{1F468}${'\u200D\u{1F468}'.repeat(2666)}`, 1],
+    ['counts 4,000 regional indicators as 2,000 flags across pieces', '\u{1F1F0}'.repeat(4000), 2000],
+    ['counts CRLF cut between pieces as one grapheme', `${'a'.repeat(255)}\r\n${'a'.repeat(300)}`, 556],
+    ['counts a surrogate pair at the end of a piece once', `${'a'.repeat(255)}\u{1F44D}${'a'.repeat(300)}`, 556],
   ])('%s', (_name, text, expected) => {
     expect(countGraphemes(text)).toBe(expected);
+  });
+
+  it.each([
+    ['stops at atMost', 'a'.repeat(1000), 252, 252],
+    ['counts all of a shorter text', 'a'.repeat(100), 252, 100],
+    ['stops inside the first piece', 'a'.repeat(1000), 3, 3],
+    ['stops on flags across pieces', '\u{1F1F0}'.repeat(4000), 1500, 1500],
+  ])('%s', (_name, text, atMost, expected) => {
+    expect(countGraphemes(text, atMost)).toBe(expected);
   });
 });
 
@@ -105,11 +131,91 @@ describe('checkCommentBody', () => {
     expect(checkCommentBody(raw)).toEqual({ ok: false, reason: 'empty', body: '', length: 0, limit: COMMENT_MAX_LENGTH });
   });
 
+  it.each([
+    ['refuses 300 ASCII graphemes, counted to one past the limit', 'a'.repeat(300)],
+    ['refuses 8,000 "a " pairs, counted to one past the limit', 'a '.repeat(8000)],
+    ['refuses 252 family emoji, counted to one past the limit', FAMILY.repeat(252)],
+  ])('%s', (_name, raw) => {
+    expect(checkCommentBody(raw)).toEqual({
+      ok: false,
+      reason: 'too_long',
+      body: normalizeCommentBody(raw),
+      length: COMMENT_MAX_LENGTH + 1,
+      limit: COMMENT_MAX_LENGTH,
+      atLeast: true,
+    });
+  });
+
+  it('accepts a text of one grapheme at the code unit bound', () => {
+    const raw = `\u{1F468}${'\u200D\u{1F468}'.repeat((COMMENT_MAX_LENGTH * MAX_UNITS_PER_GRAPHEME - 2) / 3)}`;
+    expect(raw.length).toBe(COMMENT_MAX_LENGTH * MAX_UNITS_PER_GRAPHEME);
+    expect(checkCommentBody(raw)).toEqual({ ok: true, body: raw, length: 1 });
+  });
+
+  it('refuses a text past the code unit bound as too long without counting it', () => {
+    const raw = `\u{1F468}${'\u200D\u{1F468}'.repeat((COMMENT_MAX_LENGTH * MAX_UNITS_PER_GRAPHEME - 2) / 3)}\u200D`;
+    expect(countGraphemes(raw)).toBe(1);
+    expect(checkCommentBody(raw)).toEqual({
+      ok: false,
+      reason: 'too_long',
+      body: raw,
+      length: COMMENT_MAX_LENGTH + 1,
+      limit: COMMENT_MAX_LENGTH,
+      atLeast: true,
+    });
+  });
+
+  it('accepts 250 letters that each carry 30 marks', () => {
+    const raw = `a${'\u0301\u0323'.repeat(15)}`.repeat(COMMENT_MAX_LENGTH);
+    expect(checkCommentBody(raw)).toMatchObject({ ok: true, length: COMMENT_MAX_LENGTH });
+  });
+
   it('applies a custom limit', () => {
     expect(checkCommentBody('abc', 2)).toEqual({ ok: false, reason: 'too_long', body: 'abc', length: 3, limit: 2 });
     expect(checkCommentBody('ab', 2)).toEqual({ ok: true, body: 'ab', length: 2 });
   });
 });
+
+describe('cost', () => {
+  // The bodies a 16 KiB request can carry that cost the rule the most: long texts of short graphemes
+  // (the segmenter's cost per grapheme grows with the text), marks to put in canonical order (NFC's
+  // cost grows with the square of a run), long graphemes, texts that shrink when normalised.
+  const worstBodies: [string, string][] = [
+    ['8,000 "a " pairs', 'a '.repeat(8000)],
+    ['4,000 "a " pairs, at the code unit bound', 'a '.repeat(4000)],
+    ['8,000 combining marks on one letter', `a${'\u0301'.repeat(8000)}`],
+    ['8,000 marks on one letter, out of canonical order', `a${'\u0301'.repeat(4000)}${'\u0323'.repeat(4000)}`],
+    ['268 letters with 30 marks each, out of canonical order', `a${'\u0301'.repeat(15)}${'\u0323'.repeat(15)}`.repeat(268)],
+    ['4,000 regional indicators', '\u{1F1F0}'.repeat(4000)],
+    ['650 family emoji', FAMILY.repeat(650)],
+    ['one ZWJ sequence of 2,300 emoji', `\u{1F468}${'\u200D\u{1F468}'.repeat(2300)}`],
+    ['5,400 conjoining jamo', HAN_NFD.repeat(1800)],
+    ['5,400 Korean syllables', '한'.repeat(5400)],
+    ['4,000 CRLF', '\r\n'.repeat(4000)],
+    ['5,000 bidi overrides around a letter', `${'\u202E'.repeat(5000)}a`],
+  ];
+
+  it.each(worstBodies)('checks %s, a body of at most 16 KiB, in under 5 ms of CPU', (_name, body) => {
+    expect(Buffer.byteLength(JSON.stringify({ body }))).toBeLessThanOrEqual(16 * 1024);
+    expect(medianCpuMilliseconds(() => checkCommentBody(body))).toBeLessThan(5);
+  });
+});
+
+/**
+ * The median CPU time of one run, over nine batches of ten after a warm-up. CPU time, not the wall
+ * clock: on a machine shared with other work, the wall clock would also measure the neighbours.
+ */
+function medianCpuMilliseconds(run: () => unknown): number {
+  for (let i = 0; i < 5; i++) run();
+  const perRun: number[] = [];
+  for (let batch = 0; batch < 9; batch++) {
+    const before = process.cpuUsage();
+    for (let i = 0; i < 10; i++) run();
+    const used = process.cpuUsage(before);
+    perRun.push((used.user + used.system) / 1000 / 10);
+  }
+  return perRun.sort((a, b) => a - b)[4]!;
+}
 
 describe('properties', () => {
   // Pieces that interact with the rule: line breaks, white space, the removed
@@ -208,21 +314,59 @@ describe('properties', () => {
     );
   });
 
-  it('checkCommentBody is ok exactly when 0 < length <= limit and reports the normalised body', () => {
+  it('checkCommentBody is ok exactly when 0 < length <= limit, counts to one past the limit and reports the normalised body', () => {
     fc.assert(
       fc.property(anyText, fc.integer({ min: 0, max: 40 }), (raw, limit) => {
         const result = checkCommentBody(raw, limit);
         const body = normalizeCommentBody(raw);
         const length = countGraphemes(body);
+        const withinUnits = body.length <= limit * MAX_UNITS_PER_GRAPHEME;
         expect(result.body).toBe(body);
-        expect(result.length).toBe(length);
-        expect(result.ok).toBe(length > 0 && length <= limit);
+        expect(result.ok).toBe(length > 0 && length <= limit && withinUnits);
+        expect(result.length).toBe(withinUnits ? Math.min(length, limit + 1) : limit + 1);
         if (!result.ok) {
           expect(result.reason).toBe(length === 0 ? 'empty' : 'too_long');
           expect(result.limit).toBe(limit);
+          expect(result.atLeast).toBe(length > limit + 1 || !withinUnits ? true : undefined);
         }
       }),
       runs,
+    );
+  });
+
+  // Longer than the pieces countGraphemes hands to the segmenter, and with runs of marks to cut.
+  const longText = fc.array(
+    fc.oneof(
+      { arbitrary: trickyPiece, weight: 16 },
+      { arbitrary: fc.constant('\u0301'.repeat(20)), weight: 1 },
+      { arbitrary: fc.constant('\u0344'.repeat(20)), weight: 1 },
+    ),
+    {
+      minLength: 200,
+      maxLength: 1500,
+    },
+  );
+
+  it('countGraphemes agrees with a fresh Intl.Segmenter on texts of many pieces, and stops at atMost', () => {
+    fc.assert(
+      fc.property(longText, fc.integer({ min: 0, max: 2000 }), (parts, atMost) => {
+        const text = parts.join('');
+        const count = [...reference.segment(text)].length;
+        expect(countGraphemes(text)).toBe(count);
+        expect(countGraphemes(text, atMost)).toBe(Math.min(count, atMost));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('normalisation of long texts is idempotent and leaves no run of more than 30 marks', () => {
+    fc.assert(
+      fc.property(longText, (parts) => {
+        const once = normalizeCommentBody(parts.join(''));
+        expect(normalizeCommentBody(once)).toBe(once);
+        expect(once).not.toMatch(new RegExp(`\\p{M}{${MAX_MARKS_IN_A_ROW + 1}}`, 'u'));
+      }),
+      { numRuns: 200 },
     );
   });
 
@@ -316,5 +460,15 @@ describe("Unicode's GraphemeBreakTest", () => {
     // data file or a broken comparison, which must not pass as "skipped".
     expect(skipped.length).toBeLessThanOrEqual(10);
     if (ucdVersion === icuUnicode) expect(skipped).toEqual([]);
+  });
+
+  it('counts the cases joined into one long text, segmented in pieces, as the sum of their clusters', () => {
+    const judged = cases.filter((c) => !c.codePoints.some((cp) => outOfSync.has(cp)));
+    // U+0001 is a control: a boundary before and after it, whatever is around it (GB4, GB5).
+    const text = judged.map((c) => c.text).join('\u0001');
+    const expected = judged.reduce((sum, c) => sum + c.clusters, 0) + judged.length - 1;
+    expect(text.length).toBeGreaterThan(3000);
+    expect(countGraphemes(text)).toBe(expected);
+    expect(countGraphemes(text.slice(7), expected)).toBe([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text.slice(7))].length);
   });
 });
