@@ -52,6 +52,9 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-none-match', 'x-request-id'],
     exposedHeaders: ['retry-after', 'x-request-id', 'etag'],
     maxAge: 600,
+    // An OPTIONS request that is not a full preflight gets an empty 204 rather than the plugin's bare
+    // text/plain 400, which is outside the contract's error envelope.
+    strictPreflight: false,
   });
 
   // Reads are the hot path (every page view): an ETag lets the widget and caches revalidate for a 304.

@@ -51,6 +51,7 @@ describe('publisher SSO, sessions and /me', () => {
     ['an empty sub', () => anSsoToken({ sub: '' })],
     ['no jti', () => anSsoToken({ jti: undefined })],
     ['no exp', () => anSsoToken({ exp: undefined })],
+    ['an exp past the last date a clock can hold', () => anSsoToken({ exp: 8.64e12 + 0.001 })],
     ['a role outside the contract', () => anSsoToken({ role: 'owner' })],
     ['garbage instead of a JWT', () => 'not.a.jwt'],
   ])('refuses a token with %s with 401 SSO_TOKEN_INVALID', async (_, makeToken) => {

@@ -150,6 +150,14 @@ describe('HTTP errors and service endpoints', () => {
     });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it.each([
+    ['without an Origin', {}],
+    ['from an allowed origin without Access-Control-Request-Method', { origin: 'https://www.example.org' }],
+  ])('answers an OPTIONS request %s with an empty 204, not an error outside the envelope', async (_, headers: Record<string, string>) => {
+    const response = await t.http.request('OPTIONS', '/api/v1/articles/a1', undefined, { headers });
+    expect([response.status, response.text]).toEqual([204, '']);
+  });
 });
 
 describe('caching of public reads', () => {

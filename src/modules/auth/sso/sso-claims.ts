@@ -22,6 +22,8 @@ export function readClaims(payload: JWTPayload, clockToleranceSeconds: number): 
   const { sub, jti, exp, iat, name, email, email_verified: emailVerified, role } = payload as JWTPayload & Record<string, unknown>;
   const nowSeconds = Date.now() / 1000;
   if (typeof iat === 'number' && iat > nowSeconds + clockToleranceSeconds) throw new SsoTokenInvalidError('"iat" is in the future');
+  // The token id is kept until the expiry, which must be a date (jose only checks it is a number in the future).
+  if (Number.isNaN(new Date(exp! * 1000).getTime())) throw new SsoTokenInvalidError('"exp" is past any date a clock can hold');
   if (!isShortText(sub)) throw new SsoTokenInvalidError('"sub" must be a non-empty string');
   if (!isShortText(jti)) throw new SsoTokenInvalidError('"jti" must be a non-empty string');
   if (name !== undefined && typeof name !== 'string') throw new SsoTokenInvalidError('"name" must be a string');
