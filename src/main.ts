@@ -1,7 +1,9 @@
 import v8 from 'node:v8';
 import { type AppConfig, ConfigError, loadConfig } from '@/config/config.js';
 import { type AppLogger, createLogger } from '@/common/logging/logger.js';
-import { locateDatabase } from '@/database/database-location.js';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type DatabaseLocation, locateDatabase } from '@/database/database-location.js';
+import { EmbeddedDatabaseError } from '@/database/embedded-postgres.js';
 import { applyMigrationsApart } from '@/database/apply-migrations-apart.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import { DEMO_ARTICLE } from '@/modules/embed/demo-article.js';
@@ -18,16 +20,37 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   warnOnSmallHeap(config, logger);
-  const database = await locateDatabase(config, logger);
-  const applied = await applyMigrationsApart(database.url);
-  logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
 
-  const app = await createApp(config, logger, database.url);
-  if (database.embedded) {
-    const { id, title, section } = DEMO_ARTICLE;
-    await app.get(ArticlesService).ensure(id, { title, section, url: `${config.publicUrl}/`, commentsOpen: true, premoderation: false });
+  let database: DatabaseLocation | undefined;
+  // Any failure until the service listens, thrown or emitted (a child process's unhandled 'error'
+  // event), ends the start with one log line and exit code 1, and stops the embedded server if it runs.
+  const refuseToStart = async (error: unknown): Promise<never> => {
+    logger.fatal(...startFailure(error));
+    await database?.embedded?.stop().catch(() => undefined);
+    logger.flush();
+    process.exit(1);
+  };
+  const onStartFailure = (error: unknown): void => void refuseToStart(error);
+  process.on('uncaughtException', onStartFailure);
+  process.on('unhandledRejection', onStartFailure);
+
+  let app: NestFastifyApplication;
+  try {
+    database = await locateDatabase(config, logger);
+    const applied = await applyMigrationsApart(database.url);
+    logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+
+    app = await createApp(config, logger, database.url);
+    if (database.embedded) {
+      const { id, title, section } = DEMO_ARTICLE;
+      await app.get(ArticlesService).ensure(id, { title, section, url: `${config.publicUrl}/`, commentsOpen: true, premoderation: false });
+    }
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    return refuseToStart(error);
   }
-  await app.listen({ port: config.port, host: config.host });
+  process.off('uncaughtException', onStartFailure);
+  process.off('unhandledRejection', onStartFailure);
   logger.info({ url: config.publicUrl }, 'Comment Desk is listening');
   console.log(`\n  Comment Desk is running at ${config.publicUrl}/  (API docs: ${config.publicUrl}/api/docs)\n`);
 
@@ -43,7 +66,7 @@ async function main(): Promise<void> {
     forceExit.unref();
     try {
       await app.close();
-      await database.embedded?.stop();
+      await database?.embedded?.stop();
     } finally {
       logger.flush();
       process.exit(0);
@@ -51,6 +74,13 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** Our own start errors already say what to change; anything else keeps its stack, in the same one line. */
+function startFailure(error: unknown): [object, string] {
+  if (error instanceof EmbeddedDatabaseError) return [{}, `Comment Desk could not start: ${error.message}`];
+  const message = error instanceof Error ? error.message : String(error);
+  return [{ err: error }, `Comment Desk could not start: ${message.split('\n')[0]}`];
 }
 
 /** The page cache lives in the V8 heap: a limit below what it may hold would end in an out-of-memory crash. */

@@ -46,7 +46,10 @@ const envSchema = z.object({
   DATABASE_REPLICA_URL: connectionString.optional(),
   REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   DATA_DIR: z.string().min(1).default('.data'),
-  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65_535).default(54_329),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  // Tests only: the port tried first when EMBEDDED_DB_PORT is unset, so a test can occupy it without racing for 54329.
+  EMBEDDED_DB_FIRST_PORT: z.coerce.number().int().min(1).max(65_535).default(54_329),
+  EMBEDDED_PG_RUNTIME_DIR: z.string().min(1).default('/var/lib/comment-desk'),
   SSO_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
   SSO_TRUST_ROLE: flag.default(false),
   PUBLIC_URL: origin.optional(),
@@ -88,7 +91,11 @@ export interface AppConfig {
   /** Beyond this replication lag, reads go back to the primary until the replica catches up. */
   replicaMaxLagMs: number;
   dataDir: string;
+  /** The port tried first; unless set explicitly (EMBEDDED_DB_PORT), a free one is taken when it is busy. */
   embeddedDbPort: number;
+  embeddedDbPortIsExplicit: boolean;
+  /** As root: where the embedded server's binaries and data go when the `postgres` user cannot reach theirs. */
+  embeddedRuntimeDir: string;
   publicUrl: string;
   allowedOrigins: string[];
   /** Publisher SSO: HS256 with a shared secret, asymmetric keys from a JWKS URL, or both. */
@@ -148,7 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     replicaMaxLagMs: e.REPLICA_MAX_LAG_MS,
     dataDir: e.DATA_DIR,
-    embeddedDbPort: e.EMBEDDED_DB_PORT,
+    embeddedDbPort: e.EMBEDDED_DB_PORT ?? e.EMBEDDED_DB_FIRST_PORT,
+    embeddedDbPortIsExplicit: e.EMBEDDED_DB_PORT !== undefined,
+    embeddedRuntimeDir: e.EMBEDDED_PG_RUNTIME_DIR,
     publicUrl,
     allowedOrigins,
     sso: readSsoConfig(e),

@@ -11,3 +11,12 @@ export function findFreePort(): Promise<number> {
     });
   });
 }
+
+/** Whether nothing listens on `port` on loopback, the only address the embedded server listens on. */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}

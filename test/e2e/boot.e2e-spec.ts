@@ -1,44 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { findFreePort } from '@/database/free-port.js';
 import { DEMO_ARTICLE } from '@/modules/embed/demo-article.js';
 import { HttpClient } from '../helpers/http-client.js';
-
-const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startService(env: Record<string, string>): Started {
-  const { DATABASE_URL: _, ...inherited } = process.env;
-  const child = spawn(process.execPath, [MAIN], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitUntilReady(http: HttpClient, started: Started, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (started.child.exitCode !== null) throw new Error(`the service exited early:\n${started.output()}`);
-    const status = await http.get('/readyz').then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`not ready within ${timeoutMs} ms:\n${started.output()}`);
-}
+import { startService, waitUntilReady } from '../helpers/service-process.js';
 
 // `npm start` as a user runs it: the built service on its embedded PostgreSQL, stopped and started again.
 describe('the service started as `npm start` runs it, with no DATABASE_URL', () => {
