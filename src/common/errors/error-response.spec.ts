@@ -45,6 +45,14 @@ describe('toErrorResponse', () => {
     ['a Prisma P1001', Object.assign(new Error("Can't reach database server"), { code: 'P1001' })],
     ['a refused connection deep in the cause chain', new Error('query failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) })],
     ['PostgreSQL shutting down (57P01)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    [
+      "a Prisma request error carrying the driver adapter's 57P03 (connecting while the server shuts down or starts up)",
+      Object.assign(new Error('Raw query failed.'), {
+        code: 'P2010',
+        meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'postgres', code: '57P03', severity: 'FATAL' } } },
+      }),
+    ],
+    ['PostgreSQL starting up, by its message', new Error('the database system is starting up')],
   ])('answers %s with 503 SERVICE_UNAVAILABLE and Retry-After', (_, error) => {
     const { logger } = recordingLogger();
     const response = toErrorResponse(error, logger);

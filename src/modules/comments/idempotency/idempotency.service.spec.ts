@@ -9,12 +9,17 @@ import { IdempotencyService, requestFingerprint } from './idempotency.service.js
 const RETENTION_MS = 24 * 3600 * 1000;
 const STALE_LOCK_MS = 30_000;
 const WAIT_FOR_FIRST_MS = 5_000;
+const SETTLE_RETRY_MS = 200;
 
 const NOW = Date.parse('2026-03-02T09:00:00.000Z');
 const USER = '7d0f3c52-93b1-4c3e-9a57-1f6b2f1c0a11';
 const KEY = 'retry-key-1';
 const FIRST_REQUEST = requestFingerprint({ articleId: 'seoul-budget', body: 'First!' });
 const ANOTHER_REQUEST = requestFingerprint({ articleId: 'seoul-budget', body: 'Second thoughts' });
+
+/** The lock a claim takes (the database's time of the claim), and the one a takeover takes. */
+const LOCK = new Date(NOW);
+const TAKEN_OVER_LOCK = new Date(NOW + 1);
 
 interface Answer {
   status: number;
@@ -67,7 +72,7 @@ describe('IdempotencyService', () => {
 
   describe('a first request under a key', () => {
     beforeEach(() => {
-      records.claim.mockResolvedValue(true);
+      records.claim.mockResolvedValue(LOCK);
     });
 
     it('runs the work, keeps its answer for 24 hours and answers it with replayed: false', async () => {
@@ -77,7 +82,7 @@ describe('IdempotencyService', () => {
 
       expect(work).toHaveBeenCalledTimes(1);
       expect(records.claim).toHaveBeenCalledWith(USER, KEY, FIRST_REQUEST, new Date(NOW + RETENTION_MS));
-      expect(records.complete).toHaveBeenCalledWith(USER, KEY, 201, POSTED.body);
+      expect(records.complete).toHaveBeenCalledWith(USER, KEY, LOCK, 201, POSTED.body);
     });
 
     it('first drops an expired record under the key, so a request after the 24 hours runs afresh', async () => {
@@ -98,7 +103,7 @@ describe('IdempotencyService', () => {
 
         await expect(service.run(USER, KEY, FIRST_REQUEST, work)).rejects.toBe(refusal);
 
-        expect(records.complete).toHaveBeenCalledWith(USER, KEY, ERROR_STATUS[code], refusalBody(refusal));
+        expect(records.complete).toHaveBeenCalledWith(USER, KEY, LOCK, ERROR_STATUS[code], refusalBody(refusal));
       },
     );
 
@@ -111,7 +116,7 @@ describe('IdempotencyService', () => {
 
         await expect(service.run(USER, KEY, FIRST_REQUEST, work)).rejects.toBe(failure);
 
-        expect(records.release).toHaveBeenCalledWith(USER, KEY);
+        expect(records.release).toHaveBeenCalledWith(USER, KEY, LOCK);
       },
     );
 
@@ -122,7 +127,7 @@ describe('IdempotencyService', () => {
 
       await expect(service.run(USER, KEY, FIRST_REQUEST, work)).rejects.toBe(failure);
 
-      expect(records.release).toHaveBeenCalledWith(USER, KEY);
+      expect(records.release).toHaveBeenCalledWith(USER, KEY, LOCK);
     });
 
     it("throws the work's own error when letting go of the key fails too", async () => {
@@ -134,9 +139,85 @@ describe('IdempotencyService', () => {
     });
   });
 
+  describe('when the database goes away between the claim and the answer', () => {
+    const unreachable = () => new Error('Connection terminated unexpectedly');
+    const committed: Answer = { status: 201, body: { comment: { id: 'c-committed' } } };
+
+    beforeEach(() => {
+      records.claim.mockResolvedValue(LOCK);
+    });
+
+    it('keeps the answer of a first attempt that committed before its connection broke, instead of letting go of the key', async () => {
+      const failure = new AppError('SERVICE_UNAVAILABLE', 'The database cannot be reached.');
+      work.mockRejectedValue(failure);
+      records.complete.mockResolvedValue(undefined);
+      const alreadyPosted = jest.fn(() => Promise.resolve<Answer | null>(committed));
+
+      await expect(service.run(USER, KEY, FIRST_REQUEST, work, alreadyPosted)).rejects.toBe(failure);
+
+      expect(records.complete).toHaveBeenCalledWith(USER, KEY, LOCK, 201, committed.body);
+    });
+
+    it('answers the work it did although its answer cannot be kept yet, and keeps it once the database is back', async () => {
+      records.complete.mockRejectedValueOnce(unreachable()).mockResolvedValue(undefined);
+
+      await expect(service.run(USER, KEY, FIRST_REQUEST, work)).resolves.toEqual({ ...POSTED, replayed: false });
+      expect(records.complete).toHaveBeenCalledTimes(1);
+
+      await jest.advanceTimersByTimeAsync(SETTLE_RETRY_MS);
+      expect(records.complete).toHaveBeenCalledTimes(2);
+      expect(records.complete).toHaveBeenLastCalledWith(USER, KEY, LOCK, 201, POSTED.body);
+
+      await jest.advanceTimersByTimeAsync(10 * SETTLE_RETRY_MS);
+      expect(records.complete).toHaveBeenCalledTimes(2);
+    });
+
+    it('lets go of the key once the database is back, when it could not at once', async () => {
+      work.mockRejectedValue(new AppError('SERVICE_UNAVAILABLE', 'The database cannot be reached.'));
+      records.release.mockRejectedValueOnce(unreachable()).mockRejectedValueOnce(unreachable()).mockResolvedValue(undefined);
+
+      await expect(service.run(USER, KEY, FIRST_REQUEST, work)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      await jest.advanceTimersByTimeAsync(5 * SETTLE_RETRY_MS);
+
+      expect(records.release).toHaveBeenCalledTimes(3);
+      expect(records.release).toHaveBeenLastCalledWith(USER, KEY, LOCK);
+    });
+
+    it('lets a retry on the same instance first write what the instance owes on the key, then run afresh', async () => {
+      work.mockRejectedValueOnce(new AppError('SERVICE_UNAVAILABLE', 'The database cannot be reached.'));
+      records.release.mockRejectedValueOnce(unreachable()).mockResolvedValue(undefined);
+      await expect(service.run(USER, KEY, FIRST_REQUEST, work)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+
+      // The retry comes before the next background attempt: the key is still held by the first.
+      const retryLock = new Date(NOW + 50);
+      records.claim.mockResolvedValueOnce(null).mockResolvedValueOnce(retryLock);
+      records.find.mockResolvedValueOnce(null);
+      records.complete.mockResolvedValue(undefined);
+
+      await expect(service.run(USER, KEY, FIRST_REQUEST, work)).resolves.toEqual({ ...POSTED, replayed: false });
+
+      expect(records.release).toHaveBeenCalledTimes(2);
+      expect(records.release.mock.invocationCallOrder[1]).toBeLessThan(records.find.mock.invocationCallOrder[0]!);
+      expect(records.complete).toHaveBeenCalledWith(USER, KEY, retryLock, 201, POSTED.body);
+    });
+
+    it('gives up before its lock may be taken over, leaving the request to a retry on any instance', async () => {
+      work.mockRejectedValue(new AppError('SERVICE_UNAVAILABLE', 'The database cannot be reached.'));
+      records.release.mockRejectedValue(unreachable());
+      await expect(service.run(USER, KEY, FIRST_REQUEST, work)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+
+      await jest.advanceTimersByTimeAsync(STALE_LOCK_MS - 5_000);
+      const attempts = records.release.mock.calls.length;
+      expect(attempts).toBeGreaterThan(50);
+
+      await jest.advanceTimersByTimeAsync(STALE_LOCK_MS);
+      expect(records.release.mock.calls.length).toBeLessThanOrEqual(attempts + 1);
+    });
+  });
+
   describe('a retry of the same request', () => {
     beforeEach(() => {
-      records.claim.mockResolvedValue(false);
+      records.claim.mockResolvedValue(null);
     });
 
     it('answers the kept answer with replayed: true, without running the work', async () => {
@@ -182,20 +263,20 @@ describe('IdempotencyService', () => {
     });
 
     it('runs the request itself when the first one let go of the key meanwhile', async () => {
-      records.claim.mockResolvedValueOnce(false).mockResolvedValueOnce(true);
+      records.claim.mockResolvedValueOnce(null).mockResolvedValueOnce(LOCK);
       records.find.mockResolvedValueOnce(null);
       records.complete.mockResolvedValue(undefined);
 
       await expect(service.run(USER, KEY, FIRST_REQUEST, work)).resolves.toEqual({ ...POSTED, replayed: false });
 
       expect(records.claim).toHaveBeenLastCalledWith(USER, KEY, FIRST_REQUEST, new Date(NOW + RETENTION_MS));
-      expect(records.complete).toHaveBeenCalledWith(USER, KEY, 201, POSTED.body);
+      expect(records.complete).toHaveBeenCalledWith(USER, KEY, LOCK, 201, POSTED.body);
     });
   });
 
   describe('another request under the same key', () => {
     beforeEach(() => {
-      records.claim.mockResolvedValue(false);
+      records.claim.mockResolvedValue(null);
     });
 
     it.each([
@@ -215,25 +296,25 @@ describe('IdempotencyService', () => {
     const recovered: Answer = { status: 201, body: { comment: { id: 'c-committed' } } };
 
     beforeEach(() => {
-      records.claim.mockResolvedValue(false);
+      records.claim.mockResolvedValue(null);
     });
 
     it("takes the request over and answers the first attempt's comment, without running the work again", async () => {
       records.find.mockResolvedValueOnce(aStaleRecord());
-      records.takeOverStale.mockResolvedValue(true);
+      records.takeOverStale.mockResolvedValue(TAKEN_OVER_LOCK);
       records.complete.mockResolvedValue(undefined);
       const alreadyPosted = jest.fn(() => Promise.resolve<Answer | null>(recovered));
 
       await expect(service.run(USER, KEY, FIRST_REQUEST, work, alreadyPosted)).resolves.toEqual({ ...recovered, replayed: false });
 
       expect(records.takeOverStale).toHaveBeenCalledWith(USER, KEY, new Date(NOW - STALE_LOCK_MS));
-      expect(records.complete).toHaveBeenCalledWith(USER, KEY, 201, recovered.body);
+      expect(records.complete).toHaveBeenCalledWith(USER, KEY, TAKEN_OVER_LOCK, 201, recovered.body);
       expect(work).not.toHaveBeenCalled();
     });
 
     it('takes the request over and runs the work when the first attempt left nothing behind', async () => {
       records.find.mockResolvedValueOnce(aStaleRecord());
-      records.takeOverStale.mockResolvedValue(true);
+      records.takeOverStale.mockResolvedValue(TAKEN_OVER_LOCK);
       records.complete.mockResolvedValue(undefined);
       const alreadyPosted = jest.fn(() => Promise.resolve<Answer | null>(null));
 
@@ -241,12 +322,12 @@ describe('IdempotencyService', () => {
 
       expect(alreadyPosted).toHaveBeenCalledTimes(1);
       expect(work).toHaveBeenCalledTimes(1);
-      expect(records.complete).toHaveBeenCalledWith(USER, KEY, 201, POSTED.body);
+      expect(records.complete).toHaveBeenCalledWith(USER, KEY, TAKEN_OVER_LOCK, 201, POSTED.body);
     });
 
     it('takes the request over and runs the work when the caller has no way to recover', async () => {
       records.find.mockResolvedValueOnce(aStaleRecord());
-      records.takeOverStale.mockResolvedValue(true);
+      records.takeOverStale.mockResolvedValue(TAKEN_OVER_LOCK);
       records.complete.mockResolvedValue(undefined);
 
       await expect(service.run(USER, KEY, FIRST_REQUEST, work)).resolves.toEqual({ ...POSTED, replayed: false });
@@ -257,19 +338,19 @@ describe('IdempotencyService', () => {
     it("keeps a refusal that recovery finds (the first attempt's comment was rejected) as the answer", async () => {
       const refusal = new AppError('POLICY_REJECTED', 'This comment breaks the Standards Board policy.', { reasons: [] });
       records.find.mockResolvedValueOnce(aStaleRecord());
-      records.takeOverStale.mockResolvedValue(true);
+      records.takeOverStale.mockResolvedValue(TAKEN_OVER_LOCK);
       records.complete.mockResolvedValue(undefined);
       const alreadyPosted = jest.fn(() => Promise.reject<Answer | null>(refusal));
 
       await expect(service.run(USER, KEY, FIRST_REQUEST, work, alreadyPosted)).rejects.toBe(refusal);
 
-      expect(records.complete).toHaveBeenCalledWith(USER, KEY, 422, refusalBody(refusal));
+      expect(records.complete).toHaveBeenCalledWith(USER, KEY, TAKEN_OVER_LOCK, 422, refusalBody(refusal));
       expect(work).not.toHaveBeenCalled();
     });
 
     it('leaves the request to the instance that took it over first, and answers its answer', async () => {
       records.find.mockResolvedValueOnce(aStaleRecord()).mockResolvedValueOnce(anAnsweredRecord(201, POSTED.body));
-      records.takeOverStale.mockResolvedValue(false);
+      records.takeOverStale.mockResolvedValue(null);
       const alreadyPosted = jest.fn(() => Promise.resolve<Answer | null>(recovered));
 
       await expect(service.run(USER, KEY, FIRST_REQUEST, work, alreadyPosted)).resolves.toEqual({ ...POSTED, replayed: true });
