@@ -19,24 +19,24 @@ const SEOUL_TIME = new Intl.DateTimeFormat('en-GB', {
 export function renderDemoPage(serviceOrigin: string): string {
   const article = DEMO_ARTICLE;
   const main = html`<article class="story">
-      <p class="kicker">${capitalise(article.section)} · ${article.outlet}</p>
-      <h1>${article.title}</h1>
-      <p class="byline">By <strong>${article.byline}</strong>, ${article.outlet}</p>
-      <p class="dateline">
-        Published <time datetime="${article.publishedAt}">${seoulTime(article.publishedAt)}</time> · Updated
-        <time datetime="${article.updatedAt}">${seoulTime(article.updatedAt)}</time> (KST)
-      </p>
-      <div class="summary">${article.summary.map((paragraph) => html`<p>${paragraph}</p> `)}</div>
-      <p class="note">${article.summaryNote}</p>
-    </article>
-    <section class="comments" aria-label="Comments">${embedLines(article.id, serviceOrigin)}</section>`;
+<p class="kicker">${capitalise(article.section)} · ${article.outlet}</p>
+<h1>${article.title}</h1>
+<p class="byline">By <strong>${article.byline}</strong>, ${article.outlet}</p>
+<p class="dateline">Published <time datetime="${article.publishedAt}">${seoulTime(article.publishedAt)}</time> · Updated <time datetime="${article.updatedAt}">${seoulTime(article.updatedAt)}</time> (KST)</p>
+<div class="summary">
+${article.summary.map((paragraph) => html`<p>${paragraph}</p>\n`)}</div>
+<p class="note">${article.summaryNote}</p>
+</article>
+<section class="comments" aria-label="Comments">
+${embedLines(article.id, serviceOrigin)}
+</section>`;
   return renderPage({ lang: 'en', title: `${article.title} | ${article.outlet} (Comment Desk demo)`, main });
 }
 
 /** The contract's two lines, exactly as a publisher pastes them. */
 export function embedLines(articleId: string, serviceOrigin: string) {
   return html`<div data-comments data-article-id="${articleId}"></div>
-    <script src="${serviceOrigin}/embed.js" async></script>`;
+<script src="${serviceOrigin}/embed.js" async></script>`;
 }
 
 function seoulTime(iso: string): string {

@@ -14,11 +14,7 @@ describe('html', () => {
 
   it('keeps nested html as markup and escapes the values inside it', () => {
     const items = ['<b>', 'x'].map((item) => html`<li>${item}</li>`);
-    expect(
-      html`<ul>
-        ${items}
-      </ul>`.value,
-    ).toBe('<ul><li>&lt;b&gt;</li><li>x</li></ul>');
+    expect(html`<ul>${items}</ul>`.value).toBe('<ul><li>&lt;b&gt;</li><li>x</li></ul>');
   });
 
   it('renders nothing for null, undefined and booleans', () => {

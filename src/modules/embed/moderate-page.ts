@@ -18,20 +18,17 @@ export function moderatePageLang(lang: unknown, acceptLanguage: string | undefin
 /** The moderator page's document: only the versioned bundles; the app reads its state from the URL. */
 export function renderModeratePage(lang: ModeratePageLang, versions: { script: string; styles: string }): string {
   return html`<!doctype html>
-    <html lang="${lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>${lang === 'ko' ? '댓글 운영 데스크 · Comment Desk' : 'Moderation desk · Comment Desk'}</title>
-        <link rel="icon" href="data:," />
-        <link rel="stylesheet" href="/moderate/moderate.css?v=${versions.styles}" />
-        <script src="/moderate/moderate.js?v=${versions.script}" defer></script>
-      </head>
-      <body>
-        <div id="moderate-desk">
-          <noscript>${lang === 'ko' ? '운영 데스크는 자바스크립트가 있어야 동작합니다.' : 'The moderation desk needs JavaScript.'}</noscript>
-        </div>
-      </body>
-    </html> `.value;
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${lang === 'ko' ? '댓글 운영 데스크 · Comment Desk' : 'Moderation desk · Comment Desk'}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/moderate/moderate.css?v=${versions.styles}">
+<script src="/moderate/moderate.js?v=${versions.script}" defer></script>
+</head>
+<body><div id="moderate-desk"><noscript>${lang === 'ko' ? '운영 데스크는 자바스크립트가 있어야 동작합니다.' : 'The moderation desk needs JavaScript.'}</noscript></div></body>
+</html>
+`.value;
 }

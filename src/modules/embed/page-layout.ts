@@ -46,22 +46,21 @@ export const PAGE_CONTENT_SECURITY_POLICY = [
 
 export function renderPage(page: { lang: string; title: string; main: SafeHtml }): string {
   return html`<!doctype html>
-    <html lang="${page.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${page.title}</title>
-        <link rel="icon" href="data:," />
-        <style>
-          ${STYLE}
-        </style>
-      </head>
-      <body>
-        <header class="site-header">
-          <div class="wrap"><a class="brand" href="/">Comment Desk</a><span class="tag">Demo</span></div>
-        </header>
-        <main class="wrap">${page.main}</main>
-        <footer class="wrap"><a href="/">Demo article</a> · <a href="/policy">Standards Board Policy</a> · <a href="/api/docs">API documentation</a></footer>
-      </body>
-    </html> `.value;
+<html lang="${page.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title}</title>
+<link rel="icon" href="data:,">
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="site-header"><div class="wrap"><a class="brand" href="/">Comment Desk</a><span class="tag">Demo</span></div></header>
+<main class="wrap">
+${page.main}
+</main>
+<footer class="wrap"><a href="/">Demo article</a> · <a href="/policy">Standards Board Policy</a> · <a href="/api/docs">API documentation</a></footer>
+</body>
+</html>
+`.value;
 }
