@@ -79,15 +79,15 @@ async function reachableDataDir(user: OsUser, dataHome: string, runtimeDir: stri
   const movedHome = path.join(runtimeDir, 'data', digest(await realpath(dataHome)));
   const moved = path.join(movedHome, 'postgres');
   if (!hasCluster(moved) && ownReachable) return own;
+  await makeRuntimeDir(runtimeDir, path.join('data', path.basename(movedHome)));
+  // Says which DATA_DIR the folder stands for, to whoever looks into EMBEDDED_PG_RUNTIME_DIR.
+  await writeFile(path.join(movedHome, 'data-dir.txt'), `${dataHome}\n`);
+  if (!(await reaches(user, [movedHome]))) throw unreachableRuntimeDir(runtimeDir);
   // Once there, the cluster stays there, even if DATA_DIR has become reachable since.
   logger.info(
     { dataDir: dataHome, databaseDir: moved },
     'the embedded database lives under EMBEDDED_PG_RUNTIME_DIR, as the postgres user cannot reach DATA_DIR (or could not when it was created)',
   );
-  await makeRuntimeDir(runtimeDir, path.join('data', path.basename(movedHome)));
-  // Says which DATA_DIR the folder stands for, to whoever looks into EMBEDDED_PG_RUNTIME_DIR.
-  await writeFile(path.join(movedHome, 'data-dir.txt'), `${dataHome}\n`);
-  if (!(await reaches(user, [movedHome]))) throw unreachableRuntimeDir(runtimeDir);
   return moved;
 }
 

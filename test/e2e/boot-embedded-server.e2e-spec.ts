@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -181,4 +181,19 @@ describe('the built service on its embedded PostgreSQL, started from a private f
       expect(existsSync(unreachable)).toBe(false);
     }
   }, 90_000);
+
+  it('refuses with one line, moving nothing, when DATA_DIR already holds a cluster the postgres user cannot reach', async () => {
+    // Only PG_VERSION is read before the refusal, so a stand-in cluster is enough.
+    const privateData = path.join(checkout.dir, '.data-with-cluster');
+    await mkdir(path.join(privateData, 'postgres'), { recursive: true });
+    await writeFile(path.join(privateData, 'postgres', 'PG_VERSION'), '18\n');
+    const started = startService({ ...env, DATA_DIR: privateData }, checkout.launch);
+    leftRunning.push(started);
+    expect(await started.exited).toBe(1);
+    const line = theOneFatalLine(started.output());
+    if (AS_ROOT) {
+      expect(line).toContain(`cannot reach the embedded database in ${path.join(privateData, 'postgres')}`);
+      expect(line).toContain('DATA_DIR');
+    }
+  }, 30_000);
 });
