@@ -9,7 +9,7 @@ import { anArticle } from '../factories/articles.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
 import { eventually } from '../helpers/eventually.js';
 import { HttpClient, type HttpResponse } from '../helpers/http-client.js';
-import { sql } from '../helpers/sql.js';
+import { sql, waitingOnLocks } from '../helpers/sql.js';
 import { createTestDatabase, TEST_SSO_SECRET } from '../helpers/test-app.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
@@ -62,15 +62,6 @@ function onNewConnection(port: number, path: string): Promise<{ status: number; 
     });
     request.on('error', (error) => resolve({ failure: failureCode(error) }));
   });
-}
-
-/** Statements of the service that wait on a lock the test holds. */
-async function waitingOnLocks(databaseUrl: string): Promise<number> {
-  const [row] = await sql<{ n: number }>(
-    databaseUrl,
-    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-  );
-  return row!.n;
 }
 
 /**

@@ -10,3 +10,12 @@ export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(datab
     await client.end();
   }
 }
+
+/** How many statements on this database wait on a lock: for a test that holds one to pin requests in flight. */
+export async function waitingOnLocks(databaseUrl: string): Promise<number> {
+  const [row] = await sql<{ n: number }>(
+    databaseUrl,
+    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+  );
+  return row!.n;
+}
