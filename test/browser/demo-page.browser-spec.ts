@@ -48,6 +48,8 @@ describe('the demo article page in Chromium', () => {
     await frame.locator('.body', { hasText: '북한군 파병이 한반도 안보에' }).waitFor();
     await frame.locator('.body', { hasText: 'A clear account of what the deployment' }).waitFor();
     expect(await frame.locator('.comment-list > .comment').count()).toBe(2);
+    // The count comes with the article, which loads beside the comments.
+    await frame.locator('h2', { hasText: /\d+ comments/ }).waitFor();
     expect(await frame.locator('h2').textContent()).toBe('3 comments');
     // Before login the composer reads as on the newspaper's page.
     const before = await composeArea(frame).innerText();
