@@ -15,11 +15,12 @@ export interface WindowHitRow {
 /**
  * Counts one hit in `key`'s fixed window, opening a new window when the old one has run out, and
  * returns `count` and `window_start`. One atomic statement, so instances sharing the database agree
- * on the count. Exported so posting can count its hit inside its own transaction, and commit once.
+ * on the count. Exported so posting can count its hit inside its own statement, and commit once;
+ * `onlyFor` (a FROM clause) counts the hit only when it yields a row.
  */
-export function windowHitStatement(key: string, windowSeconds: number): Prisma.Sql {
+export function windowHitStatement(key: string, windowSeconds: number, onlyFor: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO rate_limit_buckets (key, window_start, count) VALUES (${key}, now(), 1)
+    INSERT INTO rate_limit_buckets (key, window_start, count) SELECT ${key}, now(), 1 ${onlyFor}
     ON CONFLICT (key) DO UPDATE SET
       window_start = CASE WHEN rate_limit_buckets.window_start <= now() - make_interval(secs => ${windowSeconds})
                           THEN now() ELSE rate_limit_buckets.window_start END,

@@ -67,32 +67,37 @@ export class CommentLifecycleRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Stores a post in one statement, unless it is refused: `rate-limited` when its hit on the
-   * author's rate limit (counted here either way) went past the limit, `facts-changed` when another
-   * post or edit of the author's was stored since `authorVersion` was read. Two such posts then
-   * cannot both be stored on the same facts: the second waits for the first's row lock on the author
-   * and finds the version moved, so quotas stay exact.
+   * Stores a post in one statement, unless it is refused: `facts-changed` when another post or edit
+   * of the author's was stored since `authorVersion` was read, `rate-limited` when its hit on the
+   * author's rate limit went past the limit. The author's row is locked first: two posts of one
+   * author run one after the other, and the second finds the version moved, so quotas stay exact.
+   * Only a post that holds the lock on the facts it was judged on counts its hit (whether stored or
+   * refused by the limit): one that lost the race to a parallel post is judged again, and does not
+   * use up the author's limit for nothing.
    */
   async store(comment: NewComment): Promise<StoreOutcome> {
     const { rateLimit } = comment;
-    const [row] = await this.prisma.$queryRaw<(Partial<CommentSqlRow> & WindowHitRow)[]>`
-      WITH hit AS (${windowHitStatement(rateLimit.key, rateLimit.windowSeconds)}),
-      author AS (
+    const [row] = await this.prisma.$queryRaw<(Partial<CommentSqlRow> & Partial<WindowHitRow>)[]>`
+      WITH author AS (
+        SELECT id FROM users WHERE id = ${comment.authorId}::uuid AND posting_version = ${comment.authorVersion} FOR UPDATE
+      ), hit AS (${windowHitStatement(rateLimit.key, rateLimit.windowSeconds, Prisma.sql`FROM author`)}),
+      moved AS (
         UPDATE users SET posting_version = posting_version + 1,
                          trust = CASE WHEN ${comment.promotesAuthor} AND trust = 'new' THEN 'regular' ELSE trust END
-        WHERE id = ${comment.authorId}::uuid AND posting_version = ${comment.authorVersion} AND (SELECT count FROM hit) <= ${rateLimit.count}
+        WHERE id = (SELECT id FROM author) AND (SELECT count FROM hit) <= ${rateLimit.count}
         RETURNING id
       ), inserted AS (
         INSERT INTO comments (id, article_id, parent_id, author_id, body, status, verdict, rule_ids, idempotency_key)
-        SELECT uuidv7(), ${comment.articleId}, ${comment.parentId}::uuid, author.id, ${comment.body},
+        SELECT uuidv7(), ${comment.articleId}, ${comment.parentId}::uuid, moved.id, ${comment.body},
                ${comment.status}::"CommentStatus", ${JSON.stringify(comment.verdict)}::jsonb,
                ${ruleIdsOf(comment.verdict)}::text[], ${comment.idempotencyKey}
-        FROM author
+        FROM moved
         RETURNING ${COMMENT_COLUMNS_UNQUALIFIED}
       ), queued AS (${announceRowsSql('comment.queued', Prisma.raw('inserted'), Prisma.sql`r.status = 'pending'`)})
       SELECT hit.count, hit.window_start, inserted.*, u.display_name AS author_name, (SELECT count(*) FROM queued) AS announced
-      FROM hit LEFT JOIN inserted ON true LEFT JOIN users u ON u.id = inserted.author_id`;
-    const window = toWindowCount(row!);
+      FROM (SELECT 1) AS attempt LEFT JOIN hit ON true LEFT JOIN inserted ON true LEFT JOIN users u ON u.id = inserted.author_id`;
+    if (row!.count === undefined || row!.count === null) return { outcome: 'facts-changed' };
+    const window = toWindowCount(row as WindowHitRow);
     if (row!.id === undefined || row!.id === null) {
       return { outcome: window.count > rateLimit.count ? 'rate-limited' : 'facts-changed', window };
     }

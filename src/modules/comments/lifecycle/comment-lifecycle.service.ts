@@ -88,8 +88,9 @@ export class CommentLifecycle {
 
     const limit = this.config.rateLimits.comment;
     // Judged on the facts of one moment and stored only if they still hold; when a parallel post of
-    // the author's came first, judged again on the new facts. Every attempt counts against the rate
-    // limit, which so bounds the retries.
+    // the author's came first, judged again on the new facts. An attempt that lost that race does
+    // not count against the rate limit; each stored post of the author's makes the others judge
+    // again, so a burst of n parallel posts takes at most about n × the limit attempts.
     for (let attempt = 1; ; attempt++) {
       const judgement = await this.policy.judgeComment({ text: body, authorId: principal.user.id, articleId });
       const stored = await this.lifecycle.store({
