@@ -30,7 +30,8 @@ export interface NewComment {
 export type StoreOutcome =
   | { outcome: 'stored'; comment: CommentRecord; window: WindowCount }
   | { outcome: 'rate-limited'; window: WindowCount }
-  | { outcome: 'facts-changed'; window: WindowCount };
+  /** `window` is absent when the post lost the race before counting its hit. */
+  | { outcome: 'facts-changed'; window?: WindowCount };
 
 export type TransitionOutcome = { outcome: 'missing' } | { outcome: 'unchanged' } | { outcome: 'changed' } | { outcome: 'facts-changed' };
 

@@ -105,7 +105,7 @@ export class CommentLifecycle {
         promotesAuthor: judgement.promotesAuthor,
         rateLimit: { key: postingKey(principal), windowSeconds: limit.windowSeconds, count: limit.count },
       });
-      this.rateLimits.counted(postingKey(principal), stored.window, limit);
+      if (stored.window) this.rateLimits.counted(postingKey(principal), stored.window, limit);
       switch (stored.outcome) {
         case 'stored': {
           this.changes.committedHere({ actorId: principal.user.id, articleId, public: stored.comment.status === 'published' });
