@@ -6,8 +6,19 @@ import type { HttpClient, HttpResponse } from '../helpers/http-client.js';
 import { sql } from '../helpers/sql.js';
 import { startInstancePair, type TestApp } from '../helpers/test-app.js';
 
-/** As if every open window had run out: the limits are fixed windows that start at a key's first hit. */
-const endTheWindows = (databaseUrl: string) => sql(databaseUrl, "UPDATE rate_limit_buckets SET window_start = window_start - interval '1 hour'");
+/**
+ * Waits until every open window has run out. The limits are fixed windows that start at a key's first
+ * hit; each instance also remembers a full window until its end by its own clock, so the windows must
+ * really end, not only be moved back in the database.
+ */
+async function endTheWindows(databaseUrl: string, windowSeconds: number): Promise<void> {
+  const [latest] = await sql<{ start: Date | null }>(databaseUrl, 'SELECT max(window_start) AS start FROM rate_limit_buckets');
+  const waitMs = (latest!.start?.getTime() ?? 0) + windowSeconds * 1000 + 100 - Date.now();
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+}
+
+const post = (http: HttpClient, author: LoggedInUser, articleId: string, body: string) =>
+  http.post(`/api/v1/articles/${articleId}/comments`, { body }, { token: author.token });
 
 function expectRateLimited(response: HttpResponse): void {
   expect(response.body).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String), details: { retryAfter: expect.any(Number) } } });
@@ -31,32 +42,10 @@ describe('COMMENT_RATE_LIMIT across two instances', () => {
   afterAll(() => close?.());
 
   const instance = (i: number): HttpClient => (i % 2 ? b.http : a.http);
-  const post = (http: HttpClient, author: LoggedInUser, articleId: string, body: string) =>
-    http.post(`/api/v1/articles/${articleId}/comments`, { body }, { token: author.token });
   const visibleRows = async (articleId: string) =>
     sql<{ id: string; status: string }>(a.databaseUrl, "SELECT id, status FROM comments WHERE article_id = $1 AND status IN ('published', 'pending')", [
       articleId,
     ]);
-
-  it(`gives a reader alternating between the instances exactly ${LIMIT} comments per window`, async () => {
-    const articles = await Promise.all([1, 2, 3].map(() => anArticle(a.http, admin.token)));
-    const author = await aUser(a.http);
-    const attempt = async (n: number) => (await post(instance(n), author, articles[n % 3]!.id, `Alternating comment ${n} on the budget.`)).status;
-
-    const firstWindow: number[] = [];
-    for (let n = 0; n < 6; n++) firstWindow.push(await attempt(n));
-    await endTheWindows(a.databaseUrl);
-    const secondWindow: number[] = [];
-    for (let n = 6; n < 12; n++) secondWindow.push(await attempt(n));
-
-    expect(firstWindow).toEqual([201, 201, 429, 429, 429, 429]);
-    expect(secondWindow).toEqual([201, 201, 429, 429, 429, 429]);
-    const limited = await post(b.http, author, articles[0]!.id, 'One more, still refused.');
-    expect(limited.status).toBe(429);
-    expectRateLimited(limited);
-    const [stored] = await sql<{ n: number }>(a.databaseUrl, 'SELECT count(*)::int AS n FROM comments WHERE author_id = $1', [author.user.id]);
-    expect(stored!.n).toBe(2 * LIMIT);
-  });
 
   it(`gives a reader posting in parallel through both instances exactly ${LIMIT} comments`, async () => {
     const articles = await Promise.all([1, 2, 3].map(() => anArticle(a.http, admin.token)));
@@ -106,14 +95,53 @@ describe('COMMENT_RATE_LIMIT across two instances', () => {
   }, 60_000);
 });
 
+describe('COMMENT_RATE_LIMIT windows across two instances', () => {
+  const LIMIT = 2;
+  // Short, so the test can wait for a window to end; long enough for six posts on a loaded machine.
+  const WINDOW_SECONDS = 5;
+  let a: TestApp;
+  let b: TestApp;
+  let close: () => Promise<void>;
+  let admin: LoggedInUser;
+
+  beforeAll(async () => {
+    ({ a, b, close } = await startInstancePair({ env: { COMMENT_RATE_LIMIT: `${LIMIT}/${WINDOW_SECONDS}` } }));
+    admin = await aUser(a.http, { role: 'admin' });
+  });
+  afterAll(() => close?.());
+
+  const instance = (i: number): HttpClient => (i % 2 ? b.http : a.http);
+
+  it(`gives a reader alternating between the instances exactly ${LIMIT} comments per window`, async () => {
+    const articles = await Promise.all([1, 2, 3].map(() => anArticle(a.http, admin.token)));
+    const author = await aUser(a.http);
+    const attempt = async (n: number) => (await post(instance(n), author, articles[n % 3]!.id, `Alternating comment ${n} on the budget.`)).status;
+
+    const firstWindow: number[] = [];
+    for (let n = 0; n < 6; n++) firstWindow.push(await attempt(n));
+    await endTheWindows(a.databaseUrl, WINDOW_SECONDS);
+    const secondWindow: number[] = [];
+    for (let n = 6; n < 12; n++) secondWindow.push(await attempt(n));
+
+    expect(firstWindow).toEqual([201, 201, 429, 429, 429, 429]);
+    expect(secondWindow).toEqual([201, 201, 429, 429, 429, 429]);
+    const limited = await post(b.http, author, articles[0]!.id, 'One more, still refused.');
+    expect(limited.status).toBe(429);
+    expectRateLimited(limited);
+    const [stored] = await sql<{ n: number }>(a.databaseUrl, 'SELECT count(*)::int AS n FROM comments WHERE author_id = $1', [author.user.id]);
+    expect(stored!.n).toBe(2 * LIMIT);
+  });
+});
+
 describe('AUTH_RATE_LIMIT across two instances', () => {
   const LIMIT = 6;
+  const WINDOW_SECONDS = 8;
   let a: TestApp;
   let b: TestApp;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ a, b, close } = await startInstancePair({ env: { AUTH_RATE_LIMIT: `${LIMIT}/60` } }));
+    ({ a, b, close } = await startInstancePair({ env: { AUTH_RATE_LIMIT: `${LIMIT}/${WINDOW_SECONDS}` } }));
   });
   afterAll(() => close?.());
 
@@ -124,7 +152,7 @@ describe('AUTH_RATE_LIMIT across two instances', () => {
     expect(burst.map((r) => r.status).sort()).toEqual([...Array(LIMIT).fill(200), ...Array(2 * LIMIT).fill(429)]);
     for (const r of burst.filter((x) => x.status === 429)) expectRateLimited(r);
 
-    await endTheWindows(a.databaseUrl);
+    await endTheWindows(a.databaseUrl, WINDOW_SECONDS);
     const alternating: number[] = [];
     for (let n = 0; n < LIMIT + 4; n++) alternating.push((await logIn(n)).status);
     expect(alternating).toEqual([...Array(LIMIT).fill(200), 429, 429, 429, 429]);
