@@ -39,6 +39,28 @@ describe('moderation', () => {
       expect((await t.http.request(method, path, body, { token: reader.token })).body.error.code).toBe('FORBIDDEN');
       expect((await t.http.request(method, path, body, {})).body.error.code).toBe('AUTH_REQUIRED');
     });
+
+    it('lets a banned moderator look at the queues and try a text, but not decide, ban or claim, until unbanned', async () => {
+      const banned = await aUser(t.http, { role: 'moderator' });
+      const { comment } = await heldComment();
+      const reader = await aUser(t.http);
+      expect(
+        (await t.http.post(`/api/v1/moderation/users/${banned.user.id}/ban`, { until: null, reason: 'leaked a queue' }, { token: admin.token })).status,
+      ).toBe(200);
+
+      const refused = [
+        await decide(banned.token, comment.id, 'approve'),
+        await t.http.post(`/api/v1/moderation/users/${reader.user.id}/ban`, { until: null, reason: 'spite' }, { token: banned.token }),
+        await t.http.post(`/api/v1/moderation/comments/${comment.id}/claim`, {}, { token: banned.token }),
+        await t.http.put(`/api/v1/moderation/users/${reader.user.id}/trust`, { trust: 'watched' }, { token: banned.token }),
+      ];
+      for (const response of refused) expect([response.status, response.body.error?.code]).toEqual([403, 'USER_BANNED']);
+      expect((await queue('pending', '', banned.token)).status).toBe(200);
+      expect((await t.http.post('/api/v1/policy/evaluate', { body: 'A civil text.' }, { token: banned.token })).status).toBe(200);
+
+      expect((await t.http.delete(`/api/v1/moderation/users/${banned.user.id}/ban`, { token: admin.token })).status).toBe(200);
+      expect((await decide(banned.token, comment.id, 'approve')).status).toBe(200);
+    });
   });
 
   describe('queues', () => {

@@ -10,7 +10,11 @@ export interface AuthPolicy {
   mode: 'required' | 'optional';
   /** The lowest role allowed (reader < moderator < admin). */
   minRole?: Role;
-  /** A write: banned and suspended users get 403 USER_BANNED. */
+  /**
+   * A write: banned and suspended users get 403 USER_BANNED. Unset on a staff route (one with a
+   * `minRole` above reader), every method but GET and HEAD counts as a write, so a banned
+   * moderator or admin can still look but not act.
+   */
   writes?: boolean;
 }
 

@@ -10,7 +10,8 @@ const RANK: Record<Role, number> = { reader: 0, moderator: 1, admin: 2 };
 /**
  * Global guard. Routes without @Authenticated/@OptionalAuth are public and never read the token.
  * Order matters: the token is checked first (401), then the role (403 FORBIDDEN), then, for
- * writes, the ban (403 USER_BANNED), so a banned moderator still cannot write.
+ * writes, the ban (403 USER_BANNED), so a banned moderator still cannot write. Every change a
+ * staff route makes is a write unless the route says otherwise.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -31,9 +32,16 @@ export class AuthGuard implements CanActivate {
     }
     request.principal = principal;
     if (policy.minRole && RANK[principal.user.role] < RANK[policy.minRole]) throw new ForbiddenError();
-    if (policy.writes && userStatus(principal.user) !== 'active') throw new UserBannedError(principal.user.bannedUntil);
+    if (writes(policy, request.method) && userStatus(principal.user) !== 'active') throw new UserBannedError(principal.user.bannedUntil);
     return true;
   }
+}
+
+const LOOKS = new Set(['GET', 'HEAD']);
+
+function writes(policy: AuthPolicy, method: string): boolean {
+  if (policy.writes !== undefined) return policy.writes;
+  return policy.minRole !== undefined && policy.minRole !== 'reader' && !LOOKS.has(method);
 }
 
 function bearerToken(header: string | undefined): string | null {

@@ -164,7 +164,7 @@ export class ModerationController {
   }
 
   @ApiOperation({ summary: "Set an author's trust: new, regular, trusted (no new-account review) or watched (every comment reviewed)" })
-  @Authenticated({ minRole: 'moderator', writes: true })
+  @Authenticated({ minRole: 'moderator' })
   @Put('users/:userId/trust')
   setTrust(
     @CurrentPrincipal() actor: Principal,
