@@ -369,9 +369,8 @@ describe(`fuzzing the public API (seed ${SEED})`, () => {
 
   it('answers any method, and CORS preflights from anywhere, within the contract', async () => {
     const method = fc.oneof(
-      fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND', 'QUERY', 'get', 'Post'),
-      // CONNECT asks for a tunnel, which the service does not offer: Node closes such a connection without an answer.
-      fc.stringMatching(/^[A-Za-z]{1,10}$/).filter((name) => name !== 'CONNECT'),
+      fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT', 'PROPFIND', 'QUERY', 'get', 'Post'),
+      fc.stringMatching(/^[A-Za-z]{1,10}$/),
     );
     const request = fc.record({
       endpoint: fc.constantFrom(...ENDPOINTS),

@@ -116,6 +116,12 @@ describe('HTTP errors and service endpoints', () => {
     expect(JSON.parse(answer.body)).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String), details: {} } });
   });
 
+  it('answers a CONNECT (a tunnel it does not offer) with 404 NOT_FOUND in the envelope, and closes the connection', async () => {
+    const answer = await rawExchange(t.baseUrl, 'CONNECT internal.example:443 HTTP/1.1\r\nHost: internal.example:443\r\n\r\n');
+    expect(answer.head).toMatch(/^HTTP\/1\.1 404 /);
+    expect(JSON.parse(answer.body)).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: {} } });
+  });
+
   it('names every wrong field of a body in VALIDATION_FAILED details', async () => {
     const response = await t.http.put('/api/v1/articles/a1', { title: 42, url: 'ftp://x', commentsOpen: 'yes', extra: 1 }, { token: adminToken });
     expect(response.status).toBe(400);

@@ -20,7 +20,9 @@ const PARSER_STATUS: Record<string, number> = { HPE_HEADER_OVERFLOW: 431, ERR_HT
  *   security headers of every response, as Nest's own handler of them does;
  * - the HTTP parser's, on the socket, which is then closed as Node does: a request line and headers
  *   over Node's 16 KiB (431 HEADERS_TOO_LARGE), a request too slow to arrive (408 REQUEST_TIMEOUT),
- *   anything that is not HTTP (400 VALIDATION_FAILED).
+ *   anything that is not HTTP (400 VALIDATION_FAILED);
+ * - a CONNECT request, which asks for a tunnel the service does not offer and which Node hands to no
+ *   route (404 NOT_FOUND, as for any other path the service does not serve).
  *
  * The hook of `app.useSecurityHeaders()` also sets Permissions-Policy, which Nest's options lack, so
  * that header goes wherever the others go.
@@ -37,6 +39,7 @@ export class ContractFastifyAdapter extends FastifyAdapter {
       clientErrorHandler: (error: Error, socket: Socket) => refuseOnSocket(error, socket, logger),
     });
     adapter.current = this;
+    this.getInstance().server.on('connect', (_request: unknown, socket: Socket) => answerOnSocket(socket, 404, logger));
   }
 
   override registerSecurityHook(hook: SecurityHook): void {
@@ -66,7 +69,11 @@ export class ContractFastifyAdapter extends FastifyAdapter {
 function refuseOnSocket(error: Error & { code?: string }, socket: Socket, logger: AppLogger): void {
   // A reset connection has nobody left to answer.
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const status = PARSER_STATUS[error.code ?? ''] ?? 400;
+  answerOnSocket(socket, PARSER_STATUS[error.code ?? ''] ?? 400, logger, error);
+}
+
+/** Writes the contract's error for `status` straight to the socket, and closes it. */
+function answerOnSocket(socket: Socket, status: number, logger: AppLogger, cause?: Error): void {
   const { body } = toErrorResponse(Object.assign(new Error(STATUS_CODES[status]), { statusCode: status }), logger);
   const json = JSON.stringify(body);
   if (socket.writable) {
@@ -79,5 +86,5 @@ function refuseOnSocket(error: Error & { code?: string }, socket: Socket, logger
         json,
     );
   }
-  socket.destroy(error);
+  socket.destroy(cause);
 }
