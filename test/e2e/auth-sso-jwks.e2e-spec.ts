@@ -297,6 +297,22 @@ describe('publisher SSO while the key server is down', () => {
     }
   });
 
+  it('refuses a key set beyond 64 KiB with 503 SERVICE_UNAVAILABLE, without reading it whole', async () => {
+    const key = await aPublisherSigningKey('ES256');
+    const jwks = await startJwksServer([key]);
+    jwks.behave('flood');
+    const t = await startTestApp({ env: { SSO_JWKS_URL: jwks.url, SSO_JWKS_COOLDOWN_SECONDS: '1' } });
+    try {
+      expectKeysUnavailable(await t.http.post('/api/v1/auth/sso', { token: await aKeySignedSsoToken(key) }), 1);
+      jwks.behave('serve');
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect((await t.http.post('/api/v1/auth/sso', { token: await aKeySignedSsoToken(key) })).status).toBe(200);
+    } finally {
+      await t.close();
+      await jwks.close();
+    }
+  });
+
   it('answers 503 SERVICE_UNAVAILABLE when nothing listens at the JWKS URL', async () => {
     const t = await startTestApp({ env: { SSO_JWKS_URL: await aClosedPortUrl() } });
     try {

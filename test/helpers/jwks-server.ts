@@ -24,8 +24,11 @@ export async function aPublisherSigningKey(alg = 'RS256', kid = `key-${randomUUI
   };
 }
 
-/** `serve` the key set; answer `500`; `hang` (accept the request and never answer); `reset` the connection. */
-export type JwksServerBehaviour = 'serve' | 'fail' | 'hang' | 'reset';
+/**
+ * `serve` the key set; answer `500`; `hang` (accept the request and never answer); `reset` the
+ * connection; `flood`: the key set padded with a megabyte of junk keys, in chunks with no length.
+ */
+export type JwksServerBehaviour = 'serve' | 'fail' | 'hang' | 'reset' | 'flood';
 
 export interface TestJwksServer {
   url: string;
@@ -65,6 +68,15 @@ export async function startJwksServer(keys: Array<PublisherSigningKey | JWK> = [
       case 'reset':
         request.socket.destroy();
         return;
+      case 'flood': {
+        response.writeHead(200, { 'content-type': 'application/jwk-set+json' });
+        const junk = JSON.stringify({ kty: 'oct', kid: 'junk', k: 'A'.repeat(1000) });
+        const listed = body.replace(/\]\}$/, '');
+        response.write(listed);
+        for (let n = 0; n < 1000; n++) response.write(`${n > 0 || !listed.endsWith('[') ? ',' : ''}${junk}`);
+        response.end(']}');
+        return;
+      }
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,15 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  customFetch,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type JWTVerifyOptions,
+} from 'jose';
 import type { SsoJwksConfig } from '@/config/sso-config.js';
+import { fetchAtMost, MAX_KEY_SET_BYTES } from './bounded-fetch.js';
 import { PublisherKeysUnavailableError } from './sso.errors.js';
 
 /**
@@ -23,6 +33,7 @@ export class PublisherKeySet {
       cacheMaxAge: settings.cacheMaxAgeSeconds * 1000,
       cooldownDuration: this.cooldownMs,
       timeoutDuration: settings.timeoutMs,
+      [customFetch]: (url, init) => fetchAtMost(MAX_KEY_SET_BYTES, url, init),
     });
   }
 
