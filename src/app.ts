@@ -14,6 +14,7 @@ import { ContractFastifyAdapter } from '@/common/http/contract-fastify-adapter.j
 import { securityHeaderOptions } from '@/common/http/response-headers.js';
 import { type AppLogger, NestPinoLogger } from '@/common/logging/logger.js';
 import { drainOnClose } from '@/common/shutdown/drain-on-close.js';
+import { Metrics } from '@/modules/metrics/metrics.service.js';
 import { createValidationPipe } from '@/common/validation/validation.pipe.js';
 
 /** The contract's request body limit. */
@@ -65,6 +66,10 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   const fastify = app.getHttpAdapter().getInstance();
   drainOnClose(fastify);
+  const metrics = app.get(Metrics);
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     // Server time of the request, for browsers' dev tools and for the benchmarks.

@@ -116,6 +116,7 @@ const RULES: Rule[] = [
   rule('GET /embed/frame.css',                                 everyone(200),                                                       'the frame’s styles', () => ({ path: '/embed/frame.css' })),
   rule('GET /healthz',                                         everyone(200),                                                       'liveness', () => ({ path: '/healthz' })),
   rule('GET /readyz',                                          everyone(200),                                                       'readiness', () => ({ path: '/readyz' })),
+  rule('GET /metrics',                                         everyone(200),                                                       'the Prometheus metrics, open while METRICS_TOKEN is unset', () => ({ path: '/metrics' })),
   rule('OPTIONS /*',                                           everyone(204),                                                       'a CORS preflight from an allowed site', () => ({ path: `/api/v1/articles/${w.article}`, headers: { origin: PUBLISHER, 'access-control-request-method': 'PUT' } })),
 
   // The OpenAPI page (Swagger UI and its files).
