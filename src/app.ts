@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCompress from '@fastify/compress';
 import fastifyEtag from '@fastify/etag';
 import type { IncomingMessage } from 'node:http';
@@ -13,6 +13,7 @@ import { AppExceptionFilter } from '@/common/errors/app-exception.filter.js';
 import { ContractFastifyAdapter } from '@/common/http/contract-fastify-adapter.js';
 import { securityHeaderOptions } from '@/common/http/response-headers.js';
 import { type AppLogger, NestPinoLogger } from '@/common/logging/logger.js';
+import { createOpenApiDocument } from '@/common/openapi/openapi-document.js';
 import { drainOnClose } from '@/common/shutdown/drain-on-close.js';
 import { Metrics } from '@/modules/metrics/metrics.service.js';
 import { createValidationPipe } from '@/common/validation/validation.pipe.js';
@@ -86,13 +87,7 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
     }
   });
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Comment Desk API')
-    .setDescription('Comments under news articles: login, posting, the Standards Board policy and moderation.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   await app.init();
   return app;

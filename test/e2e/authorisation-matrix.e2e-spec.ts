@@ -261,6 +261,23 @@ describe('the authorisation matrix', () => {
     }).toEqual({ newRoutesWithoutARule: [], rulesForRoutesThatAreGone: [] });
   });
 
+  it('finds each error the table expects of an API route among the errors the OpenAPI document gives that operation', async () => {
+    type Operation = { responses: Record<string, { content?: { 'application/json'?: { examples?: Record<string, unknown> } } }> };
+    const { paths } = (await t.http.get('/api/docs/openapi.json')).body as { paths: Record<string, Record<string, Operation | undefined>> };
+    const undocumented = RULES.filter((r) => r.route.includes(' /api/v1/')).flatMap((r) => {
+      const [method = '', path = ''] = r.route.split(' ');
+      const operation = paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+      return r.expected
+        .filter((outcome) => typeof outcome === 'string')
+        .filter((outcome) => {
+          const [status = '', code = ''] = outcome.split(' ');
+          return !operation?.responses[status]?.content?.['application/json']?.examples?.[code];
+        })
+        .map((outcome) => `${r.route}: ${outcome}`);
+    });
+    expect([...new Set(undocumented)]).toEqual([]);
+  });
+
   it.each(RULES.map((r) => [`${r.route} (${r.target})`, r] as const))('%s', async (_, rule) => {
     const actual: Partial<Record<Caller, Outcome>> = {};
     for (const as of CALLERS) actual[as] = await outcomeOf(rule, as);
