@@ -76,6 +76,9 @@ const envSchema = z.object({
   ...ssoEnvShape,
 });
 
+/** Every variable the service reads, for the checks that each is documented and reaches a deployment. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface RateLimitSetting {
   count: number;
   windowSeconds: number;
