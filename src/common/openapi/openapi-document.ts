@@ -9,9 +9,9 @@ const TOKEN_SCHEME = [
   'An opaque access token (`cd_` and 43 base64url characters; not a JWT, nothing to decode), from',
   '`POST /api/v1/auth/sso`, the popup login (`GET /api/v1/auth/{provider}`) or, in the demo, `POST /api/v1/auth/dev`.',
   'Send it as `Authorization: Bearer <accessToken>`. It is valid until its `expiresAt` (ACCESS_TOKEN_TTL_SECONDS, 7 days',
-  'by default) and ends at once with `POST /api/v1/auth/logout` or when an account is banned from logging in; a token that',
-  'is unknown, expired or revoked answers 401 AUTH_REQUIRED. Routes marked with an optional lock also serve anonymous',
-  'callers, and a token there only adds what is the caller’s own (held comments, likes).',
+  'by default) and ends at once with `POST /api/v1/auth/logout`; a token that is unknown, expired or revoked answers',
+  '401 AUTH_REQUIRED. Routes whose lock is optional also serve anonymous callers: there a token only adds what is the',
+  'caller’s own (held comments, likes), and one that is no longer valid counts as none.',
 ].join(' ');
 
 /**
