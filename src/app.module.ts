@@ -9,6 +9,7 @@ import { AuthModule } from '@/modules/auth/auth.module.js';
 import { CommentsModule } from '@/modules/comments/comments.module.js';
 import { EmbedModule } from '@/modules/embed/embed.module.js';
 import { HealthModule } from '@/modules/health/health.module.js';
+import { MetricsModule } from '@/modules/metrics/metrics.module.js';
 import { ModerationModule } from '@/modules/moderation/moderation.module.js';
 import { PolicyModule } from '@/modules/policy/policy.module.js';
 
@@ -24,6 +25,7 @@ export class AppModule {
           config.databaseReplicaUrl ? { url: config.databaseReplicaUrl, maxLagMs: config.replicaMaxLagMs, pool: config.databasePool } : undefined,
         ),
         HousekeepingModule,
+        MetricsModule,
         HealthModule,
         AuthModule,
         ArticlesModule,

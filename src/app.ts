@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCompress from '@fastify/compress';
 import fastifyEtag from '@fastify/etag';
 import type { IncomingMessage } from 'node:http';
@@ -13,7 +13,9 @@ import { AppExceptionFilter } from '@/common/errors/app-exception.filter.js';
 import { ContractFastifyAdapter } from '@/common/http/contract-fastify-adapter.js';
 import { securityHeaderOptions } from '@/common/http/response-headers.js';
 import { type AppLogger, NestPinoLogger } from '@/common/logging/logger.js';
+import { createOpenApiDocument } from '@/common/openapi/openapi-document.js';
 import { drainOnClose } from '@/common/shutdown/drain-on-close.js';
+import { Metrics } from '@/modules/metrics/metrics.service.js';
 import { createValidationPipe } from '@/common/validation/validation.pipe.js';
 
 /** The contract's request body limit. */
@@ -65,6 +67,10 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   const fastify = app.getHttpAdapter().getInstance();
   drainOnClose(fastify);
+  const metrics = app.get(Metrics);
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     // Server time of the request, for browsers' dev tools and for the benchmarks.
@@ -81,13 +87,7 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
     }
   });
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Comment Desk API')
-    .setDescription('Comments under news articles: login, posting, the Standards Board policy and moderation.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   await app.init();
   return app;

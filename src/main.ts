@@ -7,6 +7,8 @@ import { EmbeddedDatabaseError } from '@/database/embedded-postgres.js';
 import { applyMigrationsApart } from '@/database/apply-migrations-apart.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import { DEMO_ARTICLE } from '@/modules/embed/demo-article.js';
+import { ProvidersService } from '@/modules/auth/providers.service.js';
+import { startBanner } from '@/common/logging/start-banner.js';
 import { createApp } from '@/app.js';
 
 async function main(): Promise<void> {
@@ -51,8 +53,17 @@ async function main(): Promise<void> {
   }
   process.off('uncaughtException', onStartFailure);
   process.off('unhandledRejection', onStartFailure);
-  logger.info({ url: config.publicUrl }, 'Comment Desk is listening');
-  console.log(`\n  Comment Desk is running at ${config.publicUrl}/  (API docs: ${config.publicUrl}/api/docs)\n`);
+  const banner = startBanner({
+    config,
+    databaseUrl: database.url,
+    embeddedPort: database.embedded?.port,
+    loginProviders: app
+      .get(ProvidersService)
+      .list()
+      .map((provider) => provider.id),
+  });
+  logger.info(banner.fields, 'Comment Desk is listening');
+  console.log(`\n${banner.text}\n`);
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

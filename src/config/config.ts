@@ -71,9 +71,13 @@ const envSchema = z.object({
   DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4_096).default(16),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ...loginProviderEnvShape,
   ...ssoEnvShape,
 });
+
+/** Every variable the service reads, for the checks that each is documented and reaches a deployment. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export interface RateLimitSetting {
   count: number;
@@ -117,6 +121,8 @@ export interface AppConfig {
   databasePool: { size: number; waitMs: number };
   /** Public comment pages kept in memory (0 MB: none). */
   pageCache: { maxBytes: number; ttlSeconds: number };
+  /** The bearer token `/metrics` asks for; unset: it answers anyone. */
+  metricsToken: string | undefined;
 }
 
 /** SESSION_SECRET's stand-in when unset: one random secret for the life of this process. */
@@ -173,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     toxicity: { url: e.TOXICITY_URL, timeoutMs: e.TOXICITY_TIMEOUT_MS },
     databasePool: { size: e.DATABASE_POOL_SIZE, waitMs: e.DATABASE_POOL_WAIT_MS },
     pageCache: { maxBytes: Math.round(e.PAGE_CACHE_MB * 2 ** 20), ttlSeconds: e.PAGE_CACHE_TTL_SECONDS },
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { Pool } from 'pg';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { PrismaClient } from '@/generated/prisma/client.js';
@@ -25,8 +26,8 @@ export function preparedStatementName(query: { sql: string }): string {
  * the wait for a free connection: past it a request answers 503 SERVICE_UNAVAILABLE with
  * Retry-After (the database is down, or the pool is saturated) instead of queueing without end.
  */
-export function poolAdapter(connectionString: string, pool: AppConfig['databasePool']): PrismaPg {
-  return new PrismaPg(
+export function poolAdapter(connectionString: string, pool: AppConfig['databasePool']): ObservedPrismaPg {
+  return new ObservedPrismaPg(
     {
       connectionString,
       max: pool.size,
@@ -38,11 +39,41 @@ export function poolAdapter(connectionString: string, pool: AppConfig['databaseP
   );
 }
 
+/** How busy a connection pool is, for the metrics. */
+export interface PoolUsage {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+/** The adapter keeps the `pg` pool it opens (anew after a reconnect), so its usage can be read. */
+class ObservedPrismaPg extends PrismaPg {
+  pool: Pool | undefined;
+
+  override async connect(): ReturnType<PrismaPg['connect']> {
+    const adapter = await super.connect();
+    this.pool = adapter.underlyingDriver();
+    return adapter;
+  }
+}
+
 /** The Prisma client on the `pg` driver adapter. Only repositories (`*.repository.ts`) use it. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  private readonly observedAdapter: ObservedPrismaPg;
+
   constructor(@Inject(DATABASE_URL) connectionString: string, @Inject(APP_CONFIG) config: AppConfig) {
-    super({ adapter: poolAdapter(connectionString, config.databasePool) });
+    const adapter = poolAdapter(connectionString, config.databasePool);
+    super({ adapter });
+    this.observedAdapter = adapter;
+  }
+
+  /** The pool's connections now; undefined before the first query opens it. */
+  poolUsage(): PoolUsage | undefined {
+    const pool = this.observedAdapter.pool;
+    if (!pool) return undefined;
+    return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max };
   }
 
   async onModuleDestroy(): Promise<void> {

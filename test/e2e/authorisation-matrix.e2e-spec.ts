@@ -116,6 +116,7 @@ const RULES: Rule[] = [
   rule('GET /embed/frame.css',                                 everyone(200),                                                       'the frame’s styles', () => ({ path: '/embed/frame.css' })),
   rule('GET /healthz',                                         everyone(200),                                                       'liveness', () => ({ path: '/healthz' })),
   rule('GET /readyz',                                          everyone(200),                                                       'readiness', () => ({ path: '/readyz' })),
+  rule('GET /metrics',                                         everyone(200),                                                       'the Prometheus metrics, open while METRICS_TOKEN is unset', () => ({ path: '/metrics' })),
   rule('OPTIONS /*',                                           everyone(204),                                                       'a CORS preflight from an allowed site', () => ({ path: `/api/v1/articles/${w.article}`, headers: { origin: PUBLISHER, 'access-control-request-method': 'PUT' } })),
 
   // The OpenAPI page (Swagger UI and its files).
@@ -258,6 +259,23 @@ describe('the authorisation matrix', () => {
       newRoutesWithoutARule: routes.filter((route) => !ruled.has(route)),
       rulesForRoutesThatAreGone: [...ruled].filter((route) => !routes.includes(route)),
     }).toEqual({ newRoutesWithoutARule: [], rulesForRoutesThatAreGone: [] });
+  });
+
+  it('finds each error the table expects of an API route among the errors the OpenAPI document gives that operation', async () => {
+    type Operation = { responses: Record<string, { content?: { 'application/json'?: { examples?: Record<string, unknown> } } }> };
+    const { paths } = (await t.http.get('/api/docs/openapi.json')).body as { paths: Record<string, Record<string, Operation | undefined>> };
+    const undocumented = RULES.filter((r) => r.route.includes(' /api/v1/')).flatMap((r) => {
+      const [method = '', path = ''] = r.route.split(' ');
+      const operation = paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+      return r.expected
+        .filter((outcome) => typeof outcome === 'string')
+        .filter((outcome) => {
+          const [status = '', code = ''] = outcome.split(' ');
+          return !operation?.responses[status]?.content?.['application/json']?.examples?.[code];
+        })
+        .map((outcome) => `${r.route}: ${outcome}`);
+    });
+    expect([...new Set(undocumented)]).toEqual([]);
   });
 
   it.each(RULES.map((r) => [`${r.route} (${r.target})`, r] as const))('%s', async (_, rule) => {

@@ -27,6 +27,11 @@ describe('the service started as `npm start` runs it, with no DATABASE_URL', () 
     try {
       await waitUntilReady(http, first, 60_000);
       expect(first.output()).toContain(`running at ${http.baseUrl}/`);
+      // The banner names the database and who may log in; Nest's route listing waits for LOG_LEVEL=debug.
+      expect(first.output()).toMatch(/database: +embedded PostgreSQL on 127\.0\.0\.1:\d+/);
+      expect(first.output()).toContain('login providers: dev');
+      expect(first.output()).toContain(`allowed origins: ${http.baseUrl}`);
+      expect(first.output()).not.toMatch(/RouterExplorer|RoutesResolver|Mapped \{/);
       expect(first.output()).toMatch(/applied \d+ migration/);
       const demo = await http.get(`/api/v1/articles/${DEMO_ARTICLE.id}`);
       expect(demo.status).toBe(200);

@@ -12,12 +12,19 @@ export function createLogger(level: string): AppLogger {
   });
 }
 
+/**
+ * Nest's listings at boot: one line per module and per route, which bury the lines an operator
+ * reads (the start banner, warnings). They stay available at LOG_LEVEL=debug.
+ */
+const FRAMEWORK_LISTINGS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 /** Nest's own messages (boot, routes, lifecycle) through the same JSON logger as requests. */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: AppLogger) {}
 
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    if (context !== undefined && FRAMEWORK_LISTINGS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.logger.error({ context, trace }, String(message));

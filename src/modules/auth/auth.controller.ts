@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { RateLimitService } from '@/modules/rate-limit/rate-limit.service.js';
@@ -10,6 +10,8 @@ import type { IdentityRecord, IssuedSession, Principal, UserView } from './auth.
 import { DevLoginService } from './dev-login.service.js';
 import { type ProviderView, ProvidersService } from './providers.service.js';
 import { SsoService } from './sso.service.js';
+import { ApiErrors } from '@/common/openapi/api-errors.decorator.js';
+import { identitiesSchema, providerListSchema, sessionSchema, userSchema } from './auth.responses.js';
 
 @ApiTags('auth')
 @Controller('api/v1')
@@ -24,12 +26,15 @@ export class AuthController {
   ) {}
 
   @ApiOperation({ summary: 'The login providers configured on this service' })
+  @ApiOkResponse({ description: 'Only the providers configured on this instance', standardSchema: providerListSchema })
   @Get('auth/providers')
   listProviders(): { providers: ProviderView[] } {
     return { providers: this.providers.list() };
   }
 
   @ApiOperation({ summary: "Trade a publisher's signed SSO token for an access token" })
+  @ApiOkResponse({ description: 'Logged in; the token is good until expiresAt', standardSchema: sessionSchema })
+  @ApiErrors('SSO_TOKEN_INVALID', 'RATE_LIMITED')
   @Post('auth/sso')
   @HttpCode(200)
   async ssoLogin(@Body({ schema: ssoLoginSchema }) dto: SsoLoginDto, @Ip() ip: string): Promise<IssuedSession> {
@@ -38,6 +43,8 @@ export class AuthController {
   }
 
   @ApiOperation({ summary: 'Demo login (local demo only)' })
+  @ApiOkResponse({ description: 'Logged in as the demo account of that name', standardSchema: sessionSchema })
+  @ApiErrors('NOT_FOUND', 'RATE_LIMITED')
   @Post('auth/dev')
   @HttpCode(200)
   async devLoginRoute(@Body({ schema: devLoginSchema }) dto: DevLoginDto, @Ip() ip: string): Promise<IssuedSession> {
@@ -47,6 +54,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Revoke the access token of this request' })
   @Authenticated()
+  @ApiNoContentResponse({ description: 'The token is revoked on every instance' })
   @Post('auth/logout')
   @HttpCode(204)
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
@@ -55,6 +63,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'The logged-in user' })
   @Authenticated()
+  @ApiOkResponse({ description: 'The account the token is for', standardSchema: userSchema })
   @Get('me')
   me(@CurrentPrincipal() principal: Principal): Promise<UserView> {
     return this.auth.me(principal);
@@ -62,6 +71,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'The provider identities the logged-in user can log in with' })
   @Authenticated()
+  @ApiOkResponse({ description: 'One entry per provider identity linked to the account', standardSchema: identitiesSchema })
   @Get('me/identities')
   async identities(@CurrentPrincipal() principal: Principal): Promise<{ identities: IdentityRecord[] }> {
     return { identities: await this.auth.identities(principal) };

@@ -39,7 +39,8 @@ export class AuthGuard implements CanActivate {
 
 const LOOKS = new Set(['GET', 'HEAD']);
 
-function writes(policy: AuthPolicy, method: string): boolean {
+/** Whether a request by this method to a route of this policy is a write (so refused to banned users). */
+export function writes(policy: AuthPolicy, method: string): boolean {
   if (policy.writes !== undefined) return policy.writes;
   return policy.minRole !== undefined && policy.minRole !== 'reader' && !LOOKS.has(method);
 }

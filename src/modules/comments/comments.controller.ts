@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { PostedComment } from '@/contract/comments.js';
 import type { LikeState, ReportReceipt } from '@/contract/reactions.js';
@@ -20,6 +20,8 @@ import {
 } from './comments.dto.js';
 import { CommentsService } from './comments.service.js';
 import { CommentLifecycle } from './lifecycle/comment-lifecycle.service.js';
+import { ApiErrors } from '@/common/openapi/api-errors.decorator.js';
+import { commentPageSchema, likeStateSchema, postedCommentSchema, reportReceiptSchema } from './comments.responses.js';
 
 @ApiTags('comments')
 @Controller('api/v1')
@@ -31,8 +33,10 @@ export class CommentsController {
   ) {}
 
   @ApiOperation({ summary: "An article's comments, or a comment's replies (?parentId=), a page at a time" })
-  @ApiOkResponse({ description: '{ comments: Comment[], nextCursor: string | null }; `If-None-Match` with the ETag answers 304' })
+  @ApiOkResponse({ description: 'A page of comments (or replies), with an ETag', standardSchema: commentPageSchema })
   @OptionalAuth()
+  @ApiResponse({ status: 304, description: 'Not modified: If-None-Match named the ETag of this page' })
+  @ApiErrors('NOT_FOUND')
   @Get('articles/:articleId/comments')
   async list(
     @CurrentPrincipal() viewer: Principal | undefined,
@@ -49,6 +53,21 @@ export class CommentsController {
   @ApiOperation({ summary: 'Post a comment or a reply; judged by the Standards Board policy' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body answers the first result (24 h)' })
   @Authenticated({ writes: true })
+  @ApiCreatedResponse({
+    description:
+      'Stored: published, or pending when the verdict holds it. A retry with the same Idempotency-Key answers the first result again, with Idempotent-Replayed: true',
+    standardSchema: postedCommentSchema,
+  })
+  @ApiErrors(
+    'NOT_FOUND',
+    'ARTICLE_CLOSED',
+    'COMMENT_EMPTY',
+    'COMMENT_TOO_LONG',
+    'POLICY_REJECTED',
+    'RATE_LIMITED',
+    'IDEMPOTENCY_KEY_REUSED',
+    'REQUEST_IN_PROGRESS',
+  )
   @Post('articles/:articleId/comments')
   async post(
     @CurrentPrincipal() principal: Principal,
@@ -67,6 +86,8 @@ export class CommentsController {
     summary: 'Edit your comment within the edit window (COMMENT_EDIT_WINDOW) until a moderator decides it; judged by the policy again',
   })
   @Authenticated({ writes: true })
+  @ApiOkResponse({ description: 'The edited comment and the verdict on its new text', standardSchema: postedCommentSchema })
+  @ApiErrors('NOT_FOUND', 'FORBIDDEN', 'EDIT_WINDOW_CLOSED', 'COMMENT_DECIDED', 'COMMENT_EMPTY', 'COMMENT_TOO_LONG', 'POLICY_REJECTED', 'RATE_LIMITED')
   @Patch('comments/:commentId')
   edit(
     @CurrentPrincipal() principal: Principal,
@@ -78,6 +99,8 @@ export class CommentsController {
 
   @ApiOperation({ summary: 'Delete a comment (its author or a moderator)' })
   @Authenticated()
+  @ApiNoContentResponse({ description: 'Deleted (deleting again changes nothing)' })
+  @ApiErrors('NOT_FOUND', 'FORBIDDEN')
   @Delete('comments/:commentId')
   @HttpCode(204)
   async remove(@CurrentPrincipal() principal: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<void> {
@@ -86,6 +109,8 @@ export class CommentsController {
 
   @ApiOperation({ summary: 'Like a comment (once per reader)' })
   @Authenticated({ writes: true })
+  @ApiOkResponse({ description: 'Liked; liking again changes nothing', standardSchema: likeStateSchema })
+  @ApiErrors('NOT_FOUND')
   @Put('comments/:commentId/like')
   like(@CurrentPrincipal() principal: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<LikeState> {
     return this.reactions.setLike(principal, commentId, true);
@@ -93,6 +118,8 @@ export class CommentsController {
 
   @ApiOperation({ summary: 'Take a like back' })
   @Authenticated({ writes: true })
+  @ApiOkResponse({ description: 'Not liked', standardSchema: likeStateSchema })
+  @ApiErrors('NOT_FOUND')
   @Delete('comments/:commentId/like')
   unlike(@CurrentPrincipal() principal: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<LikeState> {
     return this.reactions.setLike(principal, commentId, false);
@@ -100,6 +127,9 @@ export class CommentsController {
 
   @ApiOperation({ summary: 'Report a comment to the moderators; 201 the first time, 200 after' })
   @Authenticated({ writes: true })
+  @ApiCreatedResponse({ description: 'The first report by this reader', standardSchema: reportReceiptSchema })
+  @ApiOkResponse({ description: 'This reader had reported it already; it counts once', standardSchema: reportReceiptSchema })
+  @ApiErrors('NOT_FOUND')
   @Post('comments/:commentId/reports')
   async report(
     @CurrentPrincipal() principal: Principal,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, type MessageEvent, Param, Post, Put, Query, Sse } from '@nestjs/common';
 import type { Observable } from 'rxjs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { ArticleGroupList, ArticleGroupView } from '@/contract/article-groups.js';
 import type { BulkDecisionAnswer, DecisionAnswer } from '@/contract/moderation-decisions.js';
@@ -38,6 +38,19 @@ import {
   type TrustDto,
   trustSchema,
 } from './moderation.dto.js';
+import { ApiErrors } from '@/common/openapi/api-errors.decorator.js';
+import { userSchema } from '@/modules/auth/auth.responses.js';
+import {
+  articleGroupListSchema,
+  bulkDecisionAnswerSchema,
+  claimSchema,
+  decisionAnswerSchema,
+  logPageSchema,
+  queueCountsSchema,
+  queuePageSchema,
+  savedArticleGroupSchema,
+  trustAnswerSchema,
+} from './moderation.responses.js';
 
 const userIdSchema = z.uuid({ error: 'a user id is a UUID' });
 
@@ -56,18 +69,26 @@ export class ModerationController {
   ) {}
 
   @ApiOperation({ summary: 'Server-sent events: queue changes on every instance, live (event "queue"; "resync" after a gap)' })
+  @ApiOkResponse({
+    description:
+      'A stream of server-sent events: "queue" with { type, commentId, articleId, status } or { type: "comment.claimed", commentId, moderatorId, until }; "resync" after a gap',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @Sse('events')
   live(): Observable<MessageEvent> {
     return this.events.stream();
   }
 
   @ApiOperation({ summary: 'How many items wait in each queue' })
+  @ApiOkResponse({ description: 'Items waiting in each queue', standardSchema: queueCountsSchema })
   @Get('queues')
   async counts(): Promise<QueueCountsView> {
     return { queues: await this.queues.counts() };
   }
 
   @ApiOperation({ summary: `A moderation queue (${QUEUES.join(', ')}), oldest first, with filters` })
+  @ApiOkResponse({ description: 'A page of the queue, oldest first', standardSchema: queuePageSchema })
+  @ApiErrors('NOT_FOUND')
   @Get('queues/:queue')
   async queue(
     @CurrentPrincipal() actor: Principal,
@@ -80,12 +101,14 @@ export class ModerationController {
   }
 
   @ApiOperation({ summary: 'Saved article groups, to follow one story across its articles' })
+  @ApiOkResponse({ description: 'The saved groups', standardSchema: articleGroupListSchema })
   @Get('groups')
   listGroups(): Promise<ArticleGroupList> {
     return this.groups.list();
   }
 
   @ApiOperation({ summary: 'Save (create or replace by name) a group of articles' })
+  @ApiOkResponse({ description: 'The group as saved', standardSchema: savedArticleGroupSchema })
   @Post('groups')
   @HttpCode(200)
   saveGroup(@CurrentPrincipal() actor: Principal, @Body({ schema: articleGroupSchema }) dto: ArticleGroupDto): Promise<ArticleGroupView> {
@@ -93,6 +116,8 @@ export class ModerationController {
   }
 
   @ApiOperation({ summary: 'Delete a saved group of articles' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors('NOT_FOUND')
   @Delete('groups/:groupId')
   @HttpCode(204)
   async removeGroup(@Param('groupId', { schema: z.uuid() }) groupId: string): Promise<void> {
@@ -100,6 +125,8 @@ export class ModerationController {
   }
 
   @ApiOperation({ summary: 'Mark an item as being looked at for five minutes (a soft claim other pages show)' })
+  @ApiOkResponse({ description: 'Claimed for five minutes', standardSchema: claimSchema })
+  @ApiErrors('NOT_FOUND')
   @Post('comments/:commentId/claim')
   @HttpCode(200)
   claim(@CurrentPrincipal() actor: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<ClaimView> {
@@ -107,6 +134,7 @@ export class ModerationController {
   }
 
   @ApiOperation({ summary: 'Let go of your claim on an item' })
+  @ApiNoContentResponse({ description: 'Let go (or there was no claim of yours)' })
   @Delete('comments/:commentId/claim')
   @HttpCode(204)
   async release(@CurrentPrincipal() actor: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<void> {
@@ -114,6 +142,8 @@ export class ModerationController {
   }
 
   @ApiOperation({ summary: 'Approve or reject a comment; two moderators at once: exactly one decision is recorded' })
+  @ApiOkResponse({ description: 'The comment as decided (the same decision again changes nothing)', standardSchema: decisionAnswerSchema })
+  @ApiErrors('NOT_FOUND', 'ALREADY_DECIDED')
   @Post('comments/:commentId/decision')
   @HttpCode(200)
   async decide(
@@ -125,6 +155,7 @@ export class ModerationController {
   }
 
   @ApiOperation({ summary: 'Up to 100 decisions at once; each item reports its own outcome' })
+  @ApiOkResponse({ description: 'One result per item, in order; an item that fails carries its own error code', standardSchema: bulkDecisionAnswerSchema })
   @Post('decisions')
   @HttpCode(200)
   decideMany(@CurrentPrincipal() actor: Principal, @Body({ schema: bulkDecisionSchema }) dto: BulkDecisionDto): Promise<BulkDecisionAnswer> {
@@ -132,6 +163,8 @@ export class ModerationController {
   }
 
   @ApiOperation({ summary: 'Ban (until: null) or suspend (until: a time) a user' })
+  @ApiOkResponse({ description: 'The user, banned or suspended', standardSchema: userSchema })
+  @ApiErrors('NOT_FOUND')
   @Post('users/:userId/ban')
   @HttpCode(200)
   ban(
@@ -143,6 +176,8 @@ export class ModerationController {
   }
 
   @ApiOperation({ summary: 'Lift a ban or suspension' })
+  @ApiOkResponse({ description: 'The user, free to write again', standardSchema: userSchema })
+  @ApiErrors('NOT_FOUND')
   @Delete('users/:userId/ban')
   lift(
     @CurrentPrincipal() actor: Principal,
@@ -154,6 +189,8 @@ export class ModerationController {
 
   @ApiOperation({ summary: "Change a user's role (admin)" })
   @Authenticated({ minRole: 'admin' })
+  @ApiOkResponse({ description: 'The user with the new role', standardSchema: userSchema })
+  @ApiErrors('NOT_FOUND')
   @Put('users/:userId/role')
   setRole(
     @CurrentPrincipal() actor: Principal,
@@ -165,6 +202,8 @@ export class ModerationController {
 
   @ApiOperation({ summary: "Set an author's trust: new, regular, trusted (no new-account review) or watched (every comment reviewed)" })
   @Authenticated({ minRole: 'moderator' })
+  @ApiOkResponse({ description: 'The author’s trust as set', standardSchema: trustAnswerSchema })
+  @ApiErrors('NOT_FOUND')
   @Put('users/:userId/trust')
   setTrust(
     @CurrentPrincipal() actor: Principal,
@@ -175,6 +214,7 @@ export class ModerationController {
   }
 
   @ApiOperation({ summary: 'The moderation log, oldest first' })
+  @ApiOkResponse({ description: 'A page of the log', standardSchema: logPageSchema })
   @Get('log')
   list(@Query({ schema: logQuerySchema }) query: LogQueryDto): Promise<LogPage> {
     return this.log.list(query);

@@ -8,6 +8,7 @@ import { ClaimsRepository } from './claims.repository.js';
 import { ClaimsService } from './claims.service.js';
 import { ModerationEventsService } from './moderation-events.service.js';
 import { ModerationController } from './moderation.controller.js';
+import { QueueSizeMetrics } from './queue-size.metrics.js';
 import { QueuesRepository } from './queues.repository.js';
 import { QueuesService } from './queues.service.js';
 import { StandingRepository } from './standing.repository.js';
@@ -24,6 +25,7 @@ import { StandingService } from './standing.service.js';
     ModerationEventsService,
     QueuesRepository,
     QueuesService,
+    QueueSizeMetrics,
     StandingRepository,
     StandingService,
   ],

@@ -4,6 +4,7 @@ import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import type { PolicyInfo } from '@/contract/policy.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
+import { Metrics } from '@/modules/metrics/metrics.service.js';
 import { acceptCommentBody } from '@/modules/comments/text/accept-comment-body.js';
 import { COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
 import type { EvaluatePolicyDto } from './policy.dto.js';
@@ -55,6 +56,7 @@ export class PolicyService {
     private readonly store: PolicyStore,
     private readonly authors: AuthorFactsRepository,
     @Inject(TOXICITY_CLASSIFIER) private readonly classifier: ToxicityClassifier | null,
+    private readonly metrics: Metrics,
   ) {}
 
   info(): PolicyInfo {
@@ -100,6 +102,7 @@ export class PolicyService {
       recentComments: author.recent,
       now,
     });
+    this.metrics.observeVerdict(verdict);
     const approvedWithThis = author.approvedCount + (verdict.decision === 'publish' ? 1 : 0);
     return {
       verdict,

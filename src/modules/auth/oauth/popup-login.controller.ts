@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PopupLoginExceptionFilter } from './popup-login.exception-filter.js';
 import { PopupLoginService } from './popup-login.service.js';
 import { loginSucceededPage } from './popup-page.js';
+import { ApiErrors } from '@/common/openapi/api-errors.decorator.js';
 
 /**
  * The popup login (see PopupLoginService). The widget opens
@@ -24,6 +25,7 @@ export class PopupLoginController {
     description: "The opener page's origin, which receives the token; it must be PUBLIC_URL or in ALLOWED_ORIGINS. Default: PUBLIC_URL.",
   })
   @ApiResponse({ status: 302, description: "To the provider's login page." })
+  @ApiErrors('NOT_FOUND', 'RATE_LIMITED')
   @Get(':provider')
   async start(
     @Param('provider') provider: string,
@@ -39,6 +41,8 @@ export class PopupLoginController {
   @ApiOperation({ summary: "The provider's redirect back: logs in and posts the session to the opener window" })
   @ApiParam({ name: 'provider', description: 'The provider the login was started with.' })
   @ApiResponse({ status: 200, description: 'A page that posts { type: "comment-desk:login", accessToken, expiresAt, user } to the opener and closes.' })
+  // A browser gets these as a page that posts comment-desk:login-failed to the opener; an API client as JSON.
+  @ApiErrors('AUTH_REQUIRED', 'NOT_FOUND', 'RATE_LIMITED')
   @Get(':provider/callback')
   async callback(@Param('provider') provider: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     // A login transaction is good for one callback, whatever happens in it.
