@@ -138,6 +138,7 @@ const RULES: Rule[] = [
   rule('GET /api/v1/auth/:provider/callback',                  everyone(AUTH),                                                      'a configured provider, no login under way', () => ({ path: '/api/v1/auth/google/callback?code=x&state=y' })),
   rule('GET /api/v1/auth/:provider/callback',                  everyone(HIDDEN),                                                    'a provider not configured here', () => ({ path: '/api/v1/auth/kakao/callback?code=x&state=y' })),
   rule('POST /api/v1/auth/logout',                             [AUTH,      204,       204,       204,       204,       204],        'another session of the caller', async (as) => ({ path: '/api/v1/auth/logout', token: await anotherSession(as) })),
+  rule('POST /api/v1/auth/refresh',                            [AUTH,      200,       200,       200,       200,       200],        'another session of the caller', async (as) => ({ path: '/api/v1/auth/refresh', token: await anotherSession(as) })),
   rule('GET /api/v1/me',                                       [AUTH,      200,       200,       200,       200,       200],        'the caller', () => ({ path: '/api/v1/me' })),
   rule('GET /api/v1/me/identities',                            [AUTH,      200,       200,       200,       200,       200],        'the caller', () => ({ path: '/api/v1/me/identities' })),
 

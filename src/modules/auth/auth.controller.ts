@@ -45,6 +45,14 @@ export class AuthController {
     return this.devLogin.logIn(dto);
   }
 
+  @ApiOperation({ summary: 'Trade the access token of this request for a new one with a full lifetime; the old one is revoked' })
+  @Authenticated()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  refresh(@CurrentPrincipal() principal: Principal): Promise<IssuedSession> {
+    return this.auth.renew(principal);
+  }
+
   @ApiOperation({ summary: 'Revoke the access token of this request' })
   @Authenticated()
   @Post('auth/logout')

@@ -22,6 +22,20 @@ export class AuthRepository {
     });
   }
 
+  /**
+   * Swaps an unrevoked session for a new token in one transaction: the old token stops working as
+   * the new one starts. Null when the session was revoked meanwhile (a logout elsewhere won).
+   */
+  async renewSession(sessionId: string, tokenHash: Buffer, expiresAt: Date, now: Date): Promise<UserRecord | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const revoked = await tx.session.updateMany({ where: { id: sessionId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+      if (revoked.count === 0) return null;
+      const { userId, provider, user } = await tx.session.findUniqueOrThrow({ where: { id: sessionId }, include: { user: true } });
+      await tx.session.create({ data: { userId, provider, tokenHash: new Uint8Array(tokenHash), expiresAt } });
+      return user;
+    });
+  }
+
   async revokeSession(sessionId: string, now: Date): Promise<void> {
     await this.prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
   }

@@ -38,6 +38,20 @@ export class AuthService {
     return { accessToken, expiresAt: expiresAt.toISOString(), user: toUserView(user) };
   }
 
+  /**
+   * A new token for the caller's session, with a full lifetime, and the old one revoked: the widget
+   * renews a kept login before it expires, so a reader who comes back stays logged in, while a
+   * token that leaked stops working at the next renewal.
+   */
+  async renew(principal: Principal): Promise<IssuedSession> {
+    const accessToken = newAccessToken();
+    const expiresAt = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
+    const user = await this.repository.renewSession(principal.sessionId, hashAccessToken(accessToken), expiresAt, new Date());
+    this.principals.invalidate(principal.user.id);
+    if (!user) throw new AuthRequiredError('Your login has expired or was revoked; log in again.');
+    return { accessToken, expiresAt: expiresAt.toISOString(), user: toUserView(user) };
+  }
+
   async logOut(principal: Principal): Promise<void> {
     await this.repository.revokeSession(principal.sessionId, new Date());
     this.principals.invalidate(principal.user.id);

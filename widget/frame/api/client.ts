@@ -3,6 +3,7 @@ import type { ArticleView } from '@/contract/articles.js';
 import type { ProviderList, SessionView } from '@/contract/auth.js';
 import type { CommentPage, CommentSort, PostedComment } from '@/contract/comments.js';
 import type { PolicyInfo } from '@/contract/policy.js';
+import type { UserView } from '@/contract/users.js';
 import type { LikeState, ReportReason, ReportReceipt } from '@/contract/reactions.js';
 
 export interface CommentQuery {
@@ -43,6 +44,9 @@ export function createApi(currentToken: () => string | null) {
     devLogin: (name: string) => request<SessionView>('POST', '/auth/dev', { name, role: 'reader' }),
     ssoLogin: (token: string) => request<SessionView>('POST', '/auth/sso', { token }),
     logout: () => request<null>('POST', '/auth/logout'),
+    /** A new token for the session, the old one revoked. */
+    refresh: () => request<SessionView>('POST', '/auth/refresh'),
+    me: () => request<UserView>('GET', '/me', undefined, {}, true),
   };
 }
 

@@ -5,8 +5,9 @@ import { createApi } from '../api/client.js';
 import type { ArticleView } from '@/contract/articles.js';
 import type { CommentSort, PostedComment } from '@/contract/comments.js';
 import type { PolicyInfo } from '@/contract/policy.js';
-import type { ProviderView, SessionView } from '@/contract/auth.js';
+import type { ProviderView } from '@/contract/auth.js';
 import { type LoginInput, loginWithProvider } from '../auth/login.js';
+import { useKeptLogin } from '../auth/use-kept-login.js';
 import { usePagedComments } from '../feed/paged-comments.js';
 import { useVisiblePolling } from '../feed/visible-polling.js';
 import type { FrameParams } from '../frame-params.js';
@@ -27,14 +28,14 @@ const CLOCK_MS = 30_000;
 
 export function App({ articleId, lang, hostOrigin }: FrameParams) {
   const t = MESSAGES[lang];
-  // The token lives here, in memory, and nowhere else: not in storage, not in cookies, not in the host page.
-  const sessionRef = useRef<SessionView | null>(null);
-  const [session, setSessionState] = useState<SessionView | null>(null);
-  const api = useMemo(() => createApi(() => sessionRef.current?.accessToken ?? null), []);
-  const setSession = (next: SessionView | null): void => {
-    sessionRef.current = next;
-    setSessionState(next);
-  };
+  // The token lives in the frame (its memory and its own, partitioned storage), never in the host
+  // page nor in a cookie: see use-kept-login.ts.
+  const login = useKeptLogin(
+    () => api,
+    () => setAccountError({ message: t.sessionEnded, reasons: [] }),
+  );
+  const { session, setSession } = login;
+  const api = useMemo(() => createApi(login.currentToken), []);
 
   const [article, setArticle] = useState<ArticleView | null>(null);
   const articleShown = useRef(false);
@@ -75,10 +76,7 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
   };
 
   const noteFailure = (failure: unknown): void => {
-    if (failure instanceof ApiError && failure.code === 'AUTH_REQUIRED' && sessionRef.current) {
-      setSession(null);
-      setAccountError({ message: t.sessionEnded, reasons: [] });
-    }
+    if (failure instanceof ApiError && failure.code === 'AUTH_REQUIRED') login.endIfRevoked();
   };
 
   const logIn = async (provider: ProviderView, input: LoginInput): Promise<void> => {
@@ -87,12 +85,16 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
     const withToken = provider.kind === 'sso' ? { ...input, ssoToken: ssoToken.current } : input;
     // A publisher's token is good for one login (its jti is accepted once).
     if (provider.kind === 'sso') ssoToken.current = null;
+    const previous = session;
     try {
       const next = await loginWithProvider(api, provider, withToken);
+      // The login it replaces (the host page's reader may be someone else now) is revoked.
+      if (previous) await api.logout().catch(() => undefined);
       setSession(next);
       announce(`${t.loggedInAs} ${next.user.displayName}`);
     } catch (failure) {
-      setAccountError(describeError(failure, t, lang));
+      // A host page's token that cannot be used leaves a kept login as it is.
+      if (!previous) setAccountError(describeError(failure, t, lang));
     } finally {
       setLoggingIn(false);
     }
@@ -137,7 +139,8 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
   // The publisher's reader is logged in on the page already: log them in here too.
   useEffect(() => {
     const sso = providers.find((provider) => provider.kind === 'sso');
-    if (sso && ssoToken.current && !sessionRef.current) void logIn(sso, {});
+    // It wins over a kept login: the page knows who its reader is now.
+    if (sso && ssoToken.current) void logIn(sso, {});
   }, [ssoArrivals, providers]);
 
   useVisiblePolling(
