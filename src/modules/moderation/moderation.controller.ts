@@ -124,6 +124,18 @@ export class ModerationController {
     return { comment: (await this.lifecycle.decide(actor, { commentId, ...dto })).comment };
   }
 
+  @ApiOperation({ summary: "Feature a published comment (a staff pick: listed with featured=true, badged in the widget); logged" })
+  @Put('comments/:commentId/feature')
+  async feature(@CurrentPrincipal() actor: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<DecisionAnswer> {
+    return { comment: await this.lifecycle.feature(actor, commentId, true, '') };
+  }
+
+  @ApiOperation({ summary: 'Take a feature back; logged' })
+  @Delete('comments/:commentId/feature')
+  async unfeature(@CurrentPrincipal() actor: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<DecisionAnswer> {
+    return { comment: await this.lifecycle.feature(actor, commentId, false, '') };
+  }
+
   @ApiOperation({ summary: 'Up to 100 decisions at once; each item reports its own outcome' })
   @Post('decisions')
   @HttpCode(200)
