@@ -1,7 +1,7 @@
 import { createJsonRequest } from '@widget/shared/api/json-request.js';
 import type { ArticleView } from '@/contract/articles.js';
 import type { ProviderList, SessionView } from '@/contract/auth.js';
-import type { CommentPage, CommentSort, PostedComment } from '@/contract/comments.js';
+import type { CommentPage, CommentSort, CommentView, PostedComment } from '@/contract/comments.js';
 import type { PolicyInfo } from '@/contract/policy.js';
 import type { UserView } from '@/contract/users.js';
 import type { LikeState, ReportReason, ReportReceipt } from '@/contract/reactions.js';
@@ -11,6 +11,8 @@ export interface CommentQuery {
   limit: number;
   cursor?: string | null;
   parentId?: string;
+  /** Only the comments moderators featured. */
+  featured?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function createApi(currentToken: () => string | null) {
       const params = new URLSearchParams({ sort: query.sort, limit: String(query.limit) });
       if (query.cursor) params.set('cursor', query.cursor);
       if (query.parentId) params.set('parentId', query.parentId);
+      if (query.featured) params.set('featured', 'true');
       return request<CommentPage>('GET', `/articles/${encode(articleId)}/comments?${params}`, undefined, {}, fresh);
     },
     postComment: (articleId: string, body: string, parentId: string | null, idempotencyKey: string) =>
@@ -37,6 +40,9 @@ export function createApi(currentToken: () => string | null) {
     /** The author's new text; the answer is shaped as posting's, with the verdict on the new text. */
     editComment: (commentId: string, body: string) => request<PostedComment>('PATCH', `/comments/${encode(commentId)}`, { body }),
     deleteComment: (commentId: string) => request<null>('DELETE', `/comments/${encode(commentId)}`),
+    /** Moderators: a staff pick, or not. */
+    setFeatured: (commentId: string, featured: boolean) =>
+      request<{ comment: CommentView }>(featured ? 'PUT' : 'DELETE', `/moderation/comments/${encode(commentId)}/feature`),
     setLike: (commentId: string, liked: boolean) => request<LikeState>(liked ? 'PUT' : 'DELETE', `/comments/${encode(commentId)}/like`),
     report: (commentId: string, reason: ReportReason) => request<ReportReceipt>('POST', `/comments/${encode(commentId)}/reports`, { reason }),
     providers: () => request<ProviderList>('GET', '/auth/providers'),

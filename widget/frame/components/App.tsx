@@ -3,7 +3,7 @@ import { COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
 import { ApiError } from '@widget/shared/api/api-error.js';
 import { createApi } from '../api/client.js';
 import type { ArticleView } from '@/contract/articles.js';
-import type { CommentSort, PostedComment } from '@/contract/comments.js';
+import type { PostedComment } from '@/contract/comments.js';
 import type { PolicyInfo } from '@/contract/policy.js';
 import type { ProviderView } from '@/contract/auth.js';
 import { type LoginInput, loginWithProvider } from '../auth/login.js';
@@ -12,8 +12,8 @@ import { usePagedComments } from '../feed/paged-comments.js';
 import { useVisiblePolling } from '../feed/visible-polling.js';
 import type { FrameParams } from '../frame-params.js';
 import { connectToHost } from '../host-channel.js';
-import { describeError, type ErrorText } from '@widget/shared/i18n/describe-error.js';
-import { MESSAGES } from '../i18n/messages.js';
+import { describeError, type ErrorText, formatUntil } from '@widget/shared/i18n/describe-error.js';
+import { type FeedView, MESSAGES } from '../i18n/messages.js';
 import { WidgetContext, type WidgetContextValue } from '../widget-context.js';
 import { AccountPanel } from './AccountPanel.js';
 import { CommentFeed } from './CommentFeed.js';
@@ -25,6 +25,11 @@ import { PolicyLine } from './PolicyLine.js';
 const FEED_PAGE = 20;
 const POLL_MS = 15_000;
 const CLOCK_MS = 30_000;
+
+/** The featured view lists staff picks newest first. */
+function listQuery(view: FeedView): { sort: 'newest' | 'oldest' | 'top'; featured?: boolean } {
+  return view === 'featured' ? { sort: 'newest', featured: true } : { sort: view };
+}
 
 export function App({ articleId, lang, hostOrigin }: FrameParams) {
   const t = MESSAGES[lang];
@@ -42,7 +47,7 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
   const [articleError, setArticleError] = useState<unknown>(null);
   const [providers, setProviders] = useState<ProviderView[]>([]);
   const [policy, setPolicy] = useState<PolicyInfo | null>(null);
-  const [sort, setSort] = useState<CommentSort>('newest');
+  const [sort, setSort] = useState<FeedView>('newest');
   const [announcement, setAnnouncement] = useState('');
   const [accountError, setAccountError] = useState<ErrorText | null>(null);
   const [loggingIn, setLoggingIn] = useState(false);
@@ -53,7 +58,7 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
   const focusRequest = useMemo(() => ({ commentId: null as string | null }), []);
 
   const feed = usePagedComments(
-    (cursor, fresh) => api.comments(articleId, { sort, limit: FEED_PAGE, cursor }, fresh),
+    (cursor, fresh) => api.comments(articleId, { ...listQuery(sort), limit: FEED_PAGE, cursor }, fresh),
     `${sort}|${session?.accessToken ?? ''}`,
     true,
   );
@@ -145,7 +150,7 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
 
   useVisiblePolling(
     async () => {
-      const page = await api.comments(articleId, { sort, limit: FEED_PAGE }, true);
+      const page = await api.comments(articleId, { ...listQuery(sort), limit: FEED_PAGE }, true);
       // Only "newest" has a top where new comments belong; other orders just refresh what is shown.
       feed.merge(page, sort === 'newest');
       await refreshArticle();
@@ -160,7 +165,7 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
     lang,
     articleId,
     session,
-    canWrite: session !== null && article?.commentsOpen === true,
+    canWrite: session !== null && session.user.status === 'active' && article?.commentsOpen === true,
     now,
     focusRequest,
     announce,
@@ -186,12 +191,19 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
                   <div aria-live="polite">
                     <ErrorNotice error={accountError} />
                   </div>
-                  {policy &&
+                  {session && session.user.status !== 'active' ? (
+                    // Told before writing, not after pressing Post: the end in the reader's own time zone.
+                    <p class="notice suspended-notice" role="status">
+                      {t.suspendedNotice(formatUntil(session.user.suspendedUntil, lang))}
+                    </p>
+                  ) : (
+                    policy &&
                     (session ? (
                       <Composer policy={policy} parentId={null} label={t.composerLabel} onPosted={posted} />
                     ) : (
                       <PolicyLine policy={policy} length={0} />
-                    ))}
+                    ))
+                  )}
                 </div>
               )}
               <CommentFeed feed={feed} policy={policy} sort={sort} />
