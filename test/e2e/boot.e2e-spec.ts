@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { findFreePort } from '@/database/free-port.js';
 import { DEMO_ARTICLE } from '@/modules/embed/demo-article.js';
 import { DEMO_CONVERSATION } from '@/modules/embed/demo-conversation.js';
-
 import { HttpClient } from '../helpers/http-client.js';
 import { startService, waitUntilReady } from '../helpers/service-process.js';
 
