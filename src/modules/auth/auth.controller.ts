@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
@@ -8,6 +9,7 @@ import { type DevLoginDto, devLoginSchema, type SsoLoginDto, ssoLoginSchema } fr
 import { AuthService } from './auth.service.js';
 import type { IdentityRecord, IssuedSession, Principal, UserView } from './auth.types.js';
 import { DevLoginService } from './dev-login.service.js';
+import { clearedKeptLoginCookie } from './kept-login/kept-login-cookie.js';
 import { type ProviderView, ProvidersService } from './providers.service.js';
 import { SsoService } from './sso.service.js';
 
@@ -57,8 +59,10 @@ export class AuthController {
   @Authenticated()
   @Post('auth/logout')
   @HttpCode(204)
-  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logOut(principal);
+    // The widget's kept login ends with it, in this browser (a frame's call carries its partition's cookie).
+    void reply.header('set-cookie', clearedKeptLoginCookie());
   }
 
   @ApiOperation({ summary: 'The logged-in user' })

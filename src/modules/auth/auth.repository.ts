@@ -7,13 +7,13 @@ export class AuthRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** The unrevoked session of a token, with its user; expired ones are the caller's to refuse. */
-  async findUnrevokedSession(tokenHash: Buffer): Promise<{ principal: Principal; expiresAt: Date } | null> {
+  async findUnrevokedSession(tokenHash: Buffer): Promise<{ principal: Principal; expiresAt: Date; createdAt: Date } | null> {
     const session = await this.prisma.session.findUnique({
       where: { tokenHash: new Uint8Array(tokenHash) },
       include: { user: true },
     });
     if (!session || session.revokedAt) return null;
-    return { principal: { user: session.user, sessionId: session.id }, expiresAt: session.expiresAt };
+    return { principal: { user: session.user, sessionId: session.id }, expiresAt: session.expiresAt, createdAt: session.createdAt };
   }
 
   async createSession(userId: string, provider: string, tokenHash: Buffer, expiresAt: Date): Promise<void> {

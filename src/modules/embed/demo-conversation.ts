@@ -46,7 +46,8 @@ export async function prepareDemoArticle(app: INestApplicationContext, config: A
   if (article.commentCount === 0) await seedConversation(app, id, DEMO_CONVERSATION);
 }
 
-export async function seedConversation(app: INestApplicationContext, articleId: string, conversation: SampleComment[]): Promise<void> {
+/** Posts `conversation` under an article; `accounts` names the set of sample accounts that post it. */
+export async function seedConversation(app: INestApplicationContext, articleId: string, conversation: SampleComment[], accounts = 'sample'): Promise<void> {
   const auth = app.get(AuthService, { strict: false });
   const lifecycle = app.get(CommentLifecycle, { strict: false });
   const reactions = app.get(CommentReactionsService, { strict: false });
@@ -54,7 +55,7 @@ export async function seedConversation(app: INestApplicationContext, articleId: 
   const reader = async (name: string): Promise<Principal> => {
     const known = readers.get(name);
     if (known) return known;
-    const session = await auth.logIn({ provider: 'dev', subject: `sample:${name.toLowerCase()}`, displayName: name });
+    const session = await auth.logIn({ provider: 'dev', subject: `${accounts}:${name.toLowerCase()}`, displayName: name });
     const principal = await auth.authenticate(session.accessToken);
     if (!principal) throw new Error('a sample reader could not be logged in');
     readers.set(name, principal);

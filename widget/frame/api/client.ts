@@ -1,6 +1,6 @@
 import { createJsonRequest } from '@widget/shared/api/json-request.js';
 import type { ArticleView } from '@/contract/articles.js';
-import type { ProviderList, SessionView } from '@/contract/auth.js';
+import type { KeptSessionView, ProviderList, SessionView } from '@/contract/auth.js';
 import type { CommentPage, CommentSort, CommentView, PostedComment } from '@/contract/comments.js';
 import type { PolicyInfo } from '@/contract/policy.js';
 import type { UserView } from '@/contract/users.js';
@@ -53,6 +53,11 @@ export function createApi(currentToken: () => string | null) {
     /** A new token for the session, the old one revoked. */
     refresh: () => request<SessionView>('POST', '/auth/refresh'),
     me: () => request<UserView>('GET', '/me', undefined, {}, true),
+    /** The login this browser kept for the widget on this site (its partitioned cookie). */
+    restoreLogin: () => request<KeptSessionView>('POST', '/auth/session'),
+    /** Keep the current login in this browser for the next page views. */
+    keepLogin: () => request<null>('PUT', '/auth/session'),
+    forgetLogin: () => request<null>('DELETE', '/auth/session'),
   };
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SessionView } from '@/contract/auth.js';
 import { ApiError } from '@widget/shared/api/api-error.js';
 import type { Api } from '../api/client.js';
-import { keptSession, renewalDelayMs, type StoredSession } from './kept-session.js';
+import { fromKeptSession, loginChannel, renewalDelayMs, type StoredSession } from './kept-session.js';
 
 /** A failed renewal that may be a passing fault is tried again after this long. */
 const RETRY_RENEWAL_MS = 60_000;
@@ -10,68 +10,80 @@ const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export interface KeptLogin {
   session: StoredSession | null;
+  /** Whether the kept login (if any) has been looked for yet. */
+  restored: boolean;
   /** The token of the moment, for the API client. */
   currentToken: () => string | null;
-  /** A new login (kept), or null for a logout (forgotten in every tab of the site). */
+  /** A new login (kept in this browser), or null for a logout (ended in every tab of the site). */
   setSession: (session: SessionView | null) => void;
-  /** After a call answered AUTH_REQUIRED: true when that ended the login (rather than another tab renewing it). */
-  endIfRevoked: () => boolean;
+  /** After a call answered AUTH_REQUIRED: ends the login, unless another tab renewed it meanwhile. */
+  endIfRevoked: () => void;
 }
 
 /**
- * The reader's login across page views: read from the frame's storage at start and checked with the
- * service (a token revoked elsewhere ends here), renewed halfway through its life, and followed
- * across the site's tabs, so a login or a logout in one is the same in all.
+ * The reader's login across page views. The service keeps it in a partitioned, HttpOnly cookie of
+ * its own origin (see kept-login-cookie.ts on the server), which the frame trades for the token at
+ * start; the token itself lives only in this frame's memory. It is renewed halfway through its life,
+ * and followed across the site's tabs, so a login or a logout in one is the same in all.
  */
 export function useKeptLogin(api: () => Api, onEnded: () => void): KeptLogin {
-  const store = useMemo(() => keptSession(), []);
-  const initial = useMemo(() => store.read(), []);
-  const sessionRef = useRef<StoredSession | null>(initial);
-  const [session, setSessionState] = useState<StoredSession | null>(initial);
+  const channel = useMemo(() => loginChannel(), []);
+  const sessionRef = useRef<StoredSession | null>(null);
+  const [session, setSessionState] = useState<StoredSession | null>(null);
+  const [restored, setRestored] = useState(false);
 
   const adopt = (next: StoredSession | null): void => {
     sessionRef.current = next;
     setSessionState(next);
   };
-  const setSession = (next: SessionView | null): void => adopt(store.write(next));
 
-  /** Another tab may hold a newer token for the same login: take it rather than ending the login. */
-  const endIfRevoked = (): boolean => {
-    const current = sessionRef.current;
-    if (!current) return false;
-    const latest = store.read();
-    if (latest && latest.accessToken !== current.accessToken) {
-      adopt(latest);
-      return false;
-    }
-    setSession(null);
+  const setSession = (next: SessionView | null): void => {
+    const stored = next ? { ...next, keptAt: Date.now() } : null;
+    adopt(stored);
+    channel.tell(stored ? { type: 'session', session: stored } : { type: 'ended' });
+    // Kept for the next page view; a browser that refuses the cookie keeps it for this one only.
+    if (stored) api().keepLogin().catch(() => undefined);
+  };
+
+  const end = (): void => {
+    adopt(null);
+    channel.tell({ type: 'ended' });
+    api().forgetLogin().catch(() => undefined);
     onEnded();
-    return true;
+  };
+
+  const endIfRevoked = (): void => {
+    const current = sessionRef.current;
+    if (!current) return;
+    // Another tab may have renewed the login: the kept one is then newer than this frame's.
+    api()
+      .restoreLogin()
+      .then(
+        (kept) => (kept.accessToken === current.accessToken ? end() : adopt(fromKeptSession(kept))),
+        () => end(),
+      );
   };
 
   useEffect(() => {
-    const unsubscribe = store.subscribe(adopt);
-    if (initial) {
-      api()
-        .me()
-        .then(
-          (user) => {
-            if (sessionRef.current?.accessToken === initial.accessToken) adopt({ ...initial, user });
-          },
-          (failure) => {
-            if (failure instanceof ApiError && failure.code === 'AUTH_REQUIRED') endIfRevoked();
-          },
-        );
-    }
-    return unsubscribe;
+    const unlisten = channel.listen((news) => adopt(news.type === 'session' ? news.session : null));
+    api()
+      .restoreLogin()
+      .then(
+        (kept) => {
+          if (!sessionRef.current) adopt(fromKeptSession(kept));
+        },
+        (failure) => {
+          // Nothing kept, or no longer valid: the reader logs in as before.
+          if (!(failure instanceof ApiError)) throw failure;
+        },
+      )
+      .finally(() => setRestored(true));
+    return unlisten;
   }, []);
 
   useEffect(() => {
     if (!session) return;
     const renewOnce = async (): Promise<void> => {
-      // Another tab of the site may have renewed it while this one waited for the lock.
-      const latest = store.read();
-      if (latest && latest.accessToken !== session.accessToken) return adopt(latest);
       if (sessionRef.current?.accessToken !== session.accessToken) return;
       try {
         setSession(await api().refresh());
@@ -80,11 +92,12 @@ export function useKeptLogin(api: () => Api, onEnded: () => void): KeptLogin {
         else timer = window.setTimeout(() => void renew(), RETRY_RENEWAL_MS);
       }
     };
-    // One renewal at a time across the site's tabs: a second one would present the revoked token.
-    const renew = (): Promise<void> => ('locks' in navigator ? navigator.locks.request('comment-desk:renew', renewOnce) : renewOnce());
+    // One renewal at a time across the site's tabs where the browser allows the frame a lock; a
+    // second one would present the token the first revoked, and then finds the renewed one above.
+    const renew = (): Promise<void> => ('locks' in navigator ? navigator.locks.request('comment-desk:renew', renewOnce).catch(renewOnce) : renewOnce());
     let timer = window.setTimeout(() => void renew(), Math.min(renewalDelayMs(session, Date.now()), MAX_TIMEOUT_MS));
     return () => window.clearTimeout(timer);
   }, [session?.accessToken]);
 
-  return { session, currentToken: () => sessionRef.current?.accessToken ?? null, setSession, endIfRevoked };
+  return { session, restored, currentToken: () => sessionRef.current?.accessToken ?? null, setSession, endIfRevoked };
 }
