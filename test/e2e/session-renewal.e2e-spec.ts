@@ -36,4 +36,41 @@ describe('renewing a login: POST /api/v1/auth/refresh', () => {
     expect([refused.status, refused.body.error.code]).toEqual([401, 'AUTH_REQUIRED']);
     expect((await t.http.post('/api/v1/auth/refresh')).status).toBe(401);
   });
+
+  describe("the widget's kept login: /api/v1/auth/session", () => {
+    const own = () => ({ origin: t.baseUrl });
+    const cookieOf = (setCookie: string | null) => setCookie?.split(';')[0] ?? '';
+
+    it('keeps a login in a partitioned HttpOnly cookie for its own path, trades it back for the session, and forgets it on logout', async () => {
+      const reader = await aUser(t.http, { name: 'Kept reader' });
+      const kept = await t.http.put('/api/v1/auth/session', undefined, { token: reader.token, headers: own() });
+      expect(kept.status).toBe(204);
+      const setCookie = kept.headers.get('set-cookie')!;
+      expect(setCookie).toMatch(/^comment_desk_kept_login=cd_[\w-]+; Max-Age=\d+; Path=\/api\/v1\/auth\/session; HttpOnly; Secure; Partitioned; SameSite=None$/);
+      expect(Number(setCookie.match(/Max-Age=(\d+)/)![1])).toBeGreaterThan(3590);
+
+      const restored = await t.http.post('/api/v1/auth/session', undefined, { headers: { ...own(), cookie: cookieOf(setCookie) } });
+      expect(restored.status).toBe(200);
+      expect(restored.body).toMatchObject({ accessToken: reader.token, user: { id: reader.user.id, displayName: 'Kept reader' } });
+      expect(Date.parse(restored.body.issuedAt)).toBeLessThanOrEqual(Date.now());
+
+      const logout = await t.http.post('/api/v1/auth/logout', undefined, { token: reader.token });
+      expect(logout.headers.get('set-cookie')).toContain('comment_desk_kept_login=; Max-Age=0');
+      const afterLogout = await t.http.post('/api/v1/auth/session', undefined, { headers: { ...own(), cookie: cookieOf(setCookie) } });
+      expect([afterLogout.status, afterLogout.body.error.code]).toEqual([401, 'AUTH_REQUIRED']);
+      expect(afterLogout.headers.get('set-cookie')).toContain('Max-Age=0');
+    });
+
+    it("refuses every call that does not come from the widget's own origin with 403 FORBIDDEN", async () => {
+      const reader = await aUser(t.http);
+      const kept = await t.http.put('/api/v1/auth/session', undefined, { token: reader.token, headers: own() });
+      const cookie = cookieOf(kept.headers.get('set-cookie'));
+      for (const headers of [{ cookie }, { cookie, origin: 'https://news.example.com' }, { cookie, origin: 'null' }]) {
+        const refused = await t.http.post('/api/v1/auth/session', undefined, { headers });
+        expect([refused.status, refused.body.error.code]).toEqual([403, 'FORBIDDEN']);
+        expect(refused.text).not.toContain(reader.token);
+      }
+      expect((await t.http.put('/api/v1/auth/session', undefined, { token: reader.token, headers: { origin: 'https://news.example.com' } })).status).toBe(403);
+    });
+  });
 });
