@@ -45,7 +45,8 @@ function start(scriptUrl: URL): void {
       note.setAttribute('role', 'note');
       note.lang = frame.lang;
       note.textContent = texts[frame.lang];
-      note.style.cssText = 'margin:1em 0;padding:.75em 1em;border:1px solid #c9c9c9;border-radius:4px;background:#f7f7f7;color:#333;font:14px/1.5 system-ui,sans-serif';
+      note.style.cssText =
+        'margin:1em 0;padding:.75em 1em;border:1px solid #c9c9c9;border-radius:4px;background:#f7f7f7;color:#333;font:14px/1.5 system-ui,sans-serif';
       frame.iframe.replaceWith(note);
     } else if (isMessageOfType<Extract<FrameToHostMessage, { type: 'comment-desk:height' }>>(event.data, 'comment-desk:height')) {
       const height = Number(event.data.height);

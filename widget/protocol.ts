@@ -7,9 +7,7 @@
  * a page that may not embed it (or with an article id that is not valid).
  */
 export type FrameToHostMessage =
-  | { type: 'comment-desk:ready' }
-  | { type: 'comment-desk:height'; height: number }
-  | { type: 'comment-desk:refused'; reason: 'origin' | 'article' };
+  { type: 'comment-desk:ready' } | { type: 'comment-desk:height'; height: number } | { type: 'comment-desk:refused'; reason: 'origin' | 'article' };
 
 /** Host page → frame: the publisher's SSO token, never put in a URL where logs and referrers would keep it. */
 export type HostToFrameMessage = { type: 'comment-desk:sso-token'; token: string };

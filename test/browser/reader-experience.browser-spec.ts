@@ -126,7 +126,11 @@ describe("the reader's and publisher's experience of the widget", () => {
     const articleId = await aRegisteredArticle();
     const author = await aUser(t.http, { name: 'Seo Yu-na' });
     const rejected = await aComment(t.http, author.token, articleId, { body: 'The minister should resign, and here is why.' });
-    const decision = await t.http.post(`/api/v1/moderation/comments/${rejected.id}/decision`, { action: 'reject', reason: 'off topic' }, { token: moderator.token });
+    const decision = await t.http.post(
+      `/api/v1/moderation/comments/${rejected.id}/decision`,
+      { action: 'reject', reason: 'off topic' },
+      { token: moderator.token },
+    );
     expect(decision.status).toBe(200);
     embed(articleId, 'en');
 
@@ -200,7 +204,9 @@ describe("the reader's and publisher's experience of the widget", () => {
 
     embed(id, 'en');
     await page.reload();
-    await page.locator('[data-comments] .comment-desk-refused', { hasText: 'this site is not registered with the comment service' }).waitFor({ timeout: 15_000 });
+    await page
+      .locator('[data-comments] .comment-desk-refused', { hasText: 'this site is not registered with the comment service' })
+      .waitFor({ timeout: 15_000 });
   }, 30_000);
 
   it('badges a featured comment and lists it under Featured', async () => {
@@ -291,7 +297,9 @@ describe("the reader's and publisher's experience of the widget", () => {
       const context = await aReaderBrowser({ viewport: { width, height: 900 }, timezoneId: 'Asia/Seoul', deviceScaleFactor: 1 });
       const { page, frame } = await open(context);
       await demoLogin(frame, lang === 'ko' ? '한예진' : 'Han Ye-jin', lang);
-      await frame.getByLabel(lang === 'ko' ? '댓글 쓰기' : 'Write a comment').fill(lang === 'ko' ? '기사 내용 문의는 010-2222-3333 으로 부탁드립니다.' : 'Questions about the story to 010-2222-3333, please.');
+      await frame
+        .getByLabel(lang === 'ko' ? '댓글 쓰기' : 'Write a comment')
+        .fill(lang === 'ko' ? '기사 내용 문의는 010-2222-3333 으로 부탁드립니다.' : 'Questions about the story to 010-2222-3333, please.');
       await frame.getByRole('button', { name: lang === 'ko' ? '등록' : 'Post', exact: true }).click();
       await frame.locator('.held').waitFor();
       await frame.locator('.badge-featured').waitFor();

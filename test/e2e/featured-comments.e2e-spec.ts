@@ -85,7 +85,11 @@ describe('featured comments (staff picks)', () => {
     const comment = await aComment(t.http, reader.token, article.id);
     await feature(comment.id);
     expect(await featuredList(article.id)).toHaveLength(1);
-    await t.http.post(`/api/v1/moderation/comments/${comment.id}/decision`, { action: 'reject', reason: 'second look', override: true }, { token: moderator.token });
+    await t.http.post(
+      `/api/v1/moderation/comments/${comment.id}/decision`,
+      { action: 'reject', reason: 'second look', override: true },
+      { token: moderator.token },
+    );
     expect(await featuredList(article.id)).toEqual([]);
   });
 

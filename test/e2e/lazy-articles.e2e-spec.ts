@@ -30,10 +30,20 @@ describe('articles registered by their first widget load (AUTO_CREATE_ARTICLES=t
   it("registers an unknown article from an allowed site's page, open for comments, and leaves it to admins after", async () => {
     const load = await t.http.get(frameUrl({ articleId: 'lazy-1', origin: PUBLISHER, title: 'Budget passes', url: `${PUBLISHER}/news/budget` }));
     expect(load.status).toBe(200);
-    expect((await article('lazy-1')).body).toMatchObject({ id: 'lazy-1', title: 'Budget passes', url: `${PUBLISHER}/news/budget`, commentsOpen: true, commentCount: 0 });
+    expect((await article('lazy-1')).body).toMatchObject({
+      id: 'lazy-1',
+      title: 'Budget passes',
+      url: `${PUBLISHER}/news/budget`,
+      commentsOpen: true,
+      commentCount: 0,
+    });
 
     // A later load says something else: the article stays as it was registered or as an admin set it.
-    const closed = await t.http.put('/api/v1/articles/lazy-1', { title: 'Budget passes (edited)', url: `${PUBLISHER}/news/budget`, commentsOpen: false }, { token: admin.token });
+    const closed = await t.http.put(
+      '/api/v1/articles/lazy-1',
+      { title: 'Budget passes (edited)', url: `${PUBLISHER}/news/budget`, commentsOpen: false },
+      { token: admin.token },
+    );
     expect(closed.status).toBe(200);
     await t.http.get(frameUrl({ articleId: 'lazy-1', origin: PUBLISHER, title: 'Something else', url: `${PUBLISHER}/other` }));
     expect((await article('lazy-1')).body).toMatchObject({ title: 'Budget passes (edited)', url: `${PUBLISHER}/news/budget`, commentsOpen: false });
@@ -58,7 +68,9 @@ describe('articles registered by their first widget load (AUTO_CREATE_ARTICLES=t
   });
 
   it('logs a refused embedding at warn level with the origin', async () => {
-    await t.http.get(frameUrl({ articleId: 'lazy-logged', origin: 'https://not-a-publisher.example', title: 'A title', url: 'https://not-a-publisher.example/a' }));
+    await t.http.get(
+      frameUrl({ articleId: 'lazy-logged', origin: 'https://not-a-publisher.example', title: 'A title', url: 'https://not-a-publisher.example/a' }),
+    );
     expect(logLines).toContainEqual(expect.objectContaining({ level: 40, origin: 'https://not-a-publisher.example', msg: expect.stringContaining('refused') }));
   });
 });

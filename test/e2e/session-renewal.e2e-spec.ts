@@ -46,7 +46,9 @@ describe('renewing a login: POST /api/v1/auth/refresh', () => {
       const kept = await t.http.put('/api/v1/auth/session', undefined, { token: reader.token, headers: own() });
       expect(kept.status).toBe(204);
       const setCookie = kept.headers.get('set-cookie')!;
-      expect(setCookie).toMatch(/^comment_desk_kept_login=cd_[\w-]+; Max-Age=\d+; Path=\/api\/v1\/auth\/session; HttpOnly; Secure; Partitioned; SameSite=None$/);
+      expect(setCookie).toMatch(
+        /^comment_desk_kept_login=cd_[\w-]+; Max-Age=\d+; Path=\/api\/v1\/auth\/session; HttpOnly; Secure; Partitioned; SameSite=None$/,
+      );
       expect(Number(setCookie.match(/Max-Age=(\d+)/)![1])).toBeGreaterThan(3590);
 
       const restored = await t.http.post('/api/v1/auth/session', undefined, { headers: { ...own(), cookie: cookieOf(setCookie) } });
@@ -65,7 +67,7 @@ describe('renewing a login: POST /api/v1/auth/refresh', () => {
       const reader = await aUser(t.http);
       const kept = await t.http.put('/api/v1/auth/session', undefined, { token: reader.token, headers: own() });
       const cookie = cookieOf(kept.headers.get('set-cookie'));
-      for (const headers of [{ cookie }, { cookie, origin: 'https://news.example.com' }, { cookie, origin: 'null' }]) {
+      for (const headers of [{ cookie }, { cookie, origin: 'https://news.example.com' }, { cookie, origin: 'null' }] as Record<string, string>[]) {
         const refused = await t.http.post('/api/v1/auth/session', undefined, { headers });
         expect([refused.status, refused.body.error.code]).toEqual([403, 'FORBIDDEN']);
         expect(refused.text).not.toContain(reader.token);

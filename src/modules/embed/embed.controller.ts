@@ -67,7 +67,10 @@ export class EmbedController {
   ): Promise<FastifyReply> {
     void reply.header('x-content-type-options', 'nosniff');
     if (typeof origin !== 'string' || !isAllowedEmbedder(origin, this.config, request)) {
-      this.logger.warn({ origin: typeof origin === 'string' ? origin.slice(0, 200) : null, referer: request.headers.referer?.slice(0, 200) }, 'refused to show the widget on a site not allowed to embed it');
+      this.logger.warn(
+        { origin: typeof origin === 'string' ? origin.slice(0, 200) : null, referer: request.headers.referer?.slice(0, 200) },
+        'refused to show the widget on a site not allowed to embed it',
+      );
       return refuse(reply, 403, 'origin');
     }
     if (!articleIdSchema.safeParse(articleId).success) return refuse(reply, 400, 'article');

@@ -124,7 +124,7 @@ export class ModerationController {
     return { comment: (await this.lifecycle.decide(actor, { commentId, ...dto })).comment };
   }
 
-  @ApiOperation({ summary: "Feature a published comment (a staff pick: listed with featured=true, badged in the widget); logged" })
+  @ApiOperation({ summary: 'Feature a published comment (a staff pick: listed with featured=true, badged in the widget); logged' })
   @Put('comments/:commentId/feature')
   async feature(@CurrentPrincipal() actor: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<DecisionAnswer> {
     return { comment: await this.lifecycle.feature(actor, commentId, true, '') };

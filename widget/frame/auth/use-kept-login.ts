@@ -42,13 +42,18 @@ export function useKeptLogin(api: () => Api, onEnded: () => void): KeptLogin {
     adopt(stored);
     channel.tell(stored ? { type: 'session', session: stored } : { type: 'ended' });
     // Kept for the next page view; a browser that refuses the cookie keeps it for this one only.
-    if (stored) api().keepLogin().catch(() => undefined);
+    if (stored)
+      api()
+        .keepLogin()
+        .catch(() => undefined);
   };
 
   const end = (): void => {
     adopt(null);
     channel.tell({ type: 'ended' });
-    api().forgetLogin().catch(() => undefined);
+    api()
+      .forgetLogin()
+      .catch(() => undefined);
     onEnded();
   };
 

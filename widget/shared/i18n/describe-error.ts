@@ -83,5 +83,7 @@ export function formatUntil(until: unknown, lang: Lang): string | null {
   if (typeof until !== 'string') return null;
   const date = new Date(until);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(date);
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(
+    date,
+  );
 }

@@ -90,7 +90,10 @@ export function feature(current: CommentState, request: { actorId: string; featu
   if (current.featured === request.featured) return { unchanged: true };
   if (request.featured && current.parentId !== null) throw new AppError('CANNOT_FEATURE', 'Only a comment, not a reply, can be featured.', { reason: 'reply' });
   if (request.featured && current.status !== 'published') {
-    throw new AppError('CANNOT_FEATURE', `Only a published comment can be featured (it is ${current.status}).`, { reason: 'not_published', status: current.status });
+    throw new AppError('CANNOT_FEATURE', `Only a published comment can be featured (it is ${current.status}).`, {
+      reason: 'not_published',
+      status: current.status,
+    });
   }
   const action = request.featured ? 'feature' : 'unfeature';
   return {
