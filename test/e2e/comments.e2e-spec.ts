@@ -38,6 +38,7 @@ describe('posting, listing, replying and deleting comments', () => {
           editedAt: null,
           replyCount: 0,
           likeCount: 0,
+          featured: false,
         },
         verdict: { decision: 'publish', reasons: [] },
       });
