@@ -62,6 +62,7 @@ function messageFor(code: WidgetErrorCode, t: WithErrorMessages, lang: Lang, err
     case 'NOT_FOUND':
     case 'ALREADY_DECIDED':
     case 'COMMENT_DECIDED':
+    case 'CANNOT_FEATURE':
     case 'EDIT_WINDOW_CLOSED':
     case 'REQUEST_IN_PROGRESS':
     case 'PAYLOAD_TOO_LARGE':
