@@ -40,6 +40,15 @@ function refusalScript(reason: FrameRefusalReason): string {
  * than the browser's broken-frame box. It holds text and its one script (allowed by its hash) only.
  */
 export function frameRefusalContentSecurityPolicy(reason: FrameRefusalReason): string {
+  return REFUSAL_POLICIES[reason];
+}
+
+const REFUSAL_POLICIES: Record<FrameRefusalReason, string> = {
+  origin: refusalPolicy('origin'),
+  article: refusalPolicy('article'),
+};
+
+function refusalPolicy(reason: FrameRefusalReason): string {
   const hash = createHash('sha256').update(REFUSAL_SCRIPTS[reason]).digest('base64');
   return ["default-src 'none'", `script-src 'sha256-${hash}'`, "base-uri 'none'", "form-action 'none'", 'frame-ancestors *'].join('; ');
 }
