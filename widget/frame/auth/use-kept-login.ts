@@ -7,6 +7,10 @@ import { fromKeptSession, loginChannel, renewalDelayMs, type StoredSession } fro
 /** A failed renewal that may be a passing fault is tried again after this long. */
 const RETRY_RENEWAL_MS = 60_000;
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/** How long a frame whose token was refused waits for news of a renewal by another frame. */
+const SETTLE_MS = 1_500;
+/** Frames of one site renew at slightly different moments, so one of them usually renews for all. */
+const RENEWAL_SPREAD_MS = 30_000;
 
 export interface KeptLogin {
   session: StoredSession | null;
@@ -60,13 +64,17 @@ export function useKeptLogin(api: () => Api, onEnded: () => void): KeptLogin {
   const endIfRevoked = (): void => {
     const current = sessionRef.current;
     if (!current) return;
-    // Another tab may have renewed the login: the kept one is then newer than this frame's.
-    api()
-      .restoreLogin()
-      .then(
-        (kept) => (kept.accessToken === current.accessToken ? end() : adopt(fromKeptSession(kept))),
-        () => end(),
-      );
+    // Another frame of the site may have renewed the login just now: its news comes over the channel,
+    // and the kept cookie then holds the newer token. Only a login that is gone for good ends here.
+    window.setTimeout(() => {
+      if (sessionRef.current?.accessToken !== current.accessToken) return;
+      api()
+        .restoreLogin()
+        .then(
+          (kept) => (kept.accessToken === current.accessToken ? end() : adopt(fromKeptSession(kept))),
+          () => end(),
+        );
+    }, SETTLE_MS);
   };
 
   useEffect(() => {
@@ -100,7 +108,8 @@ export function useKeptLogin(api: () => Api, onEnded: () => void): KeptLogin {
     // One renewal at a time across the site's tabs where the browser allows the frame a lock; a
     // second one would present the token the first revoked, and then finds the renewed one above.
     const renew = (): Promise<void> => ('locks' in navigator ? navigator.locks.request('comment-desk:renew', renewOnce).catch(renewOnce) : renewOnce());
-    let timer = window.setTimeout(() => void renew(), Math.min(renewalDelayMs(session, Date.now()), MAX_TIMEOUT_MS));
+    const delay = renewalDelayMs(session, Date.now()) + Math.random() * RENEWAL_SPREAD_MS;
+    let timer = window.setTimeout(() => void renew(), Math.min(delay, MAX_TIMEOUT_MS));
     return () => window.clearTimeout(timer);
   }, [session?.accessToken]);
 
