@@ -375,7 +375,8 @@ async function measureListStatement(bench: Bench, databaseUrl: string, topCursor
     label: `sort=top, page ${DEEP_PAGES + 1} (cursor), ${BIG_ARTICLE}, logged-in reader`,
     query: { articleId: BIG_ARTICLE, parentId: null, sort: 'top', limit: PAGE_SIZE, after: decodeCursor(topCursor, 'top'), viewerId: bench.readers[0]!.userId },
   };
-  const plans = await explainPlans(bench.client, [...firstPages, deepTop]);
+  const featured: LabelledQuery = { label: `featured=true, ${BIG_ARTICLE}, anonymous`, query: { ...firstPageOf(BIG_ARTICLE), featured: true } };
+  const plans = await explainPlans(bench.client, [...firstPages, deepTop, featured]);
   const pgbench = await findPgbench();
   if (!pgbench.found) return { plans, pgbench: [pgbench.hint] };
   const results = await pgbenchStatements(databaseUrl, firstPages, bench.cleanup);

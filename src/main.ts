@@ -5,8 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type DatabaseLocation, locateDatabase } from '@/database/database-location.js';
 import { EmbeddedDatabaseError } from '@/database/embedded-postgres.js';
 import { applyMigrationsApart } from '@/database/apply-migrations-apart.js';
-import { ArticlesService } from '@/modules/articles/articles.service.js';
-import { DEMO_ARTICLE } from '@/modules/embed/demo-article.js';
+import { prepareDemoArticle } from '@/modules/embed/demo-conversation.js';
 import { ProvidersService } from '@/modules/auth/providers.service.js';
 import { startBanner } from '@/common/logging/start-banner.js';
 import { createApp } from '@/app.js';
@@ -43,10 +42,7 @@ async function main(): Promise<void> {
     logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
 
     app = await createApp(config, logger, database.url);
-    if (database.embedded) {
-      const { id, title, section } = DEMO_ARTICLE;
-      await app.get(ArticlesService).ensure(id, { title, section, url: `${config.publicUrl}/`, commentsOpen: true, premoderation: false });
-    }
+    if (database.embedded) await prepareDemoArticle(app, config);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     return refuseToStart(error);

@@ -2,8 +2,12 @@
 // Every type starts with "comment-desk:" so a page's other message traffic is never taken for ours;
 // every receiver also checks the sender's origin and window before it reads a message.
 
-/** Frame → host page. */
-export type FrameToHostMessage = { type: 'comment-desk:ready' } | { type: 'comment-desk:height'; height: number };
+/**
+ * Frame → host page. `refused` comes from the service's refusal page, shown instead of the widget to
+ * a page that may not embed it (or with an article id that is not valid).
+ */
+export type FrameToHostMessage =
+  { type: 'comment-desk:ready' } | { type: 'comment-desk:height'; height: number } | { type: 'comment-desk:refused'; reason: 'origin' | 'article' };
 
 /** Host page → frame: the publisher's SSO token, never put in a URL where logs and referrers would keep it. */
 export type HostToFrameMessage = { type: 'comment-desk:sso-token'; token: string };

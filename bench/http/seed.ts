@@ -269,7 +269,10 @@ function likesSql(): string {
     WHERE random() < 0.05;
     UPDATE comments c SET like_count = c.like_count + l.n
     FROM (SELECT comment_id, count(*)::int AS n FROM comment_likes GROUP BY comment_id) l
-    WHERE c.id = l.comment_id`;
+    WHERE c.id = l.comment_id;
+    -- A dozen staff picks on the big article, for the featured list's plan.
+    UPDATE comments SET featured_at = created_at + interval '1 hour'
+    WHERE id IN (SELECT id FROM comments WHERE article_id = '${BIG_ARTICLE}' AND parent_id IS NULL AND status = 'published' ORDER BY like_count DESC LIMIT 12)`;
 }
 
 function articleCountsSql(): string {

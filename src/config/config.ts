@@ -54,6 +54,7 @@ const envSchema = z.object({
   SSO_TRUST_ROLE: flag.default(false),
   PUBLIC_URL: origin.optional(),
   ALLOWED_ORIGINS: z.string().optional(),
+  AUTO_CREATE_ARTICLES: flag.default(false),
   COMMENT_EDIT_WINDOW: duration.default(300),
   COMMENT_RATE_LIMIT: rateLimit.default({ count: 5, windowSeconds: 60 }),
   AUTH_RATE_LIMIT: rateLimit.default({ count: 30, windowSeconds: 60 }),
@@ -102,6 +103,8 @@ export interface AppConfig {
   embeddedRuntimeDir: string;
   publicUrl: string;
   allowedOrigins: string[];
+  /** The first widget load of an unknown article on an allowed site registers it (AUTO_CREATE_ARTICLES). */
+  autoCreateArticles: boolean;
   /** Publisher SSO: HS256 with a shared secret, asymmetric keys from a JWKS URL, or both. */
   sso: SsoConfig;
   /** OpenID Connect / OAuth 2.0 login providers: only those configured are present. */
@@ -166,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedRuntimeDir: e.EMBEDDED_PG_RUNTIME_DIR,
     publicUrl,
     allowedOrigins,
+    autoCreateArticles: e.AUTO_CREATE_ARTICLES,
     sso: readSsoConfig(e),
     loginProviders: readLoginProviders(e),
     sessionSecret: e.SESSION_SECRET ? { value: e.SESSION_SECRET, generated: false } : { value: PROCESS_SESSION_SECRET, generated: true },

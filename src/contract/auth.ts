@@ -20,3 +20,8 @@ export interface SessionView {
   expiresAt: string;
   user: UserView;
 }
+
+/** A login the widget kept in this browser (`POST /auth/session`): the session, and when it was issued. */
+export interface KeptSessionView extends SessionView {
+  issuedAt: string;
+}

@@ -25,6 +25,8 @@ export interface CommentView {
   editedAt: string | null;
   replyCount: number;
   likeCount: number;
+  /** A moderator featured it (a staff pick); the featured list is `?featured=true`. */
+  featured: boolean;
   /** Present for a logged-in reader. */
   likedByMe?: boolean;
   review?: CommentReview;

@@ -2,8 +2,8 @@ import type { CommentStatus } from './comments.js';
 
 /** A queue gained, lost or changed an item. */
 export interface QueueChangeEvent {
-  /** `comment.edited`: its author changed the text; `status` is where the edit left it. */
-  type: 'comment.queued' | 'comment.reported' | 'comment.decided' | 'comment.deleted' | 'comment.edited';
+  /** `comment.edited`: its author changed the text; `status` is where the edit left it. `comment.featured`: featured or no longer. */
+  type: 'comment.queued' | 'comment.reported' | 'comment.decided' | 'comment.deleted' | 'comment.edited' | 'comment.featured';
   commentId: string;
   articleId: string;
   status: CommentStatus;

@@ -219,9 +219,10 @@ describe("the widget on a publisher's page on another origin", () => {
     const frameResponse = page.waitForResponse((response) => response.url().includes('/embed/frame?'));
     await page.goto(`${publisher.otherOrigin}/article`);
     expect((await frameResponse).status()).toBe(403);
-    const handle = await page.waitForSelector('[data-comments] iframe');
-    const frame = await handle.contentFrame();
-    expect(await frame?.$('.widget')).toBeNull();
+    // The refused frame gives way to the loader's note: no widget, and no broken-frame box.
+    await page.locator('[data-comments] .comment-desk-refused').waitFor();
+    expect(await page.locator('[data-comments] iframe').count()).toBe(0);
+    expect(page.frames().some((frame) => frame.url().includes('/embed/frame?'))).toBe(false);
     await page.close();
   }, 20_000);
 });

@@ -4,8 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { findFreePort } from '@/database/free-port.js';
 import { DEMO_ARTICLE } from '@/modules/embed/demo-article.js';
+import { DEMO_CONVERSATION } from '@/modules/embed/demo-conversation.js';
 import { HttpClient } from '../helpers/http-client.js';
 import { startService, waitUntilReady } from '../helpers/service-process.js';
+
+const sampleCount = DEMO_CONVERSATION.reduce((count, sample) => count + 1 + (sample.replies?.length ?? 0), 0);
 
 // `npm start` as a user runs it: the built service on its embedded PostgreSQL, stopped and started again.
 describe('the service started as `npm start` runs it, with no DATABASE_URL', () => {
@@ -36,6 +39,10 @@ describe('the service started as `npm start` runs it, with no DATABASE_URL', () 
       const demo = await http.get(`/api/v1/articles/${DEMO_ARTICLE.id}`);
       expect(demo.status).toBe(200);
       expect(demo.body.title).toBe(DEMO_ARTICLE.title);
+      // The demo starts with the sample conversation, every sample published by the policy.
+      expect(demo.body.commentCount).toBe(sampleCount);
+      const threads = (await http.get(`/api/v1/articles/${DEMO_ARTICLE.id}/comments?sort=oldest`)).body.comments as { body: string; replyCount: number }[];
+      expect(threads.map((comment) => comment.body)).toEqual(DEMO_CONVERSATION.map((sample) => sample.body));
       const admin = await http.post('/api/v1/auth/dev', { name: 'Boot admin', role: 'admin' });
       expect((await http.put('/api/v1/articles/kept', { title: 'Kept', url: 'https://x.example/k' }, { token: admin.body.accessToken })).status).toBe(200);
     } finally {
@@ -49,6 +56,8 @@ describe('the service started as `npm start` runs it, with no DATABASE_URL', () 
       await waitUntilReady(http, second, 60_000);
       expect(second.output()).toContain('database schema is up to date');
       expect((await http.get('/api/v1/articles/kept')).body.title).toBe('Kept');
+      // Seeded once: a restart finds the conversation there and adds nothing.
+      expect((await http.get(`/api/v1/articles/${DEMO_ARTICLE.id}`)).body.commentCount).toBe(sampleCount);
     } finally {
       second.child.kill('SIGTERM');
     }

@@ -38,6 +38,7 @@ describe('posting, listing, replying and deleting comments', () => {
           editedAt: null,
           replyCount: 0,
           likeCount: 0,
+          featured: false,
         },
         verdict: { decision: 'publish', reasons: [] },
       });
@@ -283,6 +284,17 @@ describe('posting, listing, replying and deleting comments', () => {
         likeCount: 0,
       });
       expect((await t.http.delete(`/api/v1/comments/${comment.id}/like`, { token: fan.token })).body.likeCount).toBe(0);
+    });
+
+    it("refuses a reader's like on their own comment with 403 FORBIDDEN and counts nothing", async () => {
+      const article = await anArticle(t.http, admin.token);
+      const comment = await aComment(t.http, reader.token, article.id);
+      const refused = await t.http.put(`/api/v1/comments/${comment.id}/like`, undefined, { token: reader.token });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN');
+      expect((await list(article.id, '', reader.token)).body.comments[0]).toMatchObject({ likeCount: 0, likedByMe: false });
+      // Taking a like back stays possible.
+      expect((await t.http.delete(`/api/v1/comments/${comment.id}/like`, { token: reader.token })).status).toBe(200);
     });
 
     it('sorts by likes with sort=top', async () => {

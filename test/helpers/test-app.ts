@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '@/app.js';
 import { loadConfig } from '@/config/config.js';
-import { createLogger } from '@/common/logging/logger.js';
+import { type AppLogger, createLogger } from '@/common/logging/logger.js';
 import { createDatabase, dropDatabase, withDatabaseName } from '@/database/database-admin.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
 import { HttpClient } from './http-client.js';
@@ -22,6 +22,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Serve from this database instead of a fresh copy of the template. */
   databaseUrl?: string;
+  /** Log through this logger (a test that reads the log lines). */
+  logger?: AppLogger;
 }
 
 /** A fresh database copied from the migrated template. */
@@ -48,7 +50,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     AUTH_RATE_LIMIT: '1000/60',
     ...options.env,
   });
-  const app = await createApp(config, createLogger(config.logLevel), databaseUrl);
+  const app = await createApp(config, options.logger ?? createLogger(config.logLevel), databaseUrl);
   try {
     // PORT 0 (the default here) picks a free port; a test that must know its URL up front (to
     // register an OAuth redirect URI) passes PORT and PUBLIC_URL itself.

@@ -37,6 +37,10 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     message: 'Another moderator already decided this comment (it is now rejected).',
     details: { status: 'rejected' },
   },
+  CANNOT_FEATURE: {
+    when: 'the comment to feature is a reply, or is not published',
+    message: 'Only a published comment that starts a thread can be featured.',
+  },
   COMMENT_DECIDED: {
     when: 'a moderator has decided the comment, so its author can no longer edit it',
     message: 'A moderator has decided this comment; it can no longer be edited.',

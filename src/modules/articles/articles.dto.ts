@@ -17,4 +17,12 @@ export const putArticleSchema = z.strictObject({
 });
 export type PutArticleDto = z.infer<typeof putArticleSchema>;
 
+/** What an embedding page says of its article when the widget first loads for it (AUTO_CREATE_ARTICLES). */
+export const embeddedArticleSchema = z.object({
+  id: articleIdSchema,
+  title: putArticleSchema.shape.title,
+  url: putArticleSchema.shape.url,
+});
+export type EmbeddedArticle = z.infer<typeof embeddedArticleSchema>;
+
 export type { ArticleView } from '@/contract/articles.js';

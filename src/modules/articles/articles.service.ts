@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@/common/errors/app-error.js';
 import { type ArticleSettings, ArticleSettingsCache } from './article-settings-cache.js';
-import type { ArticleView, PutArticleDto } from './articles.dto.js';
+import { type ArticleView, embeddedArticleSchema, type PutArticleDto } from './articles.dto.js';
 import { type ArticleRecord, ArticlesRepository } from './articles.repository.js';
 
 @Injectable()
@@ -19,6 +19,23 @@ export class ArticlesService {
 
   async ensure(id: string, dto: PutArticleDto): Promise<ArticleView> {
     return toArticleView(await this.articles.createIfMissing(id, dto));
+  }
+
+  /**
+   * The first widget load of an article on a publisher's page registers it (AUTO_CREATE_ARTICLES):
+   * with the id, title and URL the page gave, bound to the page's origin (the URL must be on it).
+   * The caller has decided, with the one embedding check, that `origin` may embed the widget.
+   * An article that exists is left exactly as its admin set it; what is not valid creates nothing.
+   */
+  async registerOnFirstEmbed(origin: string, page: { id: unknown; title: unknown; url: unknown }): Promise<'exists' | 'created' | 'refused'> {
+    const parsed = embeddedArticleSchema.safeParse(page);
+    if (!parsed.success) return 'refused';
+    const { id, title, url } = parsed.data;
+    if (await this.settingsCache.get(id, () => this.articles.findById(id))) return 'exists';
+    if (new URL(url).origin !== origin) return 'refused';
+    await this.articles.createIfMissing(id, { title, url, section: null, commentsOpen: true, premoderation: false });
+    this.settingsCache.invalidate(id);
+    return 'created';
   }
 
   async get(id: string): Promise<ArticleView> {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
@@ -8,6 +9,7 @@ import { type DevLoginDto, devLoginSchema, type SsoLoginDto, ssoLoginSchema } fr
 import { AuthService } from './auth.service.js';
 import type { IdentityRecord, IssuedSession, Principal, UserView } from './auth.types.js';
 import { DevLoginService } from './dev-login.service.js';
+import { clearedKeptLoginCookie } from './kept-login/kept-login-cookie.js';
 import { type ProviderView, ProvidersService } from './providers.service.js';
 import { SsoService } from './sso.service.js';
 import { ApiErrors } from '@/common/openapi/api-errors.decorator.js';
@@ -52,13 +54,24 @@ export class AuthController {
     return this.devLogin.logIn(dto);
   }
 
+  @ApiOperation({ summary: 'Trade the access token of this request for a new one with a full lifetime; the old one is revoked' })
+  @Authenticated()
+  @ApiOkResponse({ description: 'A new token with a full lifetime; the one sent is revoked', standardSchema: sessionSchema })
+  @Post('auth/refresh')
+  @HttpCode(200)
+  refresh(@CurrentPrincipal() principal: Principal): Promise<IssuedSession> {
+    return this.auth.renew(principal);
+  }
+
   @ApiOperation({ summary: 'Revoke the access token of this request' })
   @Authenticated()
   @ApiNoContentResponse({ description: 'The token is revoked on every instance' })
   @Post('auth/logout')
   @HttpCode(204)
-  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logOut(principal);
+    // The widget's kept login ends with it, in this browser (a frame's call carries its partition's cookie).
+    void reply.header('set-cookie', clearedKeptLoginCookie());
   }
 
   @ApiOperation({ summary: 'The logged-in user' })

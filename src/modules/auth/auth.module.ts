@@ -7,6 +7,7 @@ import { AuthRepository } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
 import { PrincipalCache } from './principal-cache.js';
 import { DevLoginService } from './dev-login.service.js';
+import { KeptLoginController } from './kept-login/kept-login.controller.js';
 import { LoginTransactionSealer } from './oauth/login-transaction.js';
 import { PopupLoginController } from './oauth/popup-login.controller.js';
 import { PopupLoginService } from './oauth/popup-login.service.js';
@@ -17,7 +18,7 @@ import { SsoTokenVerifier } from './sso/sso-token-verifier.js';
 
 @Module({
   imports: [RateLimitModule],
-  controllers: [AuthController, PopupLoginController],
+  controllers: [AuthController, KeptLoginController, PopupLoginController],
   providers: [
     AuthRepository,
     AuthService,

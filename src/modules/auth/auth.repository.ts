@@ -7,18 +7,32 @@ export class AuthRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** The unrevoked session of a token, with its user; expired ones are the caller's to refuse. */
-  async findUnrevokedSession(tokenHash: Buffer): Promise<{ principal: Principal; expiresAt: Date } | null> {
+  async findUnrevokedSession(tokenHash: Buffer): Promise<{ principal: Principal; expiresAt: Date; createdAt: Date } | null> {
     const session = await this.prisma.session.findUnique({
       where: { tokenHash: new Uint8Array(tokenHash) },
       include: { user: true },
     });
     if (!session || session.revokedAt) return null;
-    return { principal: { user: session.user, sessionId: session.id }, expiresAt: session.expiresAt };
+    return { principal: { user: session.user, sessionId: session.id }, expiresAt: session.expiresAt, createdAt: session.createdAt };
   }
 
   async createSession(userId: string, provider: string, tokenHash: Buffer, expiresAt: Date): Promise<void> {
     await this.prisma.session.create({
       data: { userId, provider, tokenHash: new Uint8Array(tokenHash), expiresAt },
+    });
+  }
+
+  /**
+   * Swaps an unrevoked session for a new token in one transaction: the old token stops working as
+   * the new one starts. Null when the session was revoked meanwhile (a logout elsewhere won).
+   */
+  async renewSession(sessionId: string, tokenHash: Buffer, expiresAt: Date, now: Date): Promise<UserRecord | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const revoked = await tx.session.updateMany({ where: { id: sessionId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+      if (revoked.count === 0) return null;
+      const { userId, provider, user } = await tx.session.findUniqueOrThrow({ where: { id: sessionId }, include: { user: true } });
+      await tx.session.create({ data: { userId, provider, tokenHash: new Uint8Array(tokenHash), expiresAt } });
+      return user;
     });
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answerSchema } from '@/common/openapi/answer-schema.js';
-import type { ProviderList, SessionView } from '@/contract/auth.js';
+import type { KeptSessionView, ProviderList, SessionView } from '@/contract/auth.js';
 import type { UserView } from '@/contract/users.js';
 import { ROLES } from './auth.types.js';
 import type { IdentityRecord } from './auth.types.js';
@@ -44,6 +44,10 @@ export const sessionSchema = answerSchema<SessionView>()(
       user: userSchema,
     })
     .meta({ id: 'Session' }),
+);
+
+export const keptSessionSchema = answerSchema<KeptSessionView>()(
+  sessionSchema.extend({ issuedAt: isoTime.describe('When the kept login was issued; the widget renews it halfway to expiresAt') }).meta({ id: 'KeptSession' }),
 );
 
 export const identitiesSchema = answerSchema<{ identities: IdentityRecord[] }>()(

@@ -6,6 +6,7 @@ import { AuthRequiredError, NotFoundError } from '@/common/errors/app-error.js';
 import { hashAccessToken, looksLikeAccessToken, newAccessToken } from './access-token.js';
 import { AuthRepository } from './auth.repository.js';
 import { PrincipalCache } from './principal-cache.js';
+import type { KeptSessionView } from '@/contract/auth.js';
 import { type IdentityProfile, type IdentityRecord, type IssuedSession, type Principal, toUserView, type UserRecord, type UserView } from './auth.types.js';
 
 @Injectable()
@@ -35,6 +36,33 @@ export class AuthService {
     const accessToken = newAccessToken();
     const expiresAt = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
     await this.repository.createSession(user.id, profile.provider, hashAccessToken(accessToken), expiresAt);
+    return { accessToken, expiresAt: expiresAt.toISOString(), user: toUserView(user) };
+  }
+
+  /**
+   * The session of a token the widget kept (see kept-login-cookie.ts), as a login answers it, with
+   * when it was issued (the widget renews it halfway through its life); AUTH_REQUIRED once it was
+   * revoked or has expired.
+   */
+  async keptSession(accessToken: string | undefined): Promise<KeptSessionView> {
+    if (!accessToken || !looksLikeAccessToken(accessToken)) throw new AuthRequiredError('No login is kept in this browser.');
+    const session = await this.repository.findUnrevokedSession(hashAccessToken(accessToken));
+    if (!session || session.expiresAt <= new Date()) throw new AuthRequiredError('Your login has expired or was revoked; log in again.');
+    const user = await this.me(session.principal);
+    return { accessToken, expiresAt: session.expiresAt.toISOString(), issuedAt: session.createdAt.toISOString(), user };
+  }
+
+  /**
+   * A new token for the caller's session, with a full lifetime, and the old one revoked: the widget
+   * renews a kept login before it expires, so a reader who comes back stays logged in, while a
+   * token that leaked stops working at the next renewal.
+   */
+  async renew(principal: Principal): Promise<IssuedSession> {
+    const accessToken = newAccessToken();
+    const expiresAt = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
+    const user = await this.repository.renewSession(principal.sessionId, hashAccessToken(accessToken), expiresAt, new Date());
+    this.principals.invalidate(principal.user.id);
+    if (!user) throw new AuthRequiredError('Your login has expired or was revoked; log in again.');
     return { accessToken, expiresAt: expiresAt.toISOString(), user: toUserView(user) };
   }
 

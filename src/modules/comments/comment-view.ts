@@ -17,6 +17,7 @@ export function toCommentView(comment: CommentRecord, likedByMe?: boolean): Comm
     editedAt: comment.editedAt?.toISOString() ?? null,
     replyCount: comment.replyCount,
     likeCount: comment.likeCount,
+    featured: comment.featuredAt !== null,
     ...(likedByMe === undefined ? {} : { likedByMe }),
     ...(review ? { review } : {}),
   };

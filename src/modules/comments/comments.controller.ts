@@ -110,7 +110,7 @@ export class CommentsController {
   @ApiOperation({ summary: 'Like a comment (once per reader)' })
   @Authenticated({ writes: true })
   @ApiOkResponse({ description: 'Liked; liking again changes nothing', standardSchema: likeStateSchema })
-  @ApiErrors('NOT_FOUND')
+  @ApiErrors('NOT_FOUND', 'FORBIDDEN')
   @Put('comments/:commentId/like')
   like(@CurrentPrincipal() principal: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<LikeState> {
     return this.reactions.setLike(principal, commentId, true);

@@ -25,6 +25,11 @@ export const listCommentsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).max(512).optional().describe('nextCursor of the previous page'),
   parentId: commentIdSchema.optional().describe('List the replies to this comment instead'),
+  featured: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .describe("true: only the comments moderators featured (staff picks), in the sort's order"),
 });
 export type ListCommentsQuery = z.infer<typeof listCommentsQuerySchema>;
 

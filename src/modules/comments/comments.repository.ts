@@ -25,6 +25,8 @@ export interface CommentRecord {
   decidedAt: Date | null;
   /** Set once its author edited it. */
   editedAt: Date | null;
+  /** Set while a moderator features it (a staff pick). */
+  featuredAt: Date | null;
 }
 
 export interface CommentPageQuery {
@@ -33,8 +35,10 @@ export interface CommentPageQuery {
   sort: CommentSort;
   limit: number;
   after?: CommentCursor | undefined;
-  /** A logged-in reader also sees their own pending comments. */
+  /** A logged-in reader also sees their own pending comments (not in the featured list). */
   viewerId?: string | undefined;
+  /** Only the comments moderators featured. */
+  featured?: boolean;
 }
 
 @Injectable()
@@ -103,6 +107,7 @@ export interface CommentSqlRow {
   decision_reason: string | null;
   decided_at: Date | null;
   edited_at: Date | null;
+  featured_at: Date | null;
 }
 
 type CommentPageRow = CommentSqlRow & { liked_by_viewer?: boolean };
@@ -124,6 +129,7 @@ export function fromCommentSqlRow(row: CommentSqlRow): CommentRecord {
     decisionReason: row.decision_reason,
     decidedAt: row.decided_at,
     editedAt: row.edited_at,
+    featuredAt: row.featured_at,
   };
 }
 
@@ -142,6 +148,7 @@ const COMMENT_COLUMN_NAMES = [
   'decision_reason',
   'decided_at',
   'edited_at',
+  'featured_at',
 ] as const;
 /** The columns a CommentRecord is made of (with the author's name from `users`), of the table aliased `c`. */
 export const COMMENT_COLUMNS = Prisma.raw(COMMENT_COLUMN_NAMES.map((name) => `c.${name}`).join(', '));
@@ -180,11 +187,21 @@ export function commentPageStatement(query: CommentPageQuery): Prisma.Sql {
   const after = afterCursor(query.after);
   const limit = sqlLimit(query.limit + 1);
   const thread = query.parentId === null ? Prisma.sql`c.parent_id IS NULL` : Prisma.sql`c.parent_id = ${query.parentId}::uuid`;
-  const publicRows =
-    query.parentId === null
+  const publicRows = query.featured
+    ? // The featured threads' own partial index: a few rows per article, whatever the sort.
+      Prisma.sql`c.article_id = ${query.articleId} AND ${thread} AND c.status = 'published' AND c.featured_at IS NOT NULL`
+    : query.parentId === null
       ? Prisma.sql`c.article_id = ${query.articleId} AND c.parent_id IS NULL AND c.status IN ('published', 'deleted')
           AND (c.status = 'published' OR c.reply_count > 0)`
       : Prisma.sql`c.parent_id = ${query.parentId}::uuid AND c.status = 'published'`;
+  if (query.featured && query.viewerId) {
+    return Prisma.sql`
+      SELECT ${COMMENT_COLUMNS}, u.display_name AS author_name,
+             EXISTS (SELECT 1 FROM comment_likes l WHERE l.comment_id = c.id AND l.user_id = ${query.viewerId}::uuid) AS liked_by_viewer
+      FROM comments c JOIN users u ON u.id = c.author_id
+      WHERE ${publicRows} ${after}
+      ORDER BY ${order} ${limit}`;
+  }
   if (!query.viewerId) {
     return Prisma.sql`
       SELECT ${COMMENT_COLUMNS}, u.display_name AS author_name

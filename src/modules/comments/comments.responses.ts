@@ -19,6 +19,7 @@ export const commentSchema = answerSchema<CommentView>()(
       replyCount: z.int().min(0),
       likeCount: z.int().min(0),
       likedByMe: z.boolean().optional().describe('Present for a logged-in reader'),
+      featured: z.boolean().describe('A moderator featured it (a staff pick); the featured list is `?featured=true`'),
       review: z
         .object({
           state: z.enum(['awaiting_review', 'rejected']),

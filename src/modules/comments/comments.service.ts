@@ -36,9 +36,10 @@ export class CommentsService {
       sort,
       limit: query.limit,
       after: query.cursor ? decodeCursor(query.cursor, sort) : undefined,
+      featured: query.featured,
     };
     if (viewer) return serializePage(await this.readPage({ ...pageQuery, viewerId: viewer.user.id }));
-    const key = `${parentId ?? ''}|${sort}|${query.limit}|${query.cursor ?? ''}`;
+    const key = `${parentId ?? ''}|${sort}|${query.limit}|${query.cursor ?? ''}|${query.featured ? 'featured' : ''}`;
     // Filled from the primary: a lagging replica's page would otherwise stay cached after the
     // change it lacks was announced. The cache absorbs nearly all of these reads anyway.
     return this.publicPages.page(articleId, key, async () => serializePage(await this.readPage(pageQuery, { fromPrimary: true })));

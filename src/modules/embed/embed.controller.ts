@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG } from '@/config/config.module.js';
+import type { AppLogger } from '@/common/logging/logger.js';
+import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { articleIdSchema } from '@/modules/articles/articles.dto.js';
+import { ArticlesService } from '@/modules/articles/articles.service.js';
 import { renderDemoPage } from './demo-page.js';
 import { frameContentSecurityPolicy, isAllowedEmbedder } from './embedding-policy.js';
-import { renderFramePage, renderFrameRefusal, type WidgetLang } from './frame-page.js';
+import { type FrameRefusalReason, frameRefusalContentSecurityPolicy, renderFramePage, renderFrameRefusal, type WidgetLang } from './frame-page.js';
 import { MODERATE_PAGE_CONTENT_SECURITY_POLICY, moderatePageLang, renderModeratePage } from './moderate-page.js';
 import { PAGE_CONTENT_SECURITY_POLICY } from './page-layout.js';
 import { PolicyService } from '@/modules/policy/policy.service.js';
@@ -29,8 +31,10 @@ export class EmbedController {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
     private readonly bundles: WidgetBundles,
     private readonly policy: PolicyService,
+    private readonly articles: ArticlesService,
   ) {}
 
   @Get('embed.js')
@@ -52,20 +56,26 @@ export class EmbedController {
 
   /** The widget's iframe document; refused (403) for a page whose origin may not embed it. */
   @Get('embed/frame')
-  frame(
+  async frame(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
     @Query('origin') origin: unknown,
     @Query('articleId') articleId: unknown,
     @Query('lang') lang: unknown,
-  ): FastifyReply {
-    void reply.header('content-security-policy', frameContentSecurityPolicy(this.config)).header('x-content-type-options', 'nosniff');
+    @Query('title') title: unknown,
+    @Query('url') url: unknown,
+  ): Promise<FastifyReply> {
+    void reply.header('x-content-type-options', 'nosniff');
     if (typeof origin !== 'string' || !isAllowedEmbedder(origin, this.config, request)) {
-      return reply.status(403).header('cache-control', 'no-store').type(HTML).send(renderFrameRefusal('origin'));
+      this.logger.warn(
+        { origin: typeof origin === 'string' ? origin.slice(0, 200) : null, referer: request.headers.referer?.slice(0, 200) },
+        'refused to show the widget on a site not allowed to embed it',
+      );
+      return refuse(reply, 403, 'origin');
     }
-    if (!articleIdSchema.safeParse(articleId).success) {
-      return reply.status(400).header('cache-control', 'no-store').type(HTML).send(renderFrameRefusal('article'));
-    }
+    if (!articleIdSchema.safeParse(articleId).success) return refuse(reply, 400, 'article');
+    if (this.config.autoCreateArticles) await this.articles.registerOnFirstEmbed(origin, { id: articleId, title, url });
+    void reply.header('content-security-policy', frameContentSecurityPolicy(this.config));
     const widgetLang: WidgetLang = lang === 'ko' ? 'ko' : 'en';
     const versions = { script: this.bundles.require('frameScript').version, styles: this.bundles.require('frameStyles').version };
     return reply.header('cache-control', SHORT_CACHE).type(HTML).send(renderFramePage(widgetLang, versions));
@@ -124,6 +134,15 @@ function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: WidgetAs
   void reply.header('cache-control', cacheControl).header('etag', etag).header('x-content-type-options', 'nosniff');
   if (request.headers['if-none-match'] === etag) return reply.status(304).send();
   return reply.type(asset.contentType).send(asset.body);
+}
+
+function refuse(reply: FastifyReply, status: number, reason: FrameRefusalReason): FastifyReply {
+  return reply
+    .status(status)
+    .header('content-security-policy', frameRefusalContentSecurityPolicy(reason))
+    .header('cache-control', 'no-store')
+    .type(HTML)
+    .send(renderFrameRefusal(reason));
 }
 
 function sendPage(reply: FastifyReply, page: string, cacheControl: string): FastifyReply {

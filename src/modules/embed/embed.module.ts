@@ -1,12 +1,13 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { APP_LOGGER } from '@/config/config.module.js';
 import type { AppLogger } from '@/common/logging/logger.js';
+import { ArticlesModule } from '@/modules/articles/articles.module.js';
 import { PolicyModule } from '@/modules/policy/policy.module.js';
 import { EmbedController } from './embed.controller.js';
 import { loadWidgetBundles, WIDGET_DIST_DIR, WidgetBundles } from './widget-bundles.js';
 
 @Module({
-  imports: [PolicyModule],
+  imports: [PolicyModule, ArticlesModule],
   controllers: [EmbedController],
   providers: [{ provide: WidgetBundles, useFactory: () => loadWidgetBundles() }],
 })

@@ -1,4 +1,5 @@
-import { html } from './html.js';
+import { createHash } from 'node:crypto';
+import { html, SafeHtml } from './html.js';
 
 export type WidgetLang = 'ko' | 'en';
 
@@ -18,8 +19,42 @@ export function renderFramePage(lang: WidgetLang, versions: { script: string; st
 `.value;
 }
 
+export type FrameRefusalReason = 'origin' | 'article';
+
+/**
+ * The one script of a refusal page: it tells the loader on the host page why, so the loader can say
+ * so in the page's own language where the frame would be. The reason is no secret, so any parent
+ * may hear it: the refusal is for pages the service does not know.
+ */
+const REFUSAL_SCRIPTS: Record<FrameRefusalReason, string> = {
+  origin: refusalScript('origin'),
+  article: refusalScript('article'),
+};
+
+function refusalScript(reason: FrameRefusalReason): string {
+  return `parent.postMessage({type:"comment-desk:refused",reason:"${reason}"},"*")`;
+}
+
+/**
+ * A refusal page may be framed by any page: it must show up where the widget would have, rather
+ * than the browser's broken-frame box. It holds text and its one script (allowed by its hash) only.
+ */
+export function frameRefusalContentSecurityPolicy(reason: FrameRefusalReason): string {
+  return REFUSAL_POLICIES[reason];
+}
+
+const REFUSAL_POLICIES: Record<FrameRefusalReason, string> = {
+  origin: refusalPolicy('origin'),
+  article: refusalPolicy('article'),
+};
+
+function refusalPolicy(reason: FrameRefusalReason): string {
+  const hash = createHash('sha256').update(REFUSAL_SCRIPTS[reason]).digest('base64');
+  return ["default-src 'none'", `script-src 'sha256-${hash}'`, "base-uri 'none'", "form-action 'none'", 'frame-ancestors *'].join('; ');
+}
+
 /** What a page that may not show the widget gets instead of it, in both languages. */
-export function renderFrameRefusal(reason: 'origin' | 'article'): string {
+export function renderFrameRefusal(reason: FrameRefusalReason): string {
   const [en, ko] =
     reason === 'origin'
       ? ['This site is not allowed to show these comments.', '이 사이트에는 댓글을 표시할 수 없습니다.']
@@ -27,7 +62,7 @@ export function renderFrameRefusal(reason: 'origin' | 'article'): string {
   return html`<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Comments unavailable</title></head>
-<body><p>${en}</p><p lang="ko">${ko}</p></body>
+<body><p>${en}</p><p lang="ko">${ko}</p><script>${new SafeHtml(REFUSAL_SCRIPTS[reason])}</script></body>
 </html>
 `.value;
 }

@@ -154,6 +154,22 @@ export class ModerationController {
     return { comment: (await this.lifecycle.decide(actor, { commentId, ...dto })).comment };
   }
 
+  @ApiOperation({ summary: 'Feature a published comment (a staff pick: listed with featured=true, badged in the widget); logged' })
+  @ApiOkResponse({ description: 'The comment, featured (featuring it again changes nothing)', standardSchema: decisionAnswerSchema })
+  @ApiErrors('NOT_FOUND', 'CANNOT_FEATURE')
+  @Put('comments/:commentId/feature')
+  async feature(@CurrentPrincipal() actor: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<DecisionAnswer> {
+    return { comment: await this.lifecycle.feature(actor, commentId, true, '') };
+  }
+
+  @ApiOperation({ summary: 'Take a feature back; logged' })
+  @ApiOkResponse({ description: 'The comment, no longer featured', standardSchema: decisionAnswerSchema })
+  @ApiErrors('NOT_FOUND')
+  @Delete('comments/:commentId/feature')
+  async unfeature(@CurrentPrincipal() actor: Principal, @Param('commentId', { schema: commentIdSchema }) commentId: string): Promise<DecisionAnswer> {
+    return { comment: await this.lifecycle.feature(actor, commentId, false, '') };
+  }
+
   @ApiOperation({ summary: 'Up to 100 decisions at once; each item reports its own outcome' })
   @ApiOkResponse({ description: 'One result per item, in order; an item that fails carries its own error code', standardSchema: bulkDecisionAnswerSchema })
   @Post('decisions')

@@ -43,7 +43,7 @@ export function AccountPanel({ providers, busy, logIn, logOut }: AccountPanelPro
               disabled={busy}
               onClick={() => (provider.kind === 'dev' ? setAskingNameFor(provider) : logIn(provider, {}))}
             >
-              {provider.name}
+              {t.providerNames[provider.id] ?? provider.name}
             </button>
           ))}
         </div>

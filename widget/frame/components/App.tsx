@@ -3,16 +3,17 @@ import { COMMENT_MAX_LENGTH } from '@/modules/comments/text/comment-text.js';
 import { ApiError } from '@widget/shared/api/api-error.js';
 import { createApi } from '../api/client.js';
 import type { ArticleView } from '@/contract/articles.js';
-import type { CommentSort, PostedComment } from '@/contract/comments.js';
+import type { PostedComment } from '@/contract/comments.js';
 import type { PolicyInfo } from '@/contract/policy.js';
-import type { ProviderView, SessionView } from '@/contract/auth.js';
+import type { ProviderView } from '@/contract/auth.js';
 import { type LoginInput, loginWithProvider } from '../auth/login.js';
+import { useKeptLogin } from '../auth/use-kept-login.js';
 import { usePagedComments } from '../feed/paged-comments.js';
 import { useVisiblePolling } from '../feed/visible-polling.js';
 import type { FrameParams } from '../frame-params.js';
 import { connectToHost } from '../host-channel.js';
-import { describeError, type ErrorText } from '@widget/shared/i18n/describe-error.js';
-import { MESSAGES } from '../i18n/messages.js';
+import { describeError, type ErrorText, formatUntil } from '@widget/shared/i18n/describe-error.js';
+import { type FeedView, MESSAGES } from '../i18n/messages.js';
 import { WidgetContext, type WidgetContextValue } from '../widget-context.js';
 import { AccountPanel } from './AccountPanel.js';
 import { CommentFeed } from './CommentFeed.js';
@@ -25,23 +26,28 @@ const FEED_PAGE = 20;
 const POLL_MS = 15_000;
 const CLOCK_MS = 30_000;
 
+/** The featured view lists staff picks newest first. */
+function listQuery(view: FeedView): { sort: 'newest' | 'oldest' | 'top'; featured?: boolean } {
+  return view === 'featured' ? { sort: 'newest', featured: true } : { sort: view };
+}
+
 export function App({ articleId, lang, hostOrigin }: FrameParams) {
   const t = MESSAGES[lang];
-  // The token lives here, in memory, and nowhere else: not in storage, not in cookies, not in the host page.
-  const sessionRef = useRef<SessionView | null>(null);
-  const [session, setSessionState] = useState<SessionView | null>(null);
-  const api = useMemo(() => createApi(() => sessionRef.current?.accessToken ?? null), []);
-  const setSession = (next: SessionView | null): void => {
-    sessionRef.current = next;
-    setSessionState(next);
-  };
+  // The token lives in the frame (its memory and its own, partitioned storage), never in the host
+  // page nor in a cookie: see use-kept-login.ts.
+  const login = useKeptLogin(
+    () => api,
+    () => setAccountError({ message: t.sessionEnded, reasons: [] }),
+  );
+  const { session, setSession } = login;
+  const api = useMemo(() => createApi(login.currentToken), []);
 
   const [article, setArticle] = useState<ArticleView | null>(null);
   const articleShown = useRef(false);
   const [articleError, setArticleError] = useState<unknown>(null);
   const [providers, setProviders] = useState<ProviderView[]>([]);
   const [policy, setPolicy] = useState<PolicyInfo | null>(null);
-  const [sort, setSort] = useState<CommentSort>('newest');
+  const [sort, setSort] = useState<FeedView>('newest');
   const [announcement, setAnnouncement] = useState('');
   const [accountError, setAccountError] = useState<ErrorText | null>(null);
   const [loggingIn, setLoggingIn] = useState(false);
@@ -52,7 +58,7 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
   const focusRequest = useMemo(() => ({ commentId: null as string | null }), []);
 
   const feed = usePagedComments(
-    (cursor, fresh) => api.comments(articleId, { sort, limit: FEED_PAGE, cursor }, fresh),
+    (cursor, fresh) => api.comments(articleId, { ...listQuery(sort), limit: FEED_PAGE, cursor }, fresh),
     `${sort}|${session?.accessToken ?? ''}`,
     true,
   );
@@ -75,10 +81,7 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
   };
 
   const noteFailure = (failure: unknown): void => {
-    if (failure instanceof ApiError && failure.code === 'AUTH_REQUIRED' && sessionRef.current) {
-      setSession(null);
-      setAccountError({ message: t.sessionEnded, reasons: [] });
-    }
+    if (failure instanceof ApiError && failure.code === 'AUTH_REQUIRED') login.endIfRevoked();
   };
 
   const logIn = async (provider: ProviderView, input: LoginInput): Promise<void> => {
@@ -87,12 +90,16 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
     const withToken = provider.kind === 'sso' ? { ...input, ssoToken: ssoToken.current } : input;
     // A publisher's token is good for one login (its jti is accepted once).
     if (provider.kind === 'sso') ssoToken.current = null;
+    const previous = session;
     try {
       const next = await loginWithProvider(api, provider, withToken);
+      // The login it replaces (the host page's reader may be someone else now) is revoked.
+      if (previous) await api.logout().catch(() => undefined);
       setSession(next);
       announce(`${t.loggedInAs} ${next.user.displayName}`);
     } catch (failure) {
-      setAccountError(describeError(failure, t, lang));
+      // A host page's token that cannot be used leaves a kept login as it is.
+      if (!previous) setAccountError(describeError(failure, t, lang));
     } finally {
       setLoggingIn(false);
     }
@@ -137,12 +144,13 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
   // The publisher's reader is logged in on the page already: log them in here too.
   useEffect(() => {
     const sso = providers.find((provider) => provider.kind === 'sso');
-    if (sso && ssoToken.current && !sessionRef.current) void logIn(sso, {});
+    // It wins over a kept login: the page knows who its reader is now.
+    if (sso && ssoToken.current) void logIn(sso, {});
   }, [ssoArrivals, providers]);
 
   useVisiblePolling(
     async () => {
-      const page = await api.comments(articleId, { sort, limit: FEED_PAGE }, true);
+      const page = await api.comments(articleId, { ...listQuery(sort), limit: FEED_PAGE }, true);
       // Only "newest" has a top where new comments belong; other orders just refresh what is shown.
       feed.merge(page, sort === 'newest');
       await refreshArticle();
@@ -157,7 +165,7 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
     lang,
     articleId,
     session,
-    canWrite: session !== null && article?.commentsOpen === true,
+    canWrite: session !== null && session.user.status === 'active' && article?.commentsOpen === true,
     now,
     focusRequest,
     announce,
@@ -183,12 +191,19 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
                   <div aria-live="polite">
                     <ErrorNotice error={accountError} />
                   </div>
-                  {policy &&
+                  {session && session.user.status !== 'active' ? (
+                    // Told before writing, not after pressing Post: the end in the reader's own time zone.
+                    <p class="notice suspended-notice" role="status">
+                      {t.suspendedNotice(formatUntil(session.user.suspendedUntil, lang))}
+                    </p>
+                  ) : (
+                    policy &&
                     (session ? (
                       <Composer policy={policy} parentId={null} label={t.composerLabel} onPosted={posted} />
                     ) : (
                       <PolicyLine policy={policy} length={0} />
-                    ))}
+                    ))
+                  )}
                 </div>
               )}
               <CommentFeed feed={feed} policy={policy} sort={sort} />

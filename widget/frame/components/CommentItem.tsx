@@ -48,6 +48,7 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
   }, []);
 
   const own = session !== null && session.user.id === comment.author.id;
+  const staff = session !== null && session.user.role !== 'reader';
   const deleted = comment.status === 'deleted';
   const published = comment.status === 'published';
   // Whether a moderator has decided the comment the widget cannot see: the service answers COMMENT_DECIDED.
@@ -92,6 +93,16 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
     if (next.status !== comment.status) refreshArticle();
   };
 
+  const toggleFeatured = async (): Promise<void> => {
+    try {
+      const { comment: next } = await api.setFeatured(comment.id, !comment.featured);
+      onChange(comment.id, { featured: next.featured });
+    } catch (failure) {
+      noteFailure(failure);
+      setNotice(describeError(failure, t, lang).message);
+    }
+  };
+
   const remove = async (): Promise<void> => {
     try {
       await api.deleteComment(comment.id);
@@ -118,6 +129,11 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
           {comment.editedAt && !deleted && (
             <span class="edited" title={t.editedAt(absoluteTime(comment.editedAt, lang))}>
               {t.edited}
+            </span>
+          )}
+          {comment.featured && comment.status === 'published' && (
+            <span class="badge badge-featured" title={t.featuredTitle}>
+              {t.featured}
             </span>
           )}
           {comment.status === 'pending' && <span class="badge">{t.awaitingReview}</span>}
@@ -157,6 +173,11 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
             {editWindowOpen && editRefusal === null && (
               <button type="button" class="action" onClick={() => setPanel('edit')}>
                 {t.edit}
+              </button>
+            )}
+            {staff && !isReply && published && (
+              <button type="button" class="action" aria-pressed={comment.featured} onClick={() => void toggleFeatured()}>
+                {comment.featured ? t.unfeature : t.feature}
               </button>
             )}
             {session && (own || session.user.role !== 'reader') && (

@@ -3,7 +3,7 @@ import type { CommentView } from '@/contract/comments.js';
 import { describeError } from '@widget/shared/i18n/describe-error.js';
 import { useWidget } from '../widget-context.js';
 
-/** A like toggle for logged-in readers; everyone else sees the count. */
+/** A like toggle for logged-in readers on others' comments; everyone else, and the author, sees the count. */
 export function LikeButton({
   comment,
   onChange,
@@ -16,8 +16,10 @@ export function LikeButton({
   const { api, t, lang, session, noteFailure } = useWidget();
   const [busy, setBusy] = useState(false);
   const liked = comment.likedByMe === true;
+  // One's own comment is not for liking (the service refuses it), but a like given earlier can be taken back.
+  const own = session?.user.id === comment.author.id && !liked;
 
-  if (!session || comment.status !== 'published') {
+  if (!session || own || comment.status !== 'published') {
     return (
       <span class="likes" aria-label={t.likeCount(comment.likeCount)}>
         <span aria-hidden="true">♥ </span>

@@ -1,4 +1,7 @@
 import type { CommentSort } from '@/contract/comments.js';
+
+/** What the feed lists: an order of all comments, or the featured ones (newest first). */
+export type FeedView = CommentSort | 'featured';
 import { REPORT_REASON_LABELS } from '@widget/shared/i18n/report-reason-labels.js';
 import { ERROR_MESSAGES } from '@widget/shared/i18n/error-messages.js';
 import type { Lang } from '@widget/shared/lang.js';
@@ -9,7 +12,15 @@ const en = {
   heading: 'Comments',
   commentCount: (count: number) => (count === 1 ? '1 comment' : `${count.toLocaleString('en')} comments`),
   sortLabel: 'Sort comments',
-  sorts: { newest: 'Newest', oldest: 'Oldest', top: 'Top' } satisfies Record<CommentSort, string>,
+  sorts: { newest: 'Newest', oldest: 'Oldest', top: 'Top', featured: 'Featured' } satisfies Record<FeedView, string>,
+  featured: 'Featured',
+  featuredTitle: 'Featured by the editors',
+  feature: 'Feature',
+  unfeature: 'Unfeature',
+  noFeatured: 'No featured comments yet.',
+  providerNames: { dev: 'Demo login', sso: 'Publisher account' } as Partial<Record<string, string>>,
+  suspendedNotice: (until: string | null) =>
+    until ? `Your account is suspended: you can write comments again from ${until}.` : 'Your account may no longer write comments.',
   loginPrompt: 'To write comments, please log in to one of the accounts.',
   policyLink: 'Standards Board Policy',
   loggedInAs: 'Logged in as',
@@ -69,7 +80,14 @@ const ko: Messages = {
   heading: '댓글',
   commentCount: (count) => `댓글 ${count.toLocaleString('ko')}개`,
   sortLabel: '댓글 정렬',
-  sorts: { newest: '최신순', oldest: '오래된순', top: '공감순' },
+  sorts: { newest: '최신순', oldest: '오래된순', top: '공감순', featured: '추천 댓글' },
+  featured: '추천',
+  featuredTitle: '편집진이 추천한 댓글',
+  feature: '추천하기',
+  unfeature: '추천 취소',
+  noFeatured: '아직 추천 댓글이 없습니다.',
+  providerNames: { dev: '데모 로그인', sso: '언론사 계정', naver: '네이버', kakao: '카카오', google: '구글' },
+  suspendedNotice: (until) => (until ? `계정이 정지되어 ${until}부터 다시 댓글을 쓸 수 있습니다.` : '댓글 작성이 영구히 제한된 계정입니다.'),
   loginPrompt: '댓글을 작성하려면 계정 중 하나로 로그인하세요.',
   policyLink: '댓글 운영 원칙',
   loggedInAs: '로그인 계정:',

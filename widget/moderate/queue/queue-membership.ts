@@ -18,6 +18,7 @@ export function eventTakesOut(queue: ModerationQueue, event: ModerationEvent): b
     case 'comment.queued':
     case 'comment.reported':
     case 'comment.claimed':
+    case 'comment.featured':
       return false;
   }
 }
@@ -34,6 +35,7 @@ export function eventMayBringIn(queue: ModerationQueue, event: ModerationEvent):
       return (queue === 'pending' && event.status === 'pending') || (queue === 'reported' && event.status === 'published');
     case 'comment.deleted':
     case 'comment.claimed':
+    case 'comment.featured':
       return false;
   }
 }

@@ -6,6 +6,8 @@ import type { ErrorMessages } from './error-messages.js';
 export interface WordedReason {
   message: string;
   messageKo?: string;
+  /** What matched, as the author wrote it (personal data masked); sent to the author only. */
+  match?: { text: string };
 }
 
 /** Anything that carries the error messages: the widget's and the moderator page's word lists. */
@@ -29,7 +31,14 @@ export function describeError(error: unknown, t: WithErrorMessages, lang: Lang):
 }
 
 export function reasonTexts(reasons: WordedReason[], lang: Lang): string[] {
-  return reasons.map((reason) => (lang === 'ko' && reason.messageKo ? reason.messageKo : reason.message)).filter(Boolean);
+  return reasons
+    .map((reason) => {
+      const message = lang === 'ko' && reason.messageKo ? reason.messageKo : reason.message;
+      // The words that made the rule fire, so the author knows what to change.
+      const match = typeof reason.match?.text === 'string' && reason.match.text.trim() ? ` (“${reason.match.text.trim()}”)` : '';
+      return message ? message + match : '';
+    })
+    .filter(Boolean);
 }
 
 function messageFor(code: WidgetErrorCode, t: WithErrorMessages, lang: Lang, error: ApiError): string {
@@ -53,6 +62,7 @@ function messageFor(code: WidgetErrorCode, t: WithErrorMessages, lang: Lang, err
     case 'NOT_FOUND':
     case 'ALREADY_DECIDED':
     case 'COMMENT_DECIDED':
+    case 'CANNOT_FEATURE':
     case 'EDIT_WINDOW_CLOSED':
     case 'REQUEST_IN_PROGRESS':
     case 'PAYLOAD_TOO_LARGE':
@@ -69,9 +79,12 @@ function messageFor(code: WidgetErrorCode, t: WithErrorMessages, lang: Lang, err
   }
 }
 
-function formatUntil(until: unknown, lang: Lang): string | null {
+/** An end time in the reader's own time zone, named, so "until 18:00" cannot be misread. */
+export function formatUntil(until: unknown, lang: Lang): string | null {
   if (typeof until !== 'string') return null;
   const date = new Date(until);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(
+    date,
+  );
 }

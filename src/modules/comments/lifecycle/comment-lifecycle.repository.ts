@@ -52,6 +52,7 @@ interface StateRow {
   open_reports: number;
   decided_at: Date | null;
   created_at: Date;
+  featured: boolean;
 }
 
 /** Raised inside a transaction to roll it back: the author's posting version moved since the facts were read. */
@@ -171,7 +172,7 @@ export class CommentLifecycleRepository {
 
 async function lockComment(tx: Prisma.TransactionClient, commentId: string): Promise<CommentState | null> {
   const [row] = await tx.$queryRaw<StateRow[]>`
-    SELECT id, article_id, parent_id, author_id, status, body, verdict, open_reports, decided_at, created_at
+    SELECT id, article_id, parent_id, author_id, status, body, verdict, open_reports, decided_at, created_at, featured_at IS NOT NULL AS featured
     FROM comments WHERE id = ${commentId}::uuid FOR UPDATE`;
   if (!row) return null;
   return {
@@ -185,6 +186,7 @@ async function lockComment(tx: Prisma.TransactionClient, commentId: string): Pro
     openReports: row.open_reports,
     decidedAt: row.decided_at,
     createdAt: row.created_at,
+    featured: row.featured,
   };
 }
 
@@ -205,6 +207,7 @@ async function applyChange(tx: Prisma.TransactionClient, current: CommentState, 
       ...(decision ? { decidedAt: new Date(), decidedById: decision.byId, decisionReason: decision.reason } : {}),
       ...(change.clearReports ? { openReports: 0 } : {}),
       ...(change.deleted ? { deletedAt: new Date() } : {}),
+      ...(change.featuredBy === undefined ? {} : { featuredAt: change.featuredBy ? new Date() : null, featuredById: change.featuredBy }),
       ...(edit ? { body: edit.body, verdict: edit.verdict, ruleIds: edit.ruleIds, editedAt: new Date() } : {}),
     },
   });

@@ -30,12 +30,13 @@ function aState(id: string, overrides: Partial<CommentState> = {}): CommentState
     openReports: 0,
     decidedAt: null,
     createdAt: POSTED,
+    featured: false,
     ...overrides,
   };
 }
 
 function aRecord(state: CommentState): CommentRecord {
-  return { ...state, authorName: 'Author', replyCount: 0, likeCount: 0, reportCount: 0, decisionReason: null, editedAt: null };
+  return { ...state, authorName: 'Author', replyCount: 0, likeCount: 0, reportCount: 0, decisionReason: null, editedAt: null, featuredAt: null };
 }
 
 describe('CommentLifecycle: bulk decisions', () => {

@@ -18,7 +18,7 @@ import { CommentChangeFeed } from '../public-pages/comment-change-feed.js';
 import { acceptCommentBody } from '../text/accept-comment-body.js';
 import { CommentLifecycleRepository, type TransitionOutcome } from './comment-lifecycle.repository.js';
 import { toStoredVerdict } from './stored-verdict.js';
-import { type CommentState, decide, edit, editRefusal, remove, reported, type TransitionPlan } from './transitions.js';
+import { type CommentState, decide, edit, editRefusal, feature, remove, reported, type TransitionPlan } from './transitions.js';
 
 export interface DecisionRequest {
   commentId: string;
@@ -188,6 +188,12 @@ export class CommentLifecycle {
     );
     const comment = await this.changed(actor.user.id, request.commentId, outcome);
     return { comment: toCommentView(comment), recorded: outcome.outcome === 'changed' };
+  }
+
+  /** A moderator features a comment (a staff pick) or takes that back. */
+  async feature(actor: Principal, commentId: string, featured: boolean, reason: string): Promise<CommentView> {
+    const outcome = await this.lifecycle.transition(commentId, (current) => feature(current, { actorId: actor.user.id, featured, reason }));
+    return toCommentView(await this.changed(actor.user.id, commentId, outcome));
   }
 
   /** Each item on its own: one failing does not stop the others, and each says how it went. */

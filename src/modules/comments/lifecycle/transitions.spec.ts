@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { AppError } from '@/common/errors/app-error.js';
 import type { CommentStatus } from '../comments.dto.js';
 import type { StoredVerdict } from './stored-verdict.js';
-import { type CommentState, decide, edit, editRefusal, remove, reported, type TransitionPlan } from './transitions.js';
+import { type CommentState, decide, edit, editRefusal, feature, remove, reported, type TransitionPlan } from './transitions.js';
 
 const AUTHOR = '00000000-0000-7000-8000-00000000000a';
 const MODERATOR = '00000000-0000-7000-8000-00000000000b';
@@ -27,6 +27,7 @@ function aState(overrides: Partial<CommentState> = {}): CommentState {
     openReports: 0,
     decidedAt: null,
     createdAt: POSTED,
+    featured: false,
     ...overrides,
   };
 }
@@ -141,5 +142,35 @@ describe('edit', () => {
   ])('refuses (or not) %s', (_, state, authorId, at, expected) => {
     expect(editRefusal(aState(state), authorId, at, 300)?.code ?? 'none').toBe(expected);
     expect(codeOf(() => edit(aState(state), { ...request(publish, at), authorId }))).toBe(expected);
+  });
+});
+
+describe('feature', () => {
+  const by = (featured: boolean) => ({ actorId: MODERATOR, featured, reason: 'a staff pick' });
+
+  it('features a published comment, status unchanged, logged as feature by the moderator', () => {
+    const plan = feature(aState(), by(true));
+    if (!('change' in plan)) throw new Error('expected a change');
+    expect(plan.change).toMatchObject({ status: 'published', featuredBy: MODERATOR, event: 'comment.featured' });
+    expect(plan.change.audit).toEqual([expect.objectContaining({ action: 'feature', actorId: MODERATOR, reason: 'a staff pick' })]);
+  });
+
+  it('takes a feature back, logged as unfeature, even once the comment left public view', () => {
+    const plan = feature(aState({ featured: true, status: 'pending' }), by(false));
+    if (!('change' in plan)) throw new Error('expected a change');
+    expect(plan.change).toMatchObject({ status: 'pending', featuredBy: null });
+    expect(plan.change.audit).toEqual([expect.objectContaining({ action: 'unfeature' })]);
+  });
+
+  it.each<[string, Partial<CommentState>, boolean, string]>([
+    ['the same feature again', { featured: true }, true, 'unchanged'],
+    ['unfeaturing a comment never featured', {}, false, 'unchanged'],
+    ['a held comment', { status: 'pending' }, true, 'CANNOT_FEATURE'],
+    ['a rejected comment', { status: 'rejected' }, true, 'CANNOT_FEATURE'],
+    ['a reply', { parentId: '00000000-0000-7000-8000-000000000009' }, true, 'CANNOT_FEATURE'],
+    ['a deleted comment', { status: 'deleted' }, true, 'NOT_FOUND'],
+  ])('answers %s with %s', (_, state, featured, expected) => {
+    const outcome = (): string => ('change' in feature(aState(state), by(featured)) ? 'changed' : 'unchanged');
+    expect(codeOf(outcome) === 'none' ? outcome() : codeOf(outcome)).toBe(expected);
   });
 });

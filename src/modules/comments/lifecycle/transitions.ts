@@ -23,6 +23,7 @@ export interface CommentState {
   /** Set once a moderator decided it. */
   decidedAt: Date | null;
   createdAt: Date;
+  featured: boolean;
 }
 
 export interface CommentChange {
@@ -34,6 +35,8 @@ export interface CommentChange {
   deleted?: boolean;
   /** A new text by its author: the old one is kept as a revision. */
   edit?: { body: string; verdict: StoredVerdict; ruleIds: string[]; authorVersion: number };
+  /** A moderator features it (a staff pick), or takes that back (null). */
+  featuredBy?: string | null;
   /** After an approval, a new author with this many approved comments becomes a regular. */
   promoteAuthorAt?: number;
   audit: NewLogEntry[];
@@ -73,6 +76,32 @@ export function decide(current: CommentState, request: DecisionRequest): Transit
       ...(request.action === 'approve' ? { clearReports: true, promoteAuthorAt: request.approvalsToBecomeRegular } : {}),
       audit: [{ actorId: request.actorId, action: request.action, commentId: current.id, targetUserId: current.authorId, reason: request.reason }],
       event: 'comment.decided',
+    },
+  };
+}
+
+/**
+ * A moderator features a published thread (a staff pick, listed under `featured=true` while it stays
+ * published) or takes that back; the same again changes nothing. Replies and comments not on show
+ * cannot be featured; a featured comment that leaves public view leaves the featured list with it.
+ */
+export function feature(current: CommentState, request: { actorId: string; featured: boolean; reason: string }): TransitionPlan {
+  if (current.status === 'deleted') throw new NotFoundError('The comment');
+  if (current.featured === request.featured) return { unchanged: true };
+  if (request.featured && current.parentId !== null) throw new AppError('CANNOT_FEATURE', 'Only a comment, not a reply, can be featured.', { reason: 'reply' });
+  if (request.featured && current.status !== 'published') {
+    throw new AppError('CANNOT_FEATURE', `Only a published comment can be featured (it is ${current.status}).`, {
+      reason: 'not_published',
+      status: current.status,
+    });
+  }
+  const action = request.featured ? 'feature' : 'unfeature';
+  return {
+    change: {
+      status: current.status,
+      featuredBy: request.featured ? request.actorId : null,
+      audit: [{ actorId: request.actorId, action, commentId: current.id, targetUserId: current.authorId, reason: request.reason }],
+      event: 'comment.featured',
     },
   };
 }
