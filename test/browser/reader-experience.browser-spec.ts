@@ -5,10 +5,12 @@ import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, waitFor, widgetFrame } from './browser.js';
+import { copyFile } from 'node:fs/promises';
+import { artifactPath, launchBrowser, waitFor, widgetFrame } from './browser.js';
 import { publisherArticle, type PublisherSite, startPublisherSite } from './publisher-site.js';
 
 /** Where the README finds the widget's pictures; the tests below take them. */
+/** `WIDGET_SCREENSHOTS=1` refreshes the README's pictures in docs/ from this run. */
 const DOCS = new URL('../../docs/', import.meta.url);
 
 describe("the reader's and publisher's experience of the widget", () => {
@@ -309,7 +311,9 @@ describe("the reader's and publisher's experience of the widget", () => {
         const iframe = await page.$eval('[data-comments] iframe', (element) => (element as HTMLIFrameElement).clientHeight);
         return iframe >= (await frame.evaluate(() => document.documentElement.scrollHeight));
       });
-      await page.locator('[data-comments]').screenshot({ path: new URL(file, DOCS).pathname });
+      const picture = await artifactPath(file);
+      await page.locator('[data-comments]').screenshot({ path: picture });
+      if (process.env.WIDGET_SCREENSHOTS) await copyFile(picture, new URL(file, DOCS).pathname);
     }
 
     it('takes the widget in Korean, with a featured comment and a held one', async () => {
