@@ -10,6 +10,7 @@ import { CommentsModule } from '@/modules/comments/comments.module.js';
 import { EmbedModule } from '@/modules/embed/embed.module.js';
 import { HealthModule } from '@/modules/health/health.module.js';
 import { ModerationModule } from '@/modules/moderation/moderation.module.js';
+import { NotificationsModule } from '@/modules/notifications/notifications.module.js';
 import { PolicyModule } from '@/modules/policy/policy.module.js';
 
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         PolicyModule,
         ModerationModule,
         EmbedModule,
+        NotificationsModule,
       ],
     };
   }

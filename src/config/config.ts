@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type LoginProvidersConfig, loginProviderEnvShape, loginProviderProblems, readLoginProviders, type SessionSecretConfig } from './oauth-config.js';
+import { type NotificationsConfig, notificationsEnvShape, readNotificationsConfig } from './notifications-config.js';
 import { readSsoConfig, type SsoConfig, ssoEnvShape, ssoProblems } from './sso-config.js';
 
 /** `count/seconds`, e.g. `5/60`. */
@@ -73,6 +74,7 @@ const envSchema = z.object({
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   ...loginProviderEnvShape,
   ...ssoEnvShape,
+  ...notificationsEnvShape,
 });
 
 export interface RateLimitSetting {
@@ -117,6 +119,8 @@ export interface AppConfig {
   databasePool: { size: number; waitMs: number };
   /** Public comment pages kept in memory (0 MB: none). */
   pageCache: { maxBytes: number; ttlSeconds: number };
+  /** Mail, webhooks, their outbox, and the site's accountability and data-rights settings. */
+  notifications: NotificationsConfig;
 }
 
 /** SESSION_SECRET's stand-in when unset: one random secret for the life of this process. */
@@ -173,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     toxicity: { url: e.TOXICITY_URL, timeoutMs: e.TOXICITY_TIMEOUT_MS },
     databasePool: { size: e.DATABASE_POOL_SIZE, waitMs: e.DATABASE_POOL_WAIT_MS },
     pageCache: { maxBytes: Math.round(e.PAGE_CACHE_MB * 2 ** 20), ttlSeconds: e.PAGE_CACHE_TTL_SECONDS },
+    notifications: readNotificationsConfig(e),
   };
 }
 
