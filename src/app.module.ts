@@ -4,6 +4,7 @@ import type { AppConfig } from '@/config/config.js';
 import { HousekeepingModule } from '@/common/housekeeping/housekeeping.module.js';
 import type { AppLogger } from '@/common/logging/logger.js';
 import { DatabaseModule } from '@/database/database.module.js';
+import { AccountModule } from '@/modules/account/account.module.js';
 import { ArticlesModule } from '@/modules/articles/articles.module.js';
 import { AuthModule } from '@/modules/auth/auth.module.js';
 import { CommentsModule } from '@/modules/comments/comments.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         ModerationModule,
         EmbedModule,
         NotificationsModule,
+        AccountModule,
       ],
     };
   }

@@ -193,6 +193,8 @@ const RULES: Rule[] = [
   // Notifications: a reader's own settings (a banned reader may still turn mail off), the mail's signed links, publishers' webhooks.
   rule('GET /api/v1/me/notifications',                         [AUTH,      200,       200,       200,       200,       200],        'the caller', () => ({ path: '/api/v1/me/notifications' })),
   rule('PUT /api/v1/me/notifications',                         [AUTH,      200,       200,       200,       200,       200],        'the caller', () => ({ path: '/api/v1/me/notifications', body: { reply: false } })),
+  rule('GET /api/v1/me/export',                                [AUTH,      200,       200,       200,       200,       200],        'the caller’s own data', () => ({ path: '/api/v1/me/export' })),
+  rule('DELETE /api/v1/me',                                    [AUTH,      '400 VALIDATION_FAILED', '400 VALIDATION_FAILED', '400 VALIDATION_FAILED', '400 VALIDATION_FAILED', '400 VALIDATION_FAILED'], 'the caller, unconfirmed', () => ({ path: '/api/v1/me', body: { confirm: 'not my name' } })),
   rule('GET /unsubscribe',                                     everyone(400),                                                       'a link without its signed token', () => ({ path: '/unsubscribe' })),
   rule('POST /unsubscribe',                                    everyone(400),                                                       'a one-click unsubscribe with a forged token', () => ({ path: '/unsubscribe?token=forged' })),
   rule('GET /notifications/confirm-email',                     everyone(400),                                                       'a confirmation link with a forged token', () => ({ path: '/notifications/confirm-email?token=forged' })),
