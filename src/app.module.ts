@@ -12,6 +12,7 @@ import { EmbedModule } from '@/modules/embed/embed.module.js';
 import { HealthModule } from '@/modules/health/health.module.js';
 import { ModerationModule } from '@/modules/moderation/moderation.module.js';
 import { NotificationsModule } from '@/modules/notifications/notifications.module.js';
+import { ProfilesModule } from '@/modules/profiles/profiles.module.js';
 import { PolicyModule } from '@/modules/policy/policy.module.js';
 
 @Module({})
@@ -35,6 +36,7 @@ export class AppModule {
         EmbedModule,
         NotificationsModule,
         AccountModule,
+        ProfilesModule,
       ],
     };
   }
