@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { NotificationSettingsView } from '@/contract/notifications.js';
 import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.js';
@@ -43,20 +43,23 @@ export class NotificationSettingsController {
     return this.settings.update(principal, dto);
   }
 
-  @ApiOperation({ summary: "Unsubscribe by a mail's signed link, without logging in" })
+  // Pages for people following a mail's link, not API routes (docs/notifications.md).
+  @ApiExcludeEndpoint()
   @Get('unsubscribe')
   async unsubscribe(@Query('token') token: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
     return linkPage(reply, 'unsubscribe', typeof token === 'string' ? await this.settings.unsubscribe(token) : { outcome: 'invalid' });
   }
 
-  @ApiOperation({ summary: 'One-click unsubscribe (RFC 8058), as mail clients send it' })
+  // Pages for people following a mail's link, not API routes (docs/notifications.md).
+  @ApiExcludeEndpoint()
   @Post('unsubscribe')
   @HttpCode(200)
   async oneClickUnsubscribe(@Query('token') token: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
     return linkPage(reply, 'unsubscribe', typeof token === 'string' ? await this.settings.unsubscribe(token) : { outcome: 'invalid' });
   }
 
-  @ApiOperation({ summary: 'Confirm the address notifications go to, by the link mailed to it' })
+  // Pages for people following a mail's link, not API routes (docs/notifications.md).
+  @ApiExcludeEndpoint()
   @Get('notifications/confirm-email')
   async confirmEmail(@Query('token') token: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
     return linkPage(reply, 'confirm', typeof token === 'string' ? await this.settings.confirmEmail(token) : { outcome: 'invalid' });
