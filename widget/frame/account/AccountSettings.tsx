@@ -31,7 +31,9 @@ export function AccountSettings({ onDeleted }: { onDeleted: () => void }) {
   };
   const save = (event: Event) => {
     event.preventDefault();
-    if (settings) void attempt(async () => (setSettings(await api.saveNotifications(settings)), setStatus(m.saved)));
+    if (!settings) return;
+    const { emailVerified: _, ...changes } = settings;
+    void attempt(async () => (setSettings(await api.saveNotifications(changes)), setStatus(m.saved)));
   };
   const download = () =>
     void attempt(async () => {

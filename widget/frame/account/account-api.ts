@@ -8,7 +8,8 @@ export function createAccountApi(currentToken: () => string | null) {
   const json = createJsonRequest(currentToken);
   return {
     notifications: () => json<NotificationSettingsView>('GET', '/me/notifications', undefined, { fresh: true }),
-    saveNotifications: (changes: Partial<NotificationSettingsView>) => json<NotificationSettingsView>('PUT', '/me/notifications', changes),
+    saveNotifications: (changes: Partial<Omit<NotificationSettingsView, 'emailVerified'>>) =>
+      json<NotificationSettingsView>('PUT', '/me/notifications', changes),
     exportData: () => json<AccountExport>('GET', '/me/export', undefined, { fresh: true }),
     deleteAccount: (confirm: string) => json<null>('DELETE', '/me', { confirm }),
     profile: (userId: string) => json<PublicProfile>('GET', `/users/${encodeURIComponent(userId)}/profile`),
