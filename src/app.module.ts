@@ -4,6 +4,7 @@ import type { AppConfig } from '@/config/config.js';
 import { HousekeepingModule } from '@/common/housekeeping/housekeeping.module.js';
 import type { AppLogger } from '@/common/logging/logger.js';
 import { DatabaseModule } from '@/database/database.module.js';
+import { AccountModule } from '@/modules/account/account.module.js';
 import { ArticlesModule } from '@/modules/articles/articles.module.js';
 import { AuthModule } from '@/modules/auth/auth.module.js';
 import { CommentsModule } from '@/modules/comments/comments.module.js';
@@ -11,6 +12,8 @@ import { EmbedModule } from '@/modules/embed/embed.module.js';
 import { HealthModule } from '@/modules/health/health.module.js';
 import { MetricsModule } from '@/modules/metrics/metrics.module.js';
 import { ModerationModule } from '@/modules/moderation/moderation.module.js';
+import { NotificationsModule } from '@/modules/notifications/notifications.module.js';
+import { ProfilesModule } from '@/modules/profiles/profiles.module.js';
 import { PolicyModule } from '@/modules/policy/policy.module.js';
 
 @Module({})
@@ -33,6 +36,9 @@ export class AppModule {
         PolicyModule,
         ModerationModule,
         EmbedModule,
+        NotificationsModule,
+        AccountModule,
+        ProfilesModule,
       ],
     };
   }

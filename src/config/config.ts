@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type LoginProvidersConfig, loginProviderEnvShape, loginProviderProblems, readLoginProviders, type SessionSecretConfig } from './oauth-config.js';
+import { type NotificationsConfig, notificationsEnvShape, readNotificationsConfig } from './notifications-config.js';
 import { readSsoConfig, type SsoConfig, ssoEnvShape, ssoProblems } from './sso-config.js';
 
 /** `count/seconds`, e.g. `5/60`. */
@@ -75,6 +76,7 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ...loginProviderEnvShape,
   ...ssoEnvShape,
+  ...notificationsEnvShape,
 });
 
 /** Every variable the service reads, for the checks that each is documented and reaches a deployment. */
@@ -126,6 +128,8 @@ export interface AppConfig {
   pageCache: { maxBytes: number; ttlSeconds: number };
   /** The bearer token `/metrics` asks for; unset: it answers anyone. */
   metricsToken: string | undefined;
+  /** Mail, webhooks, their outbox, and the site's accountability and data-rights settings. */
+  notifications: NotificationsConfig;
 }
 
 /** SESSION_SECRET's stand-in when unset: one random secret for the life of this process. */
@@ -184,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databasePool: { size: e.DATABASE_POOL_SIZE, waitMs: e.DATABASE_POOL_WAIT_MS },
     pageCache: { maxBytes: Math.round(e.PAGE_CACHE_MB * 2 ** 20), ttlSeconds: e.PAGE_CACHE_TTL_SECONDS },
     metricsToken: e.METRICS_TOKEN,
+    notifications: readNotificationsConfig(e),
   };
 }
 

@@ -197,6 +197,21 @@ const RULES: Rule[] = [
   rule('PUT /api/v1/moderation/users/:userId/role',            [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'a reader', async () => ({ path: `/api/v1/moderation/users/${await freshReader()}/role`, body: { role: 'reader' } })),
   rule('PUT /api/v1/moderation/users/:userId/trust',           [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'a reader', async () => ({ path: `/api/v1/moderation/users/${await freshReader()}/trust`, body: { trust: 'watched' } })),
   rule('GET /api/v1/moderation/log',                           [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the log of the held comment', () => ({ path: `/api/v1/moderation/log?commentId=${w.held}` })),
+
+  // Notifications: a reader's own settings (a banned reader may still turn mail off), the mail's signed links, publishers' webhooks.
+  rule('GET /api/v1/me/notifications',                         [AUTH,      200,       200,       200,       200,       200],        'the caller', () => ({ path: '/api/v1/me/notifications' })),
+  rule('PUT /api/v1/me/notifications',                         [AUTH,      200,       200,       200,       200,       200],        'the caller', () => ({ path: '/api/v1/me/notifications', body: { reply: false } })),
+  rule('GET /api/v1/me/export',                                [AUTH,      200,       200,       200,       200,       200],        'the caller’s own data', () => ({ path: '/api/v1/me/export' })),
+  rule('DELETE /api/v1/me',                                    [AUTH,      '400 VALIDATION_FAILED', '400 VALIDATION_FAILED', '400 VALIDATION_FAILED', '400 VALIDATION_FAILED', '400 VALIDATION_FAILED'], 'the caller, unconfirmed', () => ({ path: '/api/v1/me', body: { confirm: 'not my name' } })),
+  rule('GET /api/v1/users/:userId/profile',                    everyone(200),                                                       'the author’s public profile', () => ({ path: `/api/v1/users/${w.users.author.user.id}/profile` })),
+  rule('GET /unsubscribe',                                     everyone(400),                                                       'a link without its signed token', () => ({ path: '/unsubscribe' })),
+  rule('POST /unsubscribe',                                    everyone(400),                                                       'a one-click unsubscribe with a forged token', () => ({ path: '/unsubscribe?token=forged' })),
+  rule('GET /notifications/confirm-email',                     everyone(400),                                                       'a confirmation link with a forged token', () => ({ path: '/notifications/confirm-email?token=forged' })),
+  rule('POST /api/v1/admin/webhooks',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 201],        'an endpoint that takes nothing anyone does here', () => ({ path: '/api/v1/admin/webhooks', body: { url: 'http://127.0.0.1:9/hook', events: ['user.banned'] } })),
+  rule('GET /api/v1/admin/webhooks',                           [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'the endpoints', () => ({ path: '/api/v1/admin/webhooks' })),
+  rule('DELETE /api/v1/admin/webhooks/:webhookId',             [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN],     'an unknown endpoint', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}` })),
+  rule('GET /api/v1/admin/webhooks/:webhookId/deliveries',     [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN],     'an unknown endpoint', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}/deliveries` })),
+  rule('POST /api/v1/admin/webhooks/:webhookId/deliveries/:deliveryId/retry', [AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN], 'an unknown dead letter', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}/deliveries/${NO_SUCH_ID}/retry` })),
 ];
 
 /** The status of the answer, with the error code when it is the contract's error envelope. */

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@/common/errors/app-error.js';
+import { APP_CONFIG } from '@/config/config.module.js';
+import type { AppConfig } from '@/config/config.js';
 import type { LikeState } from '@/contract/reactions.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
+import { RateLimitService } from '@/modules/rate-limit/rate-limit.service.js';
 import { CommentsRepository } from './comments.repository.js';
 import { CommentsService } from './comments.service.js';
 import { CommentChangeFeed } from './public-pages/comment-change-feed.js';
@@ -10,6 +13,8 @@ import { CommentChangeFeed } from './public-pages/comment-change-feed.js';
 @Injectable()
 export class CommentReactionsService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rateLimits: RateLimitService,
     private readonly comments: CommentsService,
     private readonly repository: CommentsRepository,
     private readonly changes: CommentChangeFeed,
@@ -19,8 +24,19 @@ export class CommentReactionsService {
     const comment = await this.comments.requirePublished(commentId);
     // Taking a like back is always allowed (likes given before this rule among them).
     if (liked && comment.authorId === principal.user.id) throw new ForbiddenError('You cannot like your own comment.');
+    if (liked) await this.countLike(principal.user.id);
     const likeCount = await this.repository.setLike(commentId, principal.user.id, liked);
     this.changes.committedHere({ actorId: principal.user.id, articleId: comment.articleId, public: true });
     return { commentId, liked, likeCount };
+  }
+
+  /**
+   * The site's caps on giving likes (RATE_LIMITED past them): so many a day, counted from the day's
+   * first, and a least gap between two, as a window of one like that opens with each like counted.
+   */
+  private async countLike(userId: string): Promise<void> {
+    const { likeDailyCap, likeMinGapSeconds } = this.config.notifications.site;
+    if (likeMinGapSeconds > 0) await this.rateLimits.consume(`like-gap:${userId}`, { count: 1, windowSeconds: likeMinGapSeconds });
+    if (likeDailyCap > 0) await this.rateLimits.consume(`like-day:${userId}`, { count: likeDailyCap, windowSeconds: 86_400 });
   }
 }

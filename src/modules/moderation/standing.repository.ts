@@ -5,6 +5,7 @@ import type { Prisma } from '@/generated/prisma/client.js';
 import { appendLogEntries, type NewLogEntry } from '@/modules/audit/audit-log.repository.js';
 import type { Role, UserRecord } from '@/modules/auth/auth.types.js';
 import { CommentLifecycleRepository } from '@/modules/comments/lifecycle/comment-lifecycle.repository.js';
+import { queueMail, queueUserWebhook } from '@/modules/notifications/outbox/outbox-queue.js';
 import type { AuthorTrust } from '@/modules/policy/engine/engine.js';
 
 export interface StandingChange {
@@ -36,6 +37,15 @@ export class StandingRepository {
         { ...entry(change, until ? 'suspend' : 'ban', userId), details: { until: until?.toISOString() ?? null, rejectPending: change.rejectPending } },
       ]);
       const rejected = change.rejectPending ? await this.comments.rejectPendingOf(tx, userId, change.actorId, change.reason) : [];
+      const action = until ? 'suspend' : 'ban';
+      await queueMail(tx, userId, { kind: 'standing', action, until: until?.toISOString() ?? null, reason: change.reason || null });
+      await queueUserWebhook(tx, 'user.banned', {
+        userId,
+        action,
+        until: until?.toISOString() ?? null,
+        reason: change.reason || null,
+        moderatorId: change.actorId,
+      });
       return { user, rejected };
     });
   }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ProviderView } from '@/contract/auth.js';
 import type { LoginInput } from '../auth/login.js';
+import { AccountSettings } from '../account/AccountSettings.js';
 import { useWidget } from '../widget-context.js';
 import { DevLoginForm } from './DevLoginForm.js';
 
@@ -18,13 +19,16 @@ export function AccountPanel({ providers, busy, logIn, logOut }: AccountPanelPro
 
   if (session) {
     return (
-      <p class="account">
-        {t.loggedInAs} <strong>{session.user.displayName}</strong>
-        <span aria-hidden="true"> · </span>
-        <button type="button" class="link-button" onClick={logOut}>
-          {t.logOut}
-        </button>
-      </p>
+      <>
+        <p class="account">
+          {t.loggedInAs} <strong>{session.user.displayName}</strong>
+          <span aria-hidden="true"> · </span>
+          <button type="button" class="link-button" onClick={logOut}>
+            {t.logOut}
+          </button>
+        </p>
+        <AccountSettings onDeleted={logOut} />
+      </>
     );
   }
 

@@ -5,6 +5,7 @@ import { describeError } from '@widget/shared/i18n/describe-error.js';
 import { absoluteTime, relativeTime } from '@widget/shared/i18n/relative-time.js';
 import { useEditWindowOpen } from '../editing/edit-window.js';
 import { usePagedComments } from '../feed/paged-comments.js';
+import { ProfileView } from '../account/ProfileView.js';
 import { useWidget } from '../widget-context.js';
 import { CommentEditor } from './CommentEditor.js';
 import { Composer } from './Composer.js';
@@ -29,6 +30,7 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
   const { api, t, lang, now, session, canWrite, focusRequest, announce, noteFailure, refreshArticle, articleId } = useWidget();
   const [panel, setPanel] = useState<Panel>('none');
   const [notice, setNotice] = useState('');
+  const [showProfile, setShowProfile] = useState(false);
   const [reported, setReported] = useState(false);
   const [repliesOpen, setRepliesOpen] = useState(false);
   const [editRefusal, setEditRefusal] = useState<string | null>(null);
@@ -122,7 +124,11 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
     <li class={`comment${isReply ? ' reply' : ''}`}>
       <article ref={self} tabIndex={-1} aria-label={deleted ? t.deletedComment : comment.author.displayName}>
         <header class="comment-head">
-          {!deleted && <span class="author">{comment.author.displayName}</span>}
+          {!deleted && (
+            <button type="button" class="author link-button" aria-expanded={showProfile} onClick={() => setShowProfile(!showProfile)}>
+              {comment.author.displayName}
+            </button>
+          )}
           <time dateTime={comment.createdAt} title={absoluteTime(comment.createdAt, lang)}>
             {relativeTime(comment.createdAt, now, lang)}
           </time>
@@ -139,6 +145,7 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
           {comment.status === 'pending' && <span class="badge">{t.awaitingReview}</span>}
           {comment.status === 'rejected' && <span class="badge badge-rejected">{t.notPublished}</span>}
         </header>
+        {showProfile && <ProfileView userId={comment.author.id} onClose={() => setShowProfile(false)} />}
 
         {editing && policy ? (
           <CommentEditor

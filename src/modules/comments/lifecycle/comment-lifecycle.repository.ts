@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
 import { Prisma } from '@/generated/prisma/client.js';
 import { appendLogEntries } from '@/modules/audit/audit-log.repository.js';
+import { queueCommentWebhook, queueMail, replyMailSql, webhookEventSql } from '@/modules/notifications/outbox/outbox-queue.js';
 import { toWindowCount, type WindowCount, type WindowHitRow, windowHitStatement } from '@/modules/rate-limit/rate-limit.repository.js';
 import type { CommentStatus, ReportReason } from '../comments.dto.js';
 import { COMMENT_COLUMNS_UNQUALIFIED, type CommentRecord, type CommentSqlRow, fromCommentSqlRow } from '../comments.repository.js';
@@ -95,7 +96,13 @@ export class CommentLifecycleRepository {
                ${ruleIdsOf(comment.verdict)}::text[], ${comment.idempotencyKey}
         FROM moved
         RETURNING ${COMMENT_COLUMNS_UNQUALIFIED}
-      ), queued AS (${announceRowsSql('comment.queued', Prisma.raw('inserted'), Prisma.sql`r.status = 'pending'`)})
+      ), queued AS (${announceRowsSql('comment.queued', Prisma.raw('inserted'), Prisma.sql`r.status = 'pending'`)}),
+      reply_mail AS (${replyMailSql(Prisma.raw('inserted'))}),
+      webhooks AS (${webhookEventSql(
+        Prisma.sql`CASE r.status WHEN 'published' THEN 'comment.published' WHEN 'pending' THEN 'comment.held' END`,
+        Prisma.sql`jsonb_build_object('commentId', r.id, 'articleId', r.article_id, 'parentId', r.parent_id, 'authorId', r.author_id, 'status', r.status)`,
+        Prisma.sql`inserted r`,
+      )})
       SELECT hit.count, hit.window_start, inserted.*, u.display_name AS author_name, (SELECT count(*) FROM queued) AS announced
       FROM (SELECT 1) AS attempt LEFT JOIN hit ON true LEFT JOIN inserted ON true LEFT JOIN users u ON u.id = inserted.author_id`;
     if (row!.count === undefined || row!.count === null) return { outcome: 'facts-changed' };
@@ -142,6 +149,7 @@ export class CommentLifecycleRepository {
           ON CONFLICT DO NOTHING`) === 1;
       if (!created) return { outcome: 'reported', articleId: before.articleId, created, requeued: false };
       await tx.$executeRaw`UPDATE comments SET report_count = report_count + 1, open_reports = open_reports + 1 WHERE id = ${commentId}::uuid`;
+      await queueCommentWebhook(tx, 'comment.reported', commentId, { reason: report.reason });
       const current = { ...before, openReports: before.openReports + 1 };
       const planned = plan(current);
       if ('change' in planned) await applyChange(tx, current, planned.change);
@@ -219,4 +227,20 @@ async function applyChange(tx: Prisma.TransactionClient, current: CommentState, 
   }
   await appendLogEntries(tx, change.audit);
   await announce(tx, { type: change.event, commentId: current.id, articleId: current.articleId, status: change.status });
+  await queueNotifications(tx, current, change);
+}
+
+/** Mail to the readers concerned and webhooks to publishers, in the transaction of the change they tell about. */
+async function queueNotifications(tx: Prisma.TransactionClient, current: CommentState, change: CommentChange): Promise<void> {
+  if (change.decision) {
+    const action = change.status === 'published' ? 'approve' : 'reject';
+    if (current.status === 'pending')
+      await queueMail(tx, current.authorId, { kind: 'decision', commentId: current.id, action, reason: change.decision.reason || null });
+    await queueCommentWebhook(tx, 'comment.decided', current.id, { action, reason: change.decision.reason || null, moderatorId: change.decision.byId });
+  }
+  if (change.status === 'published' && current.status !== 'published' && current.parentId) {
+    // A reply held for review reaches the thread's author when it is published.
+    await tx.$executeRaw`WITH r AS (SELECT id, parent_id, author_id, status FROM comments WHERE id = ${current.id}::uuid) ${replyMailSql(Prisma.raw('r'))}`;
+  }
+  if (change.status === 'pending' && current.status !== 'pending') await queueCommentWebhook(tx, 'comment.held', current.id);
 }

@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.js';
+import type { Principal } from '@/modules/auth/auth.types.js';
+import { type CreateWebhookDto, createWebhookSchema, type DeliveriesQuery, deliveriesQuerySchema, webhookIdSchema } from './webhooks.dto.js';
+import { WebhooksService } from './webhooks.service.js';
+
+@ApiTags('webhooks')
+@Authenticated({ minRole: 'admin' })
+@Controller('api/v1/admin/webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @ApiOperation({ summary: "Register a publisher's webhook endpoint (admin); the answer carries its signing secret, once" })
+  @Post()
+  create(@CurrentPrincipal() principal: Principal, @Body({ schema: createWebhookSchema }) dto: CreateWebhookDto) {
+    return this.webhooks.create(principal, dto);
+  }
+
+  @ApiOperation({ summary: 'The registered webhook endpoints (admin)' })
+  @Get()
+  list() {
+    return this.webhooks.list();
+  }
+
+  @ApiOperation({ summary: 'Remove a webhook endpoint (admin)' })
+  @Delete(':webhookId')
+  @HttpCode(204)
+  remove(@Param('webhookId', { schema: webhookIdSchema }) id: string): Promise<void> {
+    return this.webhooks.remove(id);
+  }
+
+  @ApiOperation({ summary: "An endpoint's delivery log, newest first; `?status=dead` for its dead letters (admin)" })
+  @Get(':webhookId/deliveries')
+  deliveries(@Param('webhookId', { schema: webhookIdSchema }) id: string, @Query({ schema: deliveriesQuerySchema }) query: DeliveriesQuery) {
+    return this.webhooks.deliveries(id, query);
+  }
+
+  @ApiOperation({ summary: 'Send a dead letter again (admin)' })
+  @Post(':webhookId/deliveries/:deliveryId/retry')
+  @HttpCode(202)
+  redeliver(@Param('webhookId', { schema: webhookIdSchema }) id: string, @Param('deliveryId', { schema: webhookIdSchema }) deliveryId: string): Promise<void> {
+    return this.webhooks.redeliver(id, deliveryId);
+  }
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { anArticle } from '../factories/articles.js';
+import { aComment } from '../factories/comments.js';
+import { aUser, type LoggedInUser } from '../factories/users.js';
+import { turnOffQuotas } from '../helpers/policy.js';
+import { sql } from '../helpers/sql.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+describe('public profiles and like caps', () => {
+  let t: TestApp;
+  let admin: LoggedInUser;
+  let articleId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LIKE_DAILY_CAP: '3', LIKE_MIN_GAP_SECONDS: '0' } });
+    admin = await aUser(t.http, { role: 'admin' });
+    await turnOffQuotas(t.http, admin.token);
+    articleId = (await anArticle(t.http, admin.token, { title: 'The budget vote' })).id;
+  });
+  afterAll(() => t.close());
+
+  it("shows a reader's record: join date, published comments with their articles, likes received, and the 30-day self-deletion share", async () => {
+    const reader = await aUser(t.http);
+    const moderator = await aUser(t.http, { role: 'moderator' });
+    const comments: Awaited<ReturnType<typeof aComment>>[] = [];
+    for (let i = 0; i < 5; i++) comments.push(await aComment(t.http, reader.token, articleId, { body: `Profile comment number ${i}.` }));
+    // Deleted by the author a long time ago: outside the 30 days.
+    expect((await t.http.delete(`/api/v1/comments/${comments[0]!.id}`, { token: reader.token })).status).toBe(204);
+    await sql(t.databaseUrl, "UPDATE comments SET created_at = now() - interval '40 days' WHERE id = $1", [comments[0]!.id]);
+    // In the 30 days: one deleted by the author, one by a moderator.
+    expect((await t.http.delete(`/api/v1/comments/${comments[1]!.id}`, { token: reader.token })).status).toBe(204);
+    expect((await t.http.delete(`/api/v1/comments/${comments[2]!.id}`, { token: moderator.token })).status).toBe(204);
+    expect((await t.http.put(`/api/v1/comments/${comments[3]!.id}/like`, undefined, { token: moderator.token })).status).toBe(200);
+    expect((await t.http.put(`/api/v1/comments/${comments[4]!.id}/like`, undefined, { token: admin.token })).status).toBe(200);
+
+    const profile = await t.http.get(`/api/v1/users/${reader.user.id}/profile`);
+    expect(profile.status).toBe(200);
+    expect(profile.body).toEqual({
+      user: { id: reader.user.id, displayName: reader.user.displayName, joinedAt: expect.any(String) },
+      likesReceived: 2,
+      last30Days: { written: 4, deletedByAuthor: 1, deletionRatio: 0.25 },
+      comments: [4, 3].map((i) => ({
+        id: comments[i]!.id,
+        body: `Profile comment number ${i}.`,
+        createdAt: comments[i]!.createdAt,
+        likeCount: 1,
+        article: { id: articleId, title: 'The budget vote', url: `https://news.example.com/${articleId}` },
+      })),
+    });
+  });
+
+  it('answers 404 NOT_FOUND for an unknown reader and for the deleted-account stand-in', async () => {
+    for (const id of ['00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-00000000dead']) {
+      expect((await t.http.get(`/api/v1/users/${id}/profile`)).body.error.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('caps the likes a reader gives a day with 429 RATE_LIMITED and Retry-After', async () => {
+    const liker = await aUser(t.http);
+    const author = await aUser(t.http);
+    const targets: Awaited<ReturnType<typeof aComment>>[] = [];
+    for (let i = 0; i < 4; i++) targets.push(await aComment(t.http, author.token, articleId));
+    const answers = [];
+    for (const target of targets) answers.push(await t.http.put(`/api/v1/comments/${target.id}/like`, undefined, { token: liker.token }));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
+    expect(answers[3]!.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(answers[3]!.headers.get('retry-after'))).toBeGreaterThan(86_000);
+    // The refused like was not stored, and taking one back is never capped.
+    expect(
+      (await t.http.get(`/api/v1/articles/${articleId}/comments?sort=newest&limit=100`)).body.comments.find((c: { id: string }) => c.id === targets[3]!.id)
+        .likeCount,
+    ).toBe(0);
+    expect((await t.http.delete(`/api/v1/comments/${targets[0]!.id}/like`, { token: liker.token })).status).toBe(200);
+  });
+});
+
+describe('like gap and profiles off', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LIKE_MIN_GAP_SECONDS: '30', PUBLIC_PROFILES: 'false' } });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a second like within the least gap with 429 RATE_LIMITED', async () => {
+    const admin = await aUser(t.http, { role: 'admin' });
+    const articleId = (await anArticle(t.http, admin.token)).id;
+    const author = await aUser(t.http);
+    const [first, second] = [await aComment(t.http, author.token, articleId), await aComment(t.http, author.token, articleId)];
+    const liker = await aUser(t.http);
+    expect((await t.http.put(`/api/v1/comments/${first.id}/like`, undefined, { token: liker.token })).status).toBe(200);
+    const refused = await t.http.put(`/api/v1/comments/${second.id}/like`, undefined, { token: liker.token });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(30);
+  });
+
+  it('has no public profiles when the site turns them off', async () => {
+    const reader = await aUser(t.http);
+    expect((await t.http.get(`/api/v1/users/${reader.user.id}/profile`)).body.error.code).toBe('NOT_FOUND');
+  });
+});
