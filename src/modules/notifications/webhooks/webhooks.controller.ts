@@ -4,6 +4,7 @@ import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.
 import type { Principal } from '@/modules/auth/auth.types.js';
 import { type CreateWebhookDto, createWebhookSchema, type DeliveriesQuery, deliveriesQuerySchema, webhookIdSchema } from './webhooks.dto.js';
 import { WebhooksService } from './webhooks.service.js';
+import { ApiErrors } from '@/common/openapi/api-errors.decorator.js';
 
 @ApiTags('webhooks')
 @Authenticated({ minRole: 'admin' })
@@ -24,6 +25,7 @@ export class WebhooksController {
   }
 
   @ApiOperation({ summary: 'Remove a webhook endpoint (admin)' })
+  @ApiErrors('NOT_FOUND')
   @Delete(':webhookId')
   @HttpCode(204)
   remove(@Param('webhookId', { schema: webhookIdSchema }) id: string): Promise<void> {
@@ -31,12 +33,14 @@ export class WebhooksController {
   }
 
   @ApiOperation({ summary: "An endpoint's delivery log, newest first; `?status=dead` for its dead letters (admin)" })
+  @ApiErrors('NOT_FOUND')
   @Get(':webhookId/deliveries')
   deliveries(@Param('webhookId', { schema: webhookIdSchema }) id: string, @Query({ schema: deliveriesQuerySchema }) query: DeliveriesQuery) {
     return this.webhooks.deliveries(id, query);
   }
 
   @ApiOperation({ summary: 'Send a dead letter again (admin)' })
+  @ApiErrors('NOT_FOUND')
   @Post(':webhookId/deliveries/:deliveryId/retry')
   @HttpCode(202)
   redeliver(@Param('webhookId', { schema: webhookIdSchema }) id: string, @Param('deliveryId', { schema: webhookIdSchema }) deliveryId: string): Promise<void> {
