@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { SitesModule } from '@/modules/sites/sites.module.js';
+import { SiteAdminModule } from '@/modules/sites/site-admin.module.js';
 import { ConfigModule } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { HousekeepingModule } from '@/common/housekeeping/housekeeping.module.js';
@@ -24,6 +26,7 @@ export class AppModule {
           config.databaseReplicaUrl ? { url: config.databaseReplicaUrl, maxLagMs: config.replicaMaxLagMs, pool: config.databasePool } : undefined,
         ),
         HousekeepingModule,
+        SitesModule,
         HealthModule,
         AuthModule,
         ArticlesModule,
@@ -31,6 +34,7 @@ export class AppModule {
         PolicyModule,
         ModerationModule,
         EmbedModule,
+        SiteAdminModule,
       ],
     };
   }

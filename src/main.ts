@@ -1,4 +1,5 @@
 import v8 from 'node:v8';
+import { SiteRegistry } from '@/modules/sites/site-registry.js';
 import { type AppConfig, ConfigError, loadConfig } from '@/config/config.js';
 import { type AppLogger, createLogger } from '@/common/logging/logger.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
     app = await createApp(config, logger, database.url);
     if (database.embedded) {
       const { id, title, section } = DEMO_ARTICLE;
-      await app.get(ArticlesService).ensure(id, { title, section, url: `${config.publicUrl}/`, commentsOpen: true, premoderation: false });
+      await app
+        .get(ArticlesService)
+        .ensure(app.get(SiteRegistry).defaultScope, id, { title, section, url: `${config.publicUrl}/`, commentsOpen: true, premoderation: false });
     }
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

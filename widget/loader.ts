@@ -41,7 +41,8 @@ function start(scriptUrl: URL): void {
     if (!articleId) return;
     const lang = widgetLanguage(element);
     const src = new URL('/embed/frame', scriptUrl);
-    src.search = new URLSearchParams({ articleId, lang, origin: location.origin }).toString();
+    const site = element.getAttribute('data-site');
+    src.search = new URLSearchParams({ articleId, lang, origin: location.origin, ...(site ? { site } : {}) }).toString();
     const iframe = document.createElement('iframe');
     iframe.src = src.href;
     iframe.title = lang === 'ko' ? '댓글' : 'Comments';

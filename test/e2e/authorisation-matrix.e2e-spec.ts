@@ -171,6 +171,12 @@ const RULES: Rule[] = [
   rule('PUT /api/v1/policy/rules',                             [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'the next version', async () => ({ path: '/api/v1/policy/rules', body: { definition: await nextPolicy(), reason: 'matrix' } })),
   rule('PATCH /api/v1/policy/rules/terms',                     [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'an allowed word, as the next version', async () => ({ path: '/api/v1/policy/rules/terms', body: { version: (await nextPolicy()).version, list: 'allow', add: ['matrixword'] } })),
 
+  // Sites: the deployment's operators only (a site's admin is no operator).
+  rule('GET /api/v1/sites',                                    [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'every site', () => ({ path: '/api/v1/sites' })),
+  rule('POST /api/v1/sites',                                   [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'a new site', () => ({ path: '/api/v1/sites', body: { id: 'matrix', name: 'Matrix' } })),
+  rule('GET /api/v1/sites/:siteId',                            [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'the default site', () => ({ path: '/api/v1/sites/default' })),
+  rule('PATCH /api/v1/sites/:siteId',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'the default site', () => ({ path: '/api/v1/sites/default', body: { name: 'Renamed' } })),
+
   // Moderation.
   rule('GET /api/v1/moderation/events',                        [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the live stream', () => ({ path: '/api/v1/moderation/events' })),
   rule('GET /api/v1/moderation/queues',                        [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the queue counts', () => ({ path: '/api/v1/moderation/queues' })),

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@/modules/auth/auth.decorators.js';
+import { CurrentSite } from '@/modules/sites/current-site.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { type ArticleView, articleIdSchema, type PutArticleDto, putArticleSchema } from './articles.dto.js';
 import { ArticlesService } from './articles.service.js';
 
@@ -12,13 +14,17 @@ export class ArticlesController {
   @ApiOperation({ summary: 'Register or update an article (admin)' })
   @Authenticated({ minRole: 'admin' })
   @Put(':articleId')
-  put(@Param('articleId', { schema: articleIdSchema }) articleId: string, @Body({ schema: putArticleSchema }) dto: PutArticleDto): Promise<ArticleView> {
-    return this.articles.put(articleId, dto);
+  put(
+    @CurrentSite() site: SiteScope,
+    @Param('articleId', { schema: articleIdSchema }) articleId: string,
+    @Body({ schema: putArticleSchema }) dto: PutArticleDto,
+  ): Promise<ArticleView> {
+    return this.articles.put(site, articleId, dto);
   }
 
   @ApiOperation({ summary: 'An article and its published comment count' })
   @Get(':articleId')
-  get(@Param('articleId', { schema: articleIdSchema }) articleId: string): Promise<ArticleView> {
-    return this.articles.get(articleId);
+  get(@CurrentSite() site: SiteScope, @Param('articleId', { schema: articleIdSchema }) articleId: string): Promise<ArticleView> {
+    return this.articles.get(site, articleId);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import type { PutArticleDto } from './articles.dto.js';
 
 export interface ArticleRecord {
@@ -18,16 +19,18 @@ export interface ArticleRecord {
 export class ArticlesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  upsert(id: string, data: PutArticleDto): Promise<ArticleRecord> {
-    return this.prisma.article.upsert({ where: { id }, create: { id, ...data }, update: data });
+  upsert(scope: SiteScope, id: string, data: PutArticleDto): Promise<ArticleRecord> {
+    const { siteId } = scope;
+    return this.prisma.article.upsert({ where: { siteId_id: { siteId, id } }, create: { siteId, id, ...data }, update: data, omit: { siteId: true } });
   }
 
   /** Creates the article unless it exists; an existing one is left exactly as it is. */
-  createIfMissing(id: string, data: PutArticleDto): Promise<ArticleRecord> {
-    return this.prisma.article.upsert({ where: { id }, create: { id, ...data }, update: {} });
+  createIfMissing(scope: SiteScope, id: string, data: PutArticleDto): Promise<ArticleRecord> {
+    const { siteId } = scope;
+    return this.prisma.article.upsert({ where: { siteId_id: { siteId, id } }, create: { siteId, id, ...data }, update: {}, omit: { siteId: true } });
   }
 
-  findById(id: string): Promise<ArticleRecord | null> {
-    return this.prisma.article.findUnique({ where: { id } });
+  findById(scope: SiteScope, id: string): Promise<ArticleRecord | null> {
+    return this.prisma.article.findUnique({ where: { siteId_id: { siteId: scope.siteId, id } }, omit: { siteId: true } });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@/common/errors/app-error.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { type ArticleSettings, ArticleSettingsCache } from './article-settings-cache.js';
 import type { ArticleView, PutArticleDto } from './articles.dto.js';
 import { type ArticleRecord, ArticlesRepository } from './articles.repository.js';
@@ -11,30 +12,30 @@ export class ArticlesService {
     private readonly settingsCache: ArticleSettingsCache,
   ) {}
 
-  async put(id: string, dto: PutArticleDto): Promise<ArticleView> {
-    const article = await this.articles.upsert(id, dto);
-    this.settingsCache.invalidate(id);
+  async put(scope: SiteScope, id: string, dto: PutArticleDto): Promise<ArticleView> {
+    const article = await this.articles.upsert(scope, id, dto);
+    this.settingsCache.invalidate(scope, id);
     return toArticleView(article);
   }
 
-  async ensure(id: string, dto: PutArticleDto): Promise<ArticleView> {
-    return toArticleView(await this.articles.createIfMissing(id, dto));
+  async ensure(scope: SiteScope, id: string, dto: PutArticleDto): Promise<ArticleView> {
+    return toArticleView(await this.articles.createIfMissing(scope, id, dto));
   }
 
-  async get(id: string): Promise<ArticleView> {
-    return toArticleView(await this.require(id));
+  async get(scope: SiteScope, id: string): Promise<ArticleView> {
+    return toArticleView(await this.require(scope, id));
   }
 
   /** For other modules: the article with its counters as they are now, or NOT_FOUND. */
-  async require(id: string): Promise<ArticleRecord> {
-    const article = await this.articles.findById(id);
+  async require(scope: SiteScope, id: string): Promise<ArticleRecord> {
+    const article = await this.articles.findById(scope, id);
     if (!article) throw new NotFoundError('The article');
     return article;
   }
 
   /** For other modules' hot paths: the article's settings, from memory when this instance has them, or NOT_FOUND. */
-  async requireSettings(id: string): Promise<ArticleSettings> {
-    const settings = await this.settingsCache.get(id, () => this.articles.findById(id));
+  async requireSettings(scope: SiteScope, id: string): Promise<ArticleSettings> {
+    const settings = await this.settingsCache.get(scope, id, () => this.articles.findById(scope, id));
     if (!settings) throw new NotFoundError('The article');
     return settings;
   }

@@ -15,9 +15,9 @@ export class CommentReactionsService {
   ) {}
 
   async setLike(principal: Principal, commentId: string, liked: boolean): Promise<LikeState> {
-    const comment = await this.comments.requirePublished(commentId);
-    const likeCount = await this.repository.setLike(commentId, principal.user.id, liked);
-    this.changes.committedHere({ actorId: principal.user.id, articleId: comment.articleId, public: true });
+    const comment = await this.comments.requirePublished(principal.site, commentId);
+    const likeCount = await this.repository.setLike(principal.site, commentId, principal.user.id, liked);
+    this.changes.committedHere({ actorId: principal.user.id, site: principal.site, articleId: comment.articleId, public: true });
     return { commentId, liked, likeCount };
   }
 }

@@ -1,4 +1,7 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { SiteRegistry } from '@/modules/sites/site-registry.js';
+import { CurrentSite } from '@/modules/sites/current-site.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '@/config/config.module.js';
@@ -24,13 +27,14 @@ const FOREVER = 'public, max-age=31536000, immutable';
 @ApiExcludeController()
 @Controller()
 export class EmbedController {
-  /** The policy page of the version in force, rendered once per version. */
-  private policyPage = { version: -1, html: '' };
+  /** Each site's policy page of the version in force, rendered once per version. */
+  private readonly policyPages = new Map<string, { version: number; html: string }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly bundles: WidgetBundles,
     private readonly policy: PolicyService,
+    private readonly sites: SiteRegistry,
   ) {}
 
   @Get('embed.js')
@@ -58,9 +62,14 @@ export class EmbedController {
     @Query('origin') origin: unknown,
     @Query('articleId') articleId: unknown,
     @Query('lang') lang: unknown,
+    @Query('site') siteId: unknown,
   ): FastifyReply {
-    void reply.header('content-security-policy', frameContentSecurityPolicy(this.config)).header('x-content-type-options', 'nosniff');
-    if (typeof origin !== 'string' || !isAllowedEmbedder(origin, this.config, request)) {
+    // The page names its site with `data-site`; without one it is the default site's.
+    const scope = siteId === undefined ? this.sites.defaultScope : typeof siteId === 'string' ? this.sites.scopeOf(siteId) : null;
+    if (!scope) return reply.status(404).header('cache-control', 'no-store').type(HTML).send(renderFrameRefusal('origin'));
+    const site = this.sites.site(scope);
+    void reply.header('content-security-policy', frameContentSecurityPolicy(site)).header('x-content-type-options', 'nosniff');
+    if (typeof origin !== 'string' || !isAllowedEmbedder(origin, site, this.config, request)) {
       return reply.status(403).header('cache-control', 'no-store').type(HTML).send(renderFrameRefusal('origin'));
     }
     if (!articleIdSchema.safeParse(articleId).success) {
@@ -79,10 +88,12 @@ export class EmbedController {
   }
 
   @Get('policy')
-  policyRules(@Res() reply: FastifyReply): FastifyReply {
-    const { version, definition } = this.policy.rulesInForce();
-    if (this.policyPage.version !== version) this.policyPage = { version, html: renderPolicyPage(this.config, definition) };
-    return sendPage(reply, this.policyPage.html, SHORT_CACHE);
+  policyRules(@CurrentSite() site: SiteScope, @Res() reply: FastifyReply): FastifyReply {
+    const { version, definition } = this.policy.rulesInForce(site);
+    const cached = this.policyPages.get(site.siteId);
+    const page = cached?.version === version ? cached : { version, html: renderPolicyPage(this.config, definition) };
+    this.policyPages.set(site.siteId, page);
+    return sendPage(reply, page.html, SHORT_CACHE);
   }
 
   /** The moderator page: a shell for its bundle, which logs the moderator in and works the queues through the API. */

@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, type MessageEvent, Param, Post, Put, Query, Sse } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
+import { CurrentSite } from '@/modules/sites/current-site.js';
 import type { Observable } from 'rxjs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -57,14 +59,14 @@ export class ModerationController {
 
   @ApiOperation({ summary: 'Server-sent events: queue changes on every instance, live (event "queue"; "resync" after a gap)' })
   @Sse('events')
-  live(): Observable<MessageEvent> {
-    return this.events.stream();
+  live(@CurrentSite() site: SiteScope): Observable<MessageEvent> {
+    return this.events.stream(site);
   }
 
   @ApiOperation({ summary: 'How many items wait in each queue' })
   @Get('queues')
-  async counts(): Promise<QueueCountsView> {
-    return { queues: await this.queues.counts() };
+  async counts(@CurrentSite() site: SiteScope): Promise<QueueCountsView> {
+    return { queues: await this.queues.counts(site) };
   }
 
   @ApiOperation({ summary: `A moderation queue (${QUEUES.join(', ')}), oldest first, with filters` })
@@ -75,28 +77,28 @@ export class ModerationController {
     @Query({ schema: queueQuerySchema }) query: QueueQueryDto,
   ): Promise<QueuePage> {
     const { group, ...filters } = query;
-    const articleIds = group ? await this.groups.articleIdsOf(group) : undefined;
-    return this.claims.annotate(actor, await this.queues.queue({ queue, ...filters, articleIds }));
+    const articleIds = group ? await this.groups.articleIdsOf(actor.site, group) : undefined;
+    return this.claims.annotate(actor, await this.queues.queue(actor.site, { queue, ...filters, articleIds }));
   }
 
   @ApiOperation({ summary: 'Saved article groups, to follow one story across its articles' })
   @Get('groups')
-  listGroups(): Promise<ArticleGroupList> {
-    return this.groups.list();
+  listGroups(@CurrentSite() site: SiteScope): Promise<ArticleGroupList> {
+    return this.groups.list(site);
   }
 
   @ApiOperation({ summary: 'Save (create or replace by name) a group of articles' })
   @Post('groups')
   @HttpCode(200)
   saveGroup(@CurrentPrincipal() actor: Principal, @Body({ schema: articleGroupSchema }) dto: ArticleGroupDto): Promise<ArticleGroupView> {
-    return this.groups.save(actor.user.id, dto);
+    return this.groups.save(actor.site, actor.user.id, dto);
   }
 
   @ApiOperation({ summary: 'Delete a saved group of articles' })
   @Delete('groups/:groupId')
   @HttpCode(204)
-  async removeGroup(@Param('groupId', { schema: z.uuid() }) groupId: string): Promise<void> {
-    await this.groups.remove(groupId);
+  async removeGroup(@CurrentSite() site: SiteScope, @Param('groupId', { schema: z.uuid() }) groupId: string): Promise<void> {
+    await this.groups.remove(site, groupId);
   }
 
   @ApiOperation({ summary: 'Mark an item as being looked at for five minutes (a soft claim other pages show)' })
@@ -176,7 +178,7 @@ export class ModerationController {
 
   @ApiOperation({ summary: 'The moderation log, oldest first' })
   @Get('log')
-  list(@Query({ schema: logQuerySchema }) query: LogQueryDto): Promise<LogPage> {
-    return this.log.list(query);
+  list(@CurrentSite() site: SiteScope, @Query({ schema: logQuerySchema }) query: LogQueryDto): Promise<LogPage> {
+    return this.log.list(site, query);
   }
 }

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
+import { CurrentSite } from '@/modules/sites/current-site.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
@@ -32,28 +34,28 @@ export class PolicyController {
   @Authenticated({ minRole: 'moderator' })
   @Post('evaluate')
   @HttpCode(200)
-  evaluate(@Body({ schema: evaluatePolicySchema }) dto: EvaluatePolicyDto): Promise<VerdictView> {
-    return this.policy.trial(dto);
+  evaluate(@CurrentSite() site: SiteScope, @Body({ schema: evaluatePolicySchema }) dto: EvaluatePolicyDto): Promise<VerdictView> {
+    return this.policy.trial(site, dto);
   }
 
   @ApiOperation({ summary: 'The rules in force, as data (moderator)' })
   @Authenticated({ minRole: 'moderator' })
   @Get('rules')
-  rules(): PolicyRulesView {
-    return this.store.rules();
+  rules(@CurrentSite() site: SiteScope): PolicyRulesView {
+    return this.store.rules(site);
   }
 
   @ApiOperation({ summary: 'Store an edited policy as the next version; every instance picks it up within seconds (admin)' })
   @Authenticated({ minRole: 'admin' })
   @Put('rules')
   updateRules(@CurrentPrincipal() actor: Principal, @Body({ schema: updateRulesSchema }) dto: UpdateRulesDto): Promise<PolicyRulesView> {
-    return this.store.update(actor.user.id, dto.definition, dto.reason);
+    return this.store.update(actor.site, actor.user.id, dto.definition, dto.reason);
   }
 
   @ApiOperation({ summary: 'Add and remove terms of one list as the next version, for lists larger than a request body (admin)' })
   @Authenticated({ minRole: 'admin' })
   @Patch('rules/terms')
   editTerms(@CurrentPrincipal() actor: Principal, @Body({ schema: termListEditSchema }) dto: TermListEditDto): Promise<PolicyRulesView> {
-    return this.store.editTerms(actor.user.id, dto);
+    return this.store.editTerms(actor.site, actor.user.id, dto);
   }
 }

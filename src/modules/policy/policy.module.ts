@@ -11,6 +11,6 @@ import { toxicityClassifierProvider } from './toxicity/toxicity-classifier.provi
   imports: [ArticlesModule],
   controllers: [PolicyController],
   providers: [AuthorFactsRepository, PolicyRepository, PolicyStore, PolicyService, toxicityClassifierProvider],
-  exports: [PolicyService],
+  exports: [PolicyService, PolicyStore],
 })
 export class PolicyModule {}

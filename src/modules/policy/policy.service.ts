@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import type { AppLogger } from '@/common/logging/logger.js';
 import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
@@ -10,6 +11,7 @@ import type { EvaluatePolicyDto } from './policy.dto.js';
 import { toVerdictView, type VerdictView } from './verdict-view.js';
 import {
   type AuthorFacts,
+  type CompiledPolicy,
   evaluate,
   type EvaluationContext,
   type PolicyDefinition,
@@ -67,26 +69,26 @@ export class PolicyService {
   }
 
   /** The rules in force on this instance, for pages that explain them. */
-  rulesInForce(): { version: number; definition: PolicyDefinition } {
-    const { version, definition } = this.store.compiled;
+  rulesInForce(scope: SiteScope): { version: number; definition: PolicyDefinition } {
+    const { version, definition } = this.store.compiled(scope);
     return { version, definition };
   }
 
   /** Open reports that send a published comment back to the pending queue. */
-  reportsToRequeue(): number {
-    return this.store.compiled.definition.reports.requeueAt;
+  reportsToRequeue(scope: SiteScope): number {
+    return this.store.compiled(scope).definition.reports.requeueAt;
   }
 
   /**
    * The verdict on a comment being posted or edited, on facts read here: the article's settings and
    * the author's trust, history, quotas and recent texts.
    */
-  async judgeComment(comment: CommentToJudge): Promise<Judgement> {
-    const policy = this.store.compiled;
+  async judgeComment(scope: SiteScope, comment: CommentToJudge): Promise<Judgement> {
+    const policy = this.store.compiled(scope);
     const now = new Date();
     const [article, author] = await Promise.all([
-      this.articles.requireSettings(comment.articleId),
-      this.authors.authorRecord({
+      this.articles.requireSettings(scope, comment.articleId),
+      this.authors.authorRecord(scope, {
         authorId: comment.authorId,
         articleId: comment.articleId,
         recentSince: new Date(now.getTime() - policy.definition.detectors.duplicate.windowSeconds * 1000),
@@ -94,7 +96,7 @@ export class PolicyService {
       }),
     ]);
     if (!author) throw new Error(`policy: no author ${comment.authorId}`);
-    const verdict = await this.judge(comment.text, {
+    const verdict = await this.judge(policy, comment.text, {
       article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
       author: authorFacts(author, now),
       recentComments: author.recent,
@@ -109,16 +111,15 @@ export class PolicyService {
   }
 
   /** Approved comments that make a new author a regular. */
-  approvalsToBecomeRegular(): number {
-    return this.store.compiled.definition.newAccount.regularAfterApproved;
+  approvalsToBecomeRegular(scope: SiteScope): number {
+    return this.store.compiled(scope).definition.newAccount.regularAfterApproved;
   }
 
   /**
    * The verdict at posting: the rules, then, when the policy turns it on and a classifier is
    * configured, the toxicity model's score. A classifier that fails or is slow holds the comment.
    */
-  private async judge(text: string, context: EvaluationContext): Promise<Verdict> {
-    const policy = this.store.compiled;
+  private async judge(policy: CompiledPolicy, text: string, context: EvaluationContext): Promise<Verdict> {
     const verdict = evaluate(text, context, policy);
     if (!this.classifier || !policy.definition.toxicity.enabled || verdict.decision === 'reject') return verdict;
     try {
@@ -134,10 +135,10 @@ export class PolicyService {
    * A moderator's trial of a text: the verdict posting it would get from a regular author with no
    * recent activity (so quotas, duplicates and account rules stay out), under the article's settings.
    */
-  async trial(dto: EvaluatePolicyDto): Promise<VerdictView> {
+  async trial(scope: SiteScope, dto: EvaluatePolicyDto): Promise<VerdictView> {
     const body = acceptCommentBody(dto.body);
-    const article = dto.articleId ? await this.articles.require(dto.articleId) : undefined;
-    const verdict = await this.judge(body, {
+    const article = dto.articleId ? await this.articles.require(scope, dto.articleId) : undefined;
+    const verdict = await this.judge(this.store.compiled(scope), body, {
       article: { premoderation: article?.premoderation ?? false, ...(article?.section ? { section: article.section } : {}) },
       author: { accountAgeDays: 365, approvedCount: 0, rejectedCount: 0, trust: 'regular', postedToday: 0, postedOnArticle: 0, priorComments: 0 },
       recentComments: [],

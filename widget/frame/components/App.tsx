@@ -25,12 +25,12 @@ const FEED_PAGE = 20;
 const POLL_MS = 15_000;
 const CLOCK_MS = 30_000;
 
-export function App({ articleId, lang, hostOrigin }: FrameParams) {
+export function App({ articleId, lang, hostOrigin, site }: FrameParams) {
   const t = MESSAGES[lang];
   // The token lives here, in memory, and nowhere else: not in storage, not in cookies, not in the host page.
   const sessionRef = useRef<SessionView | null>(null);
   const [session, setSessionState] = useState<SessionView | null>(null);
-  const api = useMemo(() => createApi(() => sessionRef.current?.accessToken ?? null), []);
+  const api = useMemo(() => createApi(() => sessionRef.current?.accessToken ?? null, site), [site]);
   const setSession = (next: SessionView | null): void => {
     sessionRef.current = next;
     setSessionState(next);
