@@ -145,6 +145,8 @@ const RULES: Rule[] = [
   rule('GET /api/v1/articles/:articleId',                      everyone(200),                                                       'an article', () => ({ path: `/api/v1/articles/${w.article}` })),
   rule('GET /api/v1/articles/:articleId',                      everyone(HIDDEN),                                                    'an unknown article', () => ({ path: '/api/v1/articles/no-such-article' })),
   rule('PUT /api/v1/articles/:articleId',                      [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'a new article', () => ({ path: `/api/v1/articles/matrix-${Math.random().toString(36).slice(2)}`, body: { title: 'Budget', url: 'https://news.example.com/budget' } })),
+  rule('GET /api/v1/articles/:articleId/policy',               [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        "an article's effective policy", () => ({ path: `/api/v1/articles/${w.article}/policy` })),
+  rule('PUT /api/v1/articles/:articleId/policy',               [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        "an article's own policy changes", () => ({ path: `/api/v1/articles/${w.article}/policy`, body: { overrides: {} } })),
 
   // Comments.
   rule('GET /api/v1/articles/:articleId/comments',             everyone(200),                                                       'an article’s comments', () => ({ path: `/api/v1/articles/${w.article}/comments` })),
@@ -170,6 +172,8 @@ const RULES: Rule[] = [
   rule('GET /api/v1/policy/rules',                             [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the rules in force', () => ({ path: '/api/v1/policy/rules' })),
   rule('PUT /api/v1/policy/rules',                             [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'the next version', async () => ({ path: '/api/v1/policy/rules', body: { definition: await nextPolicy(), reason: 'matrix' } })),
   rule('PATCH /api/v1/policy/rules/terms',                     [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'an allowed word, as the next version', async () => ({ path: '/api/v1/policy/rules/terms', body: { version: (await nextPolicy()).version, list: 'allow', add: ['matrixword'] } })),
+  rule('GET /api/v1/policy/sections',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the sections that change the policy', () => ({ path: '/api/v1/policy/sections' })),
+  rule('PUT /api/v1/policy/sections/:section',                 [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        "a section's policy changes", () => ({ path: '/api/v1/policy/sections/matrix', body: { overrides: {} } })),
 
   // Sites: the deployment's operators only (a site's admin is no operator).
   rule('GET /api/v1/sites',                                    [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'every site', () => ({ path: '/api/v1/sites' })),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { PolicyOverrides } from '@/modules/policy/layers/policy-overrides.js';
 import { NotFoundError } from '@/common/errors/app-error.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { type ArticleSettings, ArticleSettingsCache } from './article-settings-cache.js';
@@ -24,6 +25,14 @@ export class ArticlesService {
 
   async get(scope: SiteScope, id: string): Promise<ArticleView> {
     return toArticleView(await this.require(scope, id));
+  }
+
+  /** Replaces the article's own policy changes, or NOT_FOUND. */
+  async setPolicyOverrides(scope: SiteScope, id: string, overrides: PolicyOverrides): Promise<ArticleRecord> {
+    const article = await this.articles.setPolicyOverrides(scope, id, overrides);
+    if (!article) throw new NotFoundError('The article');
+    this.settingsCache.invalidate(scope, id);
+    return article;
   }
 
   /** For other modules: the article with its counters as they are now, or NOT_FOUND. */

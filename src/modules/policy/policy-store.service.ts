@@ -9,7 +9,8 @@ import { SiteRegistry } from '@/modules/sites/site-registry.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { DEFAULT_POLICY } from './default-policy/default-policy.js';
 import { type CompiledPolicy, compilePolicy, type PolicyDefinition, UnmatchableTermError } from './engine/engine.js';
-import { POLICY_CHANGED, PolicyRepository } from './policy.repository.js';
+import type { PolicyOverrides } from './layers/policy-overrides.js';
+import { POLICY_CHANGED, PolicyRepository, SECTIONS_CHANGED } from './policy.repository.js';
 
 export interface PolicyRulesView {
   version: number;
@@ -28,6 +29,8 @@ interface PolicyInForce {
   updatedAt: Date;
 }
 
+const NO_SECTIONS: ReadonlyMap<string, PolicyOverrides> = new Map();
+
 /**
  * Each site's Standards Board policy in force on this instance. Rules are data in PostgreSQL, one row
  * per site and version; an edit on any instance is announced with NOTIFY (`site:version`) and every
@@ -37,6 +40,8 @@ interface PolicyInForce {
 @Injectable()
 export class PolicyStore implements OnModuleInit, OnModuleDestroy {
   private readonly policies = new Map<string, PolicyInForce>();
+  /** Each site's section change sets, by section. */
+  private readonly sections = new Map<string, ReadonlyMap<string, PolicyOverrides>>();
   private subscription: Subscription | undefined;
 
   constructor(
@@ -60,6 +65,32 @@ export class PolicyStore implements OnModuleInit, OnModuleDestroy {
   async ensureSite(scope: SiteScope): Promise<void> {
     await this.repository.insert(scope, DEFAULT_POLICY.version, DEFAULT_POLICY, null);
     await this.reload(scope);
+    await this.reloadSections(scope);
+  }
+
+  /** The site's change set for a section, if it has one. */
+  sectionOverrides(scope: SiteScope, section: string): PolicyOverrides | undefined {
+    return (this.sections.get(scope.siteId) ?? NO_SECTIONS).get(section);
+  }
+
+  sectionsOf(scope: SiteScope): ReadonlyMap<string, PolicyOverrides> {
+    return this.sections.get(scope.siteId) ?? NO_SECTIONS;
+  }
+
+  /** Replaces a section's change set; every instance reloads the site's sections once it is stored. */
+  async setSection(scope: SiteScope, actorId: string, section: string, overrides: PolicyOverrides, reason: string): Promise<void> {
+    const from = this.sectionOverrides(scope, section) ?? {};
+    await this.repository.saveSection(scope, section, overrides, {
+      actorId,
+      action: 'section_policy_change',
+      reason,
+      details: { section, from, to: overrides },
+    });
+    await this.reloadSections(scope);
+  }
+
+  private async reloadSections(scope: SiteScope): Promise<void> {
+    this.sections.set(scope.siteId, await this.repository.sections(scope));
   }
 
   /** The site's policy in force (the shipped default until its own is loaded). */
@@ -78,14 +109,19 @@ export class PolicyStore implements OnModuleInit, OnModuleDestroy {
 
   private async reloadAfterNotice(payload: string): Promise<void> {
     if (payload === RESYNC) {
-      for (const site of this.sites.all()) await this.reload(this.sites.scopeOf(site.id)!);
+      for (const site of this.sites.all()) {
+        await this.reload(this.sites.scopeOf(site.id)!);
+        await this.reloadSections(this.sites.scopeOf(site.id)!);
+      }
       return;
     }
     // A site created on another instance may not be in this one's registry yet.
     const siteId = payload.slice(0, payload.lastIndexOf(':'));
     if (!this.sites.scopeOf(siteId)) await this.sites.reload();
     const scope = this.sites.scopeOf(siteId);
-    if (scope) await this.reload(scope);
+    if (!scope) return;
+    if (payload.endsWith(`:${SECTIONS_CHANGED}`)) await this.reloadSections(scope);
+    else await this.reload(scope);
   }
 
   /** Loads the site's newest stored version when it differs from the one in force. */

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { PolicyLayersService } from './layers/policy-layers.service.js';
+import type { SectionPolicyList, SectionPolicyView } from '@/contract/effective-policy.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { CurrentSite } from '@/modules/sites/current-site.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -9,6 +11,9 @@ import type { VerdictView } from './verdict-view.js';
 import {
   type EvaluatePolicyDto,
   evaluatePolicySchema,
+  type OverridesChangeDto,
+  overridesChangeSchema,
+  sectionSchema,
   type TermListEditDto,
   termListEditSchema,
   type UpdateRulesDto,
@@ -22,7 +27,26 @@ export class PolicyController {
   constructor(
     private readonly policy: PolicyService,
     private readonly store: PolicyStore,
+    private readonly layers: PolicyLayersService,
   ) {}
+
+  @ApiOperation({ summary: "The site's sections that change its policy, with their changes (moderator)" })
+  @Authenticated({ minRole: 'moderator' })
+  @Get('sections')
+  sections(@CurrentSite() site: SiteScope): SectionPolicyList {
+    return this.layers.sections(site);
+  }
+
+  @ApiOperation({ summary: "Replace a section's changes to the site's policy ({} removes them); every article in it follows (admin)" })
+  @Authenticated({ minRole: 'admin' })
+  @Put('sections/:section')
+  setSection(
+    @CurrentPrincipal() actor: Principal,
+    @Param('section', { schema: sectionSchema }) section: string,
+    @Body({ schema: overridesChangeSchema }) dto: OverridesChangeDto,
+  ): Promise<SectionPolicyView> {
+    return this.layers.setSection(actor, section, dto);
+  }
 
   @ApiOperation({ summary: 'The length rule and where the Standards Board policy is published' })
   @Get()

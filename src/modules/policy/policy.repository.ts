@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@/generated/prisma/client.js';
+import { isEmptyOverrides, type PolicyOverrides, readOverrides } from './layers/policy-overrides.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { PrismaService } from '@/database/prisma.service.js';
 import { appendLogEntries, type NewLogEntry } from '@/modules/audit/audit-log.repository.js';
 
 export const POLICY_CHANGED = 'policy_changed';
+/** The notice's tail when a site's section change sets changed (else it is the new version). */
+export const SECTIONS_CHANGED = 'sections';
 
 export interface StoredPolicy {
   version: number;
@@ -18,6 +22,30 @@ export class PolicyRepository {
 
   latest(scope: SiteScope): Promise<StoredPolicy | null> {
     return this.prisma.policyVersion.findFirst({ where: { siteId: scope.siteId }, orderBy: { version: 'desc' }, omit: { siteId: true } });
+  }
+
+  /** The site's section change sets, by section. */
+  async sections(scope: SiteScope): Promise<Map<string, PolicyOverrides>> {
+    const rows = await this.prisma.sectionPolicy.findMany({ where: { siteId: scope.siteId } });
+    return new Map(rows.map((row) => [row.section, readOverrides(row.overrides)]));
+  }
+
+  /**
+   * Replaces a section's change set (an empty one removes it), with its audit entry, and tells every
+   * instance (`site:sections`) once committed.
+   */
+  async saveSection(scope: SiteScope, section: string, overrides: PolicyOverrides, logEntry: NewLogEntry): Promise<void> {
+    const { siteId } = scope;
+    await this.prisma.$transaction(async (tx) => {
+      if (isEmptyOverrides(overrides)) {
+        await tx.sectionPolicy.deleteMany({ where: { siteId, section } });
+      } else {
+        const data = { overrides: overrides as Prisma.InputJsonObject, updatedById: logEntry.actorId };
+        await tx.sectionPolicy.upsert({ where: { siteId_section: { siteId, section } }, create: { siteId, section, ...data }, update: data });
+      }
+      await appendLogEntries(tx, scope, [logEntry]);
+      await tx.$executeRaw`SELECT pg_notify(${POLICY_CHANGED}, ${`${siteId}:${SECTIONS_CHANGED}`})`;
+    });
   }
 
   /**

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ArticlePolicyResolver } from './layers/article-policy-resolver.js';
+import { withLayers } from './layers/layered-policy.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import type { AppLogger } from '@/common/logging/logger.js';
 import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
@@ -55,6 +57,7 @@ export class PolicyService {
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
     private readonly articles: ArticlesService,
     private readonly store: PolicyStore,
+    private readonly resolver: ArticlePolicyResolver,
     private readonly authors: AuthorFactsRepository,
     @Inject(TOXICITY_CLASSIFIER) private readonly classifier: ToxicityClassifier | null,
   ) {}
@@ -84,24 +87,26 @@ export class PolicyService {
    * the author's trust, history, quotas and recent texts.
    */
   async judgeComment(scope: SiteScope, comment: CommentToJudge): Promise<Judgement> {
-    const policy = this.store.compiled(scope);
+    const sitePolicy = this.store.compiled(scope);
     const now = new Date();
     const [article, author] = await Promise.all([
       this.articles.requireSettings(scope, comment.articleId),
       this.authors.authorRecord(scope, {
         authorId: comment.authorId,
         articleId: comment.articleId,
-        recentSince: new Date(now.getTime() - policy.definition.detectors.duplicate.windowSeconds * 1000),
+        recentSince: new Date(now.getTime() - sitePolicy.definition.detectors.duplicate.windowSeconds * 1000),
         excludeCommentId: comment.editing,
       }),
     ]);
     if (!author) throw new Error(`policy: no author ${comment.authorId}`);
-    const verdict = await this.judge(policy, comment.text, {
+    const { compiled: policy, layers } = this.resolver.resolve(scope, article);
+    const judged = await this.judge(policy, comment.text, {
       article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
       author: authorFacts(author, now),
       recentComments: author.recent,
       now,
     });
+    const verdict = withLayers(judged, layers);
     const approvedWithThis = author.approvedCount + (verdict.decision === 'publish' ? 1 : 0);
     return {
       verdict,
@@ -138,13 +143,16 @@ export class PolicyService {
   async trial(scope: SiteScope, dto: EvaluatePolicyDto): Promise<VerdictView> {
     const body = acceptCommentBody(dto.body);
     const article = dto.articleId ? await this.articles.require(scope, dto.articleId) : undefined;
-    const verdict = await this.judge(this.store.compiled(scope), body, {
+    const resolved = article
+      ? this.resolver.resolve(scope, article)
+      : { compiled: this.store.compiled(scope), layers: { site: this.store.compiled(scope).definition } };
+    const judged = await this.judge(resolved.compiled, body, {
       article: { premoderation: article?.premoderation ?? false, ...(article?.section ? { section: article.section } : {}) },
       author: { accountAgeDays: 365, approvedCount: 0, rejectedCount: 0, trust: 'regular', postedToday: 0, postedOnArticle: 0, priorComments: 0 },
       recentComments: [],
       now: new Date(),
     });
-    return toVerdictView(verdict);
+    return toVerdictView(withLayers(judged, resolved.layers));
   }
 }
 
