@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ClockModule } from '@/common/clock/clock.js';
 import { SitesModule } from '@/modules/sites/sites.module.js';
 import { SiteAdminModule } from '@/modules/sites/site-admin.module.js';
 import { ConfigModule } from '@/config/config.module.js';
@@ -27,6 +28,7 @@ export class AppModule {
         ),
         HousekeepingModule,
         SitesModule,
+        ClockModule,
         HealthModule,
         AuthModule,
         ArticlesModule,

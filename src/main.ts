@@ -44,9 +44,14 @@ async function main(): Promise<void> {
     app = await createApp(config, logger, database.url);
     if (database.embedded) {
       const { id, title, section } = DEMO_ARTICLE;
-      await app
-        .get(ArticlesService)
-        .ensure(app.get(SiteRegistry).defaultScope, id, { title, section, url: `${config.publicUrl}/`, commentsOpen: true, premoderation: false });
+      await app.get(ArticlesService).ensure(app.get(SiteRegistry).defaultScope, id, {
+        title,
+        section,
+        url: `${config.publicUrl}/`,
+        commentsOpen: true,
+        premoderation: false,
+        memorial: false,
+      });
     }
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

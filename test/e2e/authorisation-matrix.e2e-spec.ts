@@ -182,6 +182,7 @@ const RULES: Rule[] = [
   rule('PATCH /api/v1/sites/:siteId',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'the default site', () => ({ path: '/api/v1/sites/default', body: { name: 'Renamed' } })),
 
   // Moderation.
+  rule('POST /api/v1/moderation/articles/:articleId/reverse-automation', [AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN, HIDDEN], 'an article with no automatic action', () => ({ path: `/api/v1/moderation/articles/${w.article}/reverse-automation`, body: {} })),
   rule('GET /api/v1/moderation/events',                        [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the live stream', () => ({ path: '/api/v1/moderation/events' })),
   rule('GET /api/v1/moderation/queues',                        [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the queue counts', () => ({ path: '/api/v1/moderation/queues' })),
   rule('GET /api/v1/moderation/queues/:queue',                 [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the pending queue', () => ({ path: '/api/v1/moderation/queues/pending' })),

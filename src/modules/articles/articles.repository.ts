@@ -13,6 +13,11 @@ export interface ArticleRecord {
   premoderation: boolean;
   /** The article's own changes to its section's and site's policy. */
   policyOverrides: PolicyOverrides;
+  memorial: boolean;
+  /** What the automatic moderation did ('closed' or 'premoderated'), until a moderator reverses it. */
+  autoAction: string | null;
+  autoActionAt: Date | null;
+  autoReversedAt: Date | null;
   commentCount: number;
   createdAt: Date;
   updatedAt: Date;

@@ -3,7 +3,7 @@ import type { PolicyOverrides } from '@/modules/policy/layers/policy-overrides.j
 import { NotFoundError } from '@/common/errors/app-error.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { type ArticleSettings, ArticleSettingsCache } from './article-settings-cache.js';
-import type { ArticleView, PutArticleDto } from './articles.dto.js';
+import type { PutArticleDto } from './articles.dto.js';
 import { type ArticleRecord, ArticlesRepository } from './articles.repository.js';
 
 @Injectable()
@@ -13,18 +13,19 @@ export class ArticlesService {
     private readonly settingsCache: ArticleSettingsCache,
   ) {}
 
-  async put(scope: SiteScope, id: string, dto: PutArticleDto): Promise<ArticleView> {
+  async put(scope: SiteScope, id: string, dto: PutArticleDto): Promise<ArticleRecord> {
     const article = await this.articles.upsert(scope, id, dto);
     this.settingsCache.invalidate(scope, id);
-    return toArticleView(article);
+    return article;
   }
 
-  async ensure(scope: SiteScope, id: string, dto: PutArticleDto): Promise<ArticleView> {
-    return toArticleView(await this.articles.createIfMissing(scope, id, dto));
+  async ensure(scope: SiteScope, id: string, dto: PutArticleDto): Promise<ArticleRecord> {
+    return this.articles.createIfMissing(scope, id, dto);
   }
 
-  async get(scope: SiteScope, id: string): Promise<ArticleView> {
-    return toArticleView(await this.require(scope, id));
+  /** This instance changed the article: its next read here must not wait for the notification. */
+  forget(scope: SiteScope, id: string): void {
+    this.settingsCache.invalidate(scope, id);
   }
 
   /** Replaces the article's own policy changes, or NOT_FOUND. */
@@ -48,18 +49,4 @@ export class ArticlesService {
     if (!settings) throw new NotFoundError('The article');
     return settings;
   }
-}
-
-function toArticleView(article: ArticleRecord): ArticleView {
-  return {
-    id: article.id,
-    title: article.title,
-    url: article.url,
-    section: article.section,
-    commentsOpen: article.commentsOpen,
-    premoderation: article.premoderation,
-    commentCount: article.commentCount,
-    createdAt: article.createdAt.toISOString(),
-    updatedAt: article.updatedAt.toISOString(),
-  };
 }

@@ -14,6 +14,6 @@ import { toxicityClassifierProvider } from './toxicity/toxicity-classifier.provi
   imports: [ArticlesModule],
   controllers: [PolicyController, ArticlePolicyController],
   providers: [AuthorFactsRepository, PolicyRepository, PolicyStore, ArticlePolicyResolver, PolicyLayersService, PolicyService, toxicityClassifierProvider],
-  exports: [PolicyService, PolicyStore],
+  exports: [PolicyService, PolicyStore, ArticlePolicyResolver],
 })
 export class PolicyModule {}

@@ -101,7 +101,8 @@ export class PolicyService {
     if (!author) throw new Error(`policy: no author ${comment.authorId}`);
     const { compiled: policy, layers } = this.resolver.resolve(scope, article);
     const judged = await this.judge(policy, comment.text, {
-      article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
+      // Memorial mode reviews every comment, as premoderation does.
+      article: { premoderation: article.premoderation || article.memorial, ...(article.section ? { section: article.section } : {}) },
       author: authorFacts(author, now),
       recentComments: author.recent,
       now,

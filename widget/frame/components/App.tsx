@@ -158,6 +158,7 @@ export function App({ articleId, lang, hostOrigin, site }: FrameParams) {
     articleId,
     session,
     canWrite: session !== null && article?.commentsOpen === true,
+    memorial: article?.memorial === true,
     now,
     focusRequest,
     announce,
@@ -176,7 +177,10 @@ export function App({ articleId, lang, hostOrigin, site }: FrameParams) {
             </p>
           ) : (
             <>
-              {article && !article.commentsOpen && <p class="closed">{t.closed}</p>}
+              {article && !article.commentsOpen && <p class="closed">{t.closedBecause[article.status?.closedReason ?? 'closed']}</p>}
+              {article?.commentsOpen && article.status?.premoderationReason && (
+                <p class={`notice review-notice${article.memorial ? ' memorial' : ''}`}>{t.reviewedBecause[article.status.premoderationReason]}</p>
+              )}
               {article?.commentsOpen && (
                 <div class="compose-area">
                   <AccountPanel providers={providers} busy={loggingIn} logIn={(provider, input) => void logIn(provider, input)} logOut={() => void logOut()} />

@@ -2,6 +2,8 @@ import { createMock, type DeepMocked } from '@golevelup/ts-jest';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { AppConfig } from '@/config/config.js';
 import type { ArticlesService } from '@/modules/articles/articles.service.js';
+import type { ArticleLifecycleService } from '@/modules/article-lifecycle/article-lifecycle.service.js';
+import type { AppLogger } from '@/common/logging/logger.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
 import { mintSiteScope } from '@/modules/sites/site-scope.js';
 import type { PolicyService } from '@/modules/policy/policy.service.js';
@@ -98,6 +100,8 @@ describe('CommentLifecycle: bulk decisions', () => {
       createMock<RateLimitService>({}, { name: 'RateLimitService', strict: true }),
       createMock<IdempotencyService>({}, { name: 'IdempotencyService', strict: true }),
       changes,
+      createMock<ArticleLifecycleService>({}, { name: 'ArticleLifecycleService', strict: true }),
+      createMock<AppLogger>({}, { name: 'AppLogger', strict: true }),
     );
   });
 

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ArticleLifecycleService } from '@/modules/article-lifecycle/article-lifecycle.service.js';
+import type { AppLogger } from '@/common/logging/logger.js';
 import { AppError, NotFoundError } from '@/common/errors/app-error.js';
 import type { PostedComment } from '@/contract/comments.js';
 import type { BulkDecisionAnswer, DecisionAction } from '@/contract/moderation-decisions.js';
 import type { ReportReceipt } from '@/contract/reactions.js';
-import { APP_CONFIG } from '@/config/config.module.js';
+import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
@@ -48,6 +50,8 @@ export class CommentLifecycle {
     private readonly rateLimits: RateLimitService,
     private readonly idempotency: IdempotencyService,
     private readonly changes: CommentChangeFeed,
+    private readonly articleLifecycle: ArticleLifecycleService,
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
 
   /** Posts under an article, once per Idempotency-Key when one is given. */
@@ -82,7 +86,7 @@ export class CommentLifecycle {
     const body = acceptCommentBody(dto.body);
     const { site } = principal;
     const article = await this.articles.requireSettings(site, articleId);
-    if (!article.commentsOpen) throw new AppError('ARTICLE_CLOSED', 'Comments on this article are closed.');
+    this.articleLifecycle.refusePosting(site, article, dto.parentId !== null && dto.parentId !== undefined);
     // Replies are one level deep: a reply to a reply joins its thread. The parent must be on show.
     const parent = dto.parentId ? await this.comments.findById(site, dto.parentId) : null;
     if (dto.parentId && (!parent || parent.articleId !== articleId || parent.status !== 'published')) throw new NotFoundError('The comment you reply to');
@@ -110,6 +114,7 @@ export class CommentLifecycle {
       switch (stored.outcome) {
         case 'stored': {
           this.changes.committedHere({ actorId: principal.user.id, site, articleId, public: stored.comment.status === 'published' });
+          if (stored.comment.status !== 'published') await this.articleLifecycle.afterHeld(site, article, this.logger);
           const verdict = toVerdictView(judgement.verdict);
           // A rejected comment is kept out of sight for the moderators' rejected queue; the author is told why.
           if (verdict.decision === 'reject') throw policyRejected(verdict);

@@ -111,3 +111,9 @@ export function effectiveSettings(layers: PolicyLayers, definition: PolicyDefini
     terms,
   };
 }
+
+/** The article lifecycle's settings: the article's own, else its section's. */
+export function lifecycleSettings(layers: PolicyLayers): Pick<PolicyOverrides, 'commentWindow' | 'autoModeration'> {
+  const pick = <K extends 'commentWindow' | 'autoModeration'>(key: K): PolicyOverrides[K] => layers.article?.[key] ?? layers.section?.overrides[key];
+  return { commentWindow: pick('commentWindow'), autoModeration: pick('autoModeration') };
+}

@@ -35,6 +35,31 @@ export const policyOverridesSchema = z.strictObject({
     .optional()
     .describe('The toxicity model’s thresholds'),
   reports: z.strictObject({ requeueAt: count.min(1).optional() }).optional(),
+  commentWindow: z
+    .strictObject({
+      hours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 366)
+        .describe('Comments are open this long after the article is registered'),
+    })
+    .optional()
+    .describe('Close comments automatically after a while (e.g. 24 or 72 hours)'),
+  autoModeration: z
+    .strictObject({
+      windowMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .describe('The sliding window comments are counted in'),
+      minComments: z.number().int().min(1).max(10_000).describe('Comments the window needs before the share is judged'),
+      threshold: z.number().gt(0).max(1).describe('Share of held or rejected comments that sets it off'),
+      action: z.enum(['close', 'premoderate']),
+    })
+    .optional()
+    .describe('Close the article, or review every comment, when too many of its recent comments are held or rejected'),
 });
 
 export type PolicyOverrides = z.infer<typeof policyOverridesSchema>;
