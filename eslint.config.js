@@ -24,6 +24,26 @@ export default tseslint.config(
     },
   },
   {
+    // A site scope is minted by the site registry only, so the rest of the service cannot make one up
+    // from a string and query another site's rows with it (tests and benchmarks may).
+    files: ['src/**/*.ts'],
+    ignores: ['src/modules/sites/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./\\.\\./', message: 'Import through the @/ alias (or @widget/ in the widget) instead of climbing two folders.' },
+            { group: ['**/site-scope.js'], importNames: ['mintSiteScope'], message: 'Take the SiteScope of the request (or SiteRegistry) instead.' },
+          ],
+          paths: [
+            { name: '@/modules/sites/site-scope.js', importNames: ['mintSiteScope'], message: 'Take the SiteScope of the request (or SiteRegistry) instead.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON answers (typed any, as HTTP bodies are) and hand methods to expect(); what
     // they assert is checked by the assertions themselves.
     files: ['test/**/*.ts', '**/*.spec.ts'],

@@ -18,6 +18,7 @@ import { openEmbeddedDatabase } from '@/database/embedded-postgres.js';
 import { findFreePort } from '@/database/free-port.js';
 import { applyMigrations } from '@/database/migrations.js';
 import { type QueueQuery, queueStatement } from '@/modules/moderation/queues.repository.js';
+import { DEFAULT_SITE_ID, mintSiteScope } from '@/modules/sites/site-scope.js';
 
 const COMMENTS = 1_000_000;
 const PENDING = 100_000;
@@ -32,18 +33,18 @@ const RESULTS = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 async function fill(client: pg.Client): Promise<void> {
   const started = Date.now();
   await client.query(`
-    INSERT INTO articles (id, title, url, section, updated_at)
-    SELECT 'bench-' || g, 'Article ' || g, 'https://news.example.com/' || g,
+    INSERT INTO articles (site_id, id, title, url, section, updated_at)
+    SELECT 'default', 'bench-' || g, 'Article ' || g, 'https://news.example.com/' || g,
            (ARRAY['national','politics','world','business','sports'])[1 + g % 5], now()
     FROM generate_series(1, ${ARTICLES}) g`);
   await client.query(`
-    INSERT INTO users (id, display_name, provider, created_at)
-    SELECT uuidv7(), 'Reader ' || g, 'dev', now() - (g % 900) * interval '1 day' FROM generate_series(1, ${USERS}) g`);
+    INSERT INTO users (site_id, id, display_name, provider, created_at)
+    SELECT 'default', uuidv7(), 'Reader ' || g, 'dev', now() - (g % 900) * interval '1 day' FROM generate_series(1, ${USERS}) g`);
   await client.query(`CREATE TEMP TABLE bench_users AS SELECT row_number() OVER () AS n, id FROM users`);
   // Statuses by position: the first PENDING are pending, then rejected, then reported, the rest published.
   await client.query(`
-    INSERT INTO comments (id, article_id, author_id, body, status, verdict, rule_ids, open_reports, report_count, created_at)
-    SELECT uuidv7(),
+    INSERT INTO comments (site_id, id, article_id, author_id, body, status, verdict, rule_ids, open_reports, report_count, created_at)
+    SELECT 'default', uuidv7(),
            'bench-' || (1 + g % ${ARTICLES}),
            u.id,
            'Benchmark comment number ' || g || ' about the news of the day.',
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
 
     const plans: string[] = [];
     for (const { label, query } of PAGES) {
-      const statement = queueStatement(query);
+      const statement = queueStatement(mintSiteScope(DEFAULT_SITE_ID), query);
       const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
       plans.push(`-- ${label}\n${rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n')}\n`);
     }

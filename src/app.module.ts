@@ -1,4 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ClockModule } from '@/common/clock/clock.js';
+import { SitesModule } from '@/modules/sites/sites.module.js';
+import { SiteAdminModule } from '@/modules/sites/site-admin.module.js';
 import { ConfigModule } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { HousekeepingModule } from '@/common/housekeeping/housekeeping.module.js';
@@ -29,6 +32,8 @@ export class AppModule {
         ),
         HousekeepingModule,
         MetricsModule,
+        SitesModule,
+        ClockModule,
         HealthModule,
         AuthModule,
         ArticlesModule,
@@ -39,6 +44,7 @@ export class AppModule {
         NotificationsModule,
         AccountModule,
         ProfilesModule,
+        SiteAdminModule,
       ],
     };
   }

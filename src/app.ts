@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { resolveSiteHook } from '@/modules/sites/current-site.js';
+import { SITE_HEADER, SiteRegistry } from '@/modules/sites/site-registry.js';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -51,9 +53,11 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
   app.useSecurityHeaders(securityHeaderOptions(config));
   app.useGlobalFilters(new AppExceptionFilter(logger));
   app.useGlobalPipes(createValidationPipe());
+  // Sites are resolved from memory, before any route: the CORS check allows every site's origins.
+  const sites = app.get(SiteRegistry);
   app.enableCors({
-    origin: config.allowedOrigins,
-    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-none-match', 'x-request-id'],
+    origin: (_origin, callback) => callback(null, sites.allOrigins()),
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-none-match', 'x-request-id', SITE_HEADER],
     exposedHeaders: ['retry-after', 'x-request-id', 'etag'],
     maxAge: 600,
     // An OPTIONS request that is not a full preflight gets an empty 204 rather than the plugin's bare
@@ -67,6 +71,7 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   const fastify = app.getHttpAdapter().getInstance();
   drainOnClose(fastify);
+  fastify.addHook('onRequest', resolveSiteHook(sites));
   const metrics = app.get(Metrics);
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.observeRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);

@@ -1,4 +1,5 @@
 import v8 from 'node:v8';
+import { SiteRegistry } from '@/modules/sites/site-registry.js';
 import { type AppConfig, ConfigError, loadConfig } from '@/config/config.js';
 import { type AppLogger, createLogger } from '@/common/logging/logger.js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     embeddedPort: database.embedded?.port,
     loginProviders: app
       .get(ProvidersService)
-      .list()
+      .list(app.get(SiteRegistry).defaultScope)
       .map((provider) => provider.id),
   });
   logger.info(banner.fields, 'Comment Desk is listening');

@@ -69,7 +69,8 @@ function start(scriptUrl: URL): void {
     const title = element.getAttribute('data-article-title') || document.title;
     const url = new URL(element.getAttribute('data-article-url') || canonical || location.href, location.href);
     url.hash = '';
-    src.search = new URLSearchParams({ articleId, lang, origin: location.origin, title, url: url.href }).toString();
+    const site = element.getAttribute('data-site');
+    src.search = new URLSearchParams({ articleId, lang, origin: location.origin, title, url: url.href, ...(site ? { site } : {}) }).toString();
     const iframe = document.createElement('iframe');
     iframe.src = src.href;
     iframe.title = lang === 'ko' ? '댓글' : 'Comments';

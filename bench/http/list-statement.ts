@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type pg from 'pg';
 import { type CommentPageQuery, commentPageStatement } from '@/modules/comments/comments.repository.js';
+import { DEFAULT_SITE_ID, mintSiteScope } from '@/modules/sites/site-scope.js';
 import type { Cleanup } from './cleanup.js';
 
 const run = promisify(execFile);
@@ -27,7 +28,7 @@ export const PGBENCH_ARGS = ['-n', '-T', '10', '-c', '8', '-j', '2'];
 export async function explainPlans(client: pg.Client, queries: LabelledQuery[]): Promise<string[]> {
   const plans: string[] = [];
   for (const { label, query } of queries) {
-    const statement = commentPageStatement(query);
+    const statement = commentPageStatement(mintSiteScope(DEFAULT_SITE_ID), query);
     // Once to warm the cache as the app's pages are warm, then the plan that counts.
     await client.query(statement.text, statement.values);
     const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
@@ -53,7 +54,7 @@ export async function pgbenchStatements(databaseUrl: string, queries: LabelledQu
   const results: PgbenchResult[] = [];
   for (const [i, { label, query }] of queries.entries()) {
     const script = path.join(folder, `statement-${i}.sql`);
-    await writeFile(script, `${inlineValues(commentPageStatement(query))};\n`);
+    await writeFile(script, `${inlineValues(commentPageStatement(mintSiteScope(DEFAULT_SITE_ID), query))};\n`);
     const { stdout } = await run('pgbench', [...PGBENCH_ARGS, '-f', script, databaseUrl], { maxBuffer: 1 << 20 });
     results.push({ label, tps: readNumber(stdout, /^tps = ([\d.]+)/m), latencyMs: readNumber(stdout, /^latency average = ([\d.]+) ms/m) });
   }

@@ -96,8 +96,8 @@ async function idExpression(client: pg.Client): Promise<(shift: string) => strin
 function articlesSql(): string {
   const sections = `(ARRAY['national','politics','world','business','sports','culture'])`;
   return `
-    INSERT INTO articles (id, title, url, section, created_at, updated_at)
-    SELECT id, title, 'https://news.example.com/articles/' || id, section, created_at, now()
+    INSERT INTO articles (site_id, id, title, url, section, created_at, updated_at)
+    SELECT 'default', id, title, 'https://news.example.com/articles/' || id, section, created_at, now()
     FROM (
       VALUES ('${BIG_ARTICLE}', '속보: 기준금리 전격 인하', 'business', now() - interval '3 days'),
              ('${SMALL_ARTICLE}', '동네 도서관 새 단장', 'culture', now() - interval '1 day')
@@ -114,8 +114,8 @@ function usersSql(newId: (shift: string) => string): string {
   const family = `(ARRAY['김','이','박','최','정','강','조','윤','장','임','한','오'])`;
   const given = `(ARRAY['민준','서연','도윤','하은','시우','지유','주원','서윤','지호','수아','Alex','Sam','Jordan'])`;
   return `
-    INSERT INTO users (id, display_name, provider, created_at)
-    SELECT ${newId("-(g % 900) * interval '1 day'")}, ${family}[1 + g % 12] || ${given}[1 + (g / 12) % 13], 'sso',
+    INSERT INTO users (site_id, id, display_name, provider, created_at)
+    SELECT 'default', ${newId("-(g % 900) * interval '1 day'")}, ${family}[1 + g % 12] || ${given}[1 + (g / 12) % 13], 'sso',
            now() - (g % 900) * interval '1 day'
     FROM generate_series(1, ${AUTHORS}) g;
     CREATE TEMP TABLE bench_authors AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM users;
@@ -123,10 +123,10 @@ function usersSql(newId: (shift: string) => string): string {
 
     CREATE TEMP TABLE bench_readers AS SELECT g AS n, ${newId("-interval '200 days'")} AS id FROM generate_series(1, ${READERS}) g;
     CREATE UNIQUE INDEX ON bench_readers (n);
-    INSERT INTO users (id, display_name, provider, created_at)
-    SELECT id, '독자 ' || n, 'sso', now() - interval '200 days' FROM bench_readers;
-    INSERT INTO identities (id, user_id, provider, subject)
-    SELECT ${newId("-interval '200 days'")}, id, 'sso', 'bench-reader-' || n FROM bench_readers`;
+    INSERT INTO users (site_id, id, display_name, provider, created_at)
+    SELECT 'default', id, '독자 ' || n, 'sso', now() - interval '200 days' FROM bench_readers;
+    INSERT INTO identities (site_id, id, user_id, provider, subject)
+    SELECT 'default', ${newId("-interval '200 days'")}, id, 'sso', 'bench-reader-' || n FROM bench_readers`;
 }
 
 /** 20,000 bodies of 1–13 phrases, seven in ten Korean, cut at 250 characters. */
@@ -222,9 +222,9 @@ function insertCommentsSql(): string {
   const ownHeld = `p.article_id = '${BIG_ARTICLE}' AND p.status = 'pending' AND p.parent_id IS NULL AND p.g % 10 = 0`;
   const rejectedByModerator = `p.status = 'rejected' AND p.g % 2 = 0`;
   return `
-    INSERT INTO comments (id, article_id, parent_id, author_id, body, status, verdict, rule_ids, reply_count, like_count,
+    INSERT INTO comments (site_id, id, article_id, parent_id, author_id, body, status, verdict, rule_ids, reply_count, like_count,
                           created_at, deleted_at, decided_at, decision_reason)
-    SELECT p.id, p.article_id, p.parent_id,
+    SELECT 'default', p.id, p.article_id, p.parent_id,
            CASE WHEN ${ownHeld} THEN r.id ELSE a.id END,
            b.body, p.status::"CommentStatus",
            CASE WHEN p.status IN ('published', 'deleted') THEN '{"decision":"publish","reasons":[],"policyVersion":1}'::jsonb

@@ -9,4 +9,22 @@ export interface ArticleView {
   commentCount: number;
   createdAt: string;
   updatedAt: string;
+  /** Memorial mode: every comment is reviewed, likes and replies are off. */
+  memorial: boolean;
+  /** Whether comments can be posted now, and why not; `commentsOpen` is false whenever `open` is. */
+  status: ArticleStatusView;
+}
+
+/** Why an article takes no comments: closed by its editors, its comment window ended, or closed automatically. */
+export type ClosedReason = 'closed' | 'window_ended' | 'auto_closed';
+/** Why every comment is reviewed: the article's setting, the automatic moderation, or memorial mode. */
+export type PremoderationReason = 'article' | 'auto' | 'memorial';
+
+export interface ArticleStatusView {
+  open: boolean;
+  closedReason: ClosedReason | null;
+  /** When the comment window closes (or closed); null without one. */
+  closesAt: string | null;
+  premoderated: boolean;
+  premoderationReason: PremoderationReason | null;
 }

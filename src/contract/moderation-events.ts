@@ -4,6 +4,8 @@ import type { CommentStatus } from './comments.js';
 export interface QueueChangeEvent {
   /** `comment.edited`: its author changed the text; `status` is where the edit left it. `comment.featured`: featured or no longer. */
   type: 'comment.queued' | 'comment.reported' | 'comment.decided' | 'comment.deleted' | 'comment.edited' | 'comment.featured';
+  /** The site of the comment, inside the service only: a moderator's stream carries their site's events, without it. */
+  siteId?: string;
   commentId: string;
   articleId: string;
   status: CommentStatus;
@@ -12,6 +14,7 @@ export interface QueueChangeEvent {
 /** A moderator claimed an item (the desk fetches the name with the list). */
 export interface ClaimEvent {
   type: 'comment.claimed';
+  siteId?: string;
   commentId: string;
   moderatorId: string;
   until: string;

@@ -1,5 +1,8 @@
+/** The roles a site grants its own users. */
 export const ROLES = ['reader', 'moderator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export type SiteRole = (typeof ROLES)[number];
+/** A site's roles, and the deployment's operator, who manages the sites and acts as an admin on each. */
+export type Role = SiteRole | 'operator';
 
 export type UserStatus = 'active' | 'suspended' | 'banned';
 

@@ -10,6 +10,8 @@ export interface TextSpan {
 /** One Standards Board reason of a verdict, in both languages. */
 export interface VerdictReasonView {
   rule: string;
+  /** Which layer of the policy the rule's setting came from: the site's policy, the article's section, or the article. */
+  layer?: 'site' | 'section' | 'article';
   message: string;
   messageKo: string;
   clause?: string;

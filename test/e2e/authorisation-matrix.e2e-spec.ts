@@ -151,6 +151,8 @@ const RULES: Rule[] = [
   rule('GET /api/v1/articles/:articleId',                      everyone(200),                                                       'an article', () => ({ path: `/api/v1/articles/${w.article}` })),
   rule('GET /api/v1/articles/:articleId',                      everyone(HIDDEN),                                                    'an unknown article', () => ({ path: '/api/v1/articles/no-such-article' })),
   rule('PUT /api/v1/articles/:articleId',                      [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'a new article', () => ({ path: `/api/v1/articles/matrix-${Math.random().toString(36).slice(2)}`, body: { title: 'Budget', url: 'https://news.example.com/budget' } })),
+  rule('GET /api/v1/articles/:articleId/policy',               [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        "an article's effective policy", () => ({ path: `/api/v1/articles/${w.article}/policy` })),
+  rule('PUT /api/v1/articles/:articleId/policy',               [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        "an article's own policy changes", () => ({ path: `/api/v1/articles/${w.article}/policy`, body: { overrides: {} } })),
 
   // Comments.
   rule('GET /api/v1/articles/:articleId/comments',             everyone(200),                                                       'an article’s comments', () => ({ path: `/api/v1/articles/${w.article}/comments` })),
@@ -176,8 +178,17 @@ const RULES: Rule[] = [
   rule('GET /api/v1/policy/rules',                             [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the rules in force', () => ({ path: '/api/v1/policy/rules' })),
   rule('PUT /api/v1/policy/rules',                             [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'the next version', async () => ({ path: '/api/v1/policy/rules', body: { definition: await nextPolicy(), reason: 'matrix' } })),
   rule('PATCH /api/v1/policy/rules/terms',                     [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'an allowed word, as the next version', async () => ({ path: '/api/v1/policy/rules/terms', body: { version: (await nextPolicy()).version, list: 'allow', add: ['matrixword'] } })),
+  rule('GET /api/v1/policy/sections',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the sections that change the policy', () => ({ path: '/api/v1/policy/sections' })),
+  rule('PUT /api/v1/policy/sections/:section',                 [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        "a section's policy changes", () => ({ path: '/api/v1/policy/sections/matrix', body: { overrides: {} } })),
+
+  // Sites: the deployment's operators only (a site's admin is no operator).
+  rule('GET /api/v1/sites',                                    [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'every site', () => ({ path: '/api/v1/sites' })),
+  rule('POST /api/v1/sites',                                   [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'a new site', () => ({ path: '/api/v1/sites', body: { id: 'matrix', name: 'Matrix' } })),
+  rule('GET /api/v1/sites/:siteId',                            [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'the default site', () => ({ path: '/api/v1/sites/default' })),
+  rule('PATCH /api/v1/sites/:siteId',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'the default site', () => ({ path: '/api/v1/sites/default', body: { name: 'Renamed' } })),
 
   // Moderation.
+  rule('POST /api/v1/moderation/articles/:articleId/reverse-automation', [AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN, HIDDEN], 'an article with no automatic action', () => ({ path: `/api/v1/moderation/articles/${w.article}/reverse-automation`, body: {} })),
   rule('GET /api/v1/moderation/events',                        [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the live stream', () => ({ path: '/api/v1/moderation/events' })),
   rule('GET /api/v1/moderation/queues',                        [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the queue counts', () => ({ path: '/api/v1/moderation/queues' })),
   rule('GET /api/v1/moderation/queues/:queue',                 [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the pending queue', () => ({ path: '/api/v1/moderation/queues/pending' })),
@@ -207,11 +218,11 @@ const RULES: Rule[] = [
   rule('GET /unsubscribe',                                     everyone(400),                                                       'a link without its signed token', () => ({ path: '/unsubscribe' })),
   rule('POST /unsubscribe',                                    everyone(400),                                                       'a one-click unsubscribe with a forged token', () => ({ path: '/unsubscribe?token=forged' })),
   rule('GET /notifications/confirm-email',                     everyone(400),                                                       'a confirmation link with a forged token', () => ({ path: '/notifications/confirm-email?token=forged' })),
-  rule('POST /api/v1/admin/webhooks',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 201],        'an endpoint that takes nothing anyone does here', () => ({ path: '/api/v1/admin/webhooks', body: { url: 'http://127.0.0.1:9/hook', events: ['user.banned'] } })),
-  rule('GET /api/v1/admin/webhooks',                           [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'the endpoints', () => ({ path: '/api/v1/admin/webhooks' })),
-  rule('DELETE /api/v1/admin/webhooks/:webhookId',             [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN],     'an unknown endpoint', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}` })),
-  rule('GET /api/v1/admin/webhooks/:webhookId/deliveries',     [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN],     'an unknown endpoint', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}/deliveries` })),
-  rule('POST /api/v1/admin/webhooks/:webhookId/deliveries/:deliveryId/retry', [AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN], 'an unknown dead letter', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}/deliveries/${NO_SUCH_ID}/retry` })),
+  rule('POST /api/v1/admin/webhooks',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],        'an endpoint that takes nothing anyone does here', () => ({ path: '/api/v1/admin/webhooks', body: { url: 'http://127.0.0.1:9/hook', events: ['user.banned'] } })),
+  rule('GET /api/v1/admin/webhooks',                           [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],        'the endpoints', () => ({ path: '/api/v1/admin/webhooks' })),
+  rule('DELETE /api/v1/admin/webhooks/:webhookId',             [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],     'an unknown endpoint', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}` })),
+  rule('GET /api/v1/admin/webhooks/:webhookId/deliveries',     [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],     'an unknown endpoint', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}/deliveries` })),
+  rule('POST /api/v1/admin/webhooks/:webhookId/deliveries/:deliveryId/retry', [AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN], 'an unknown dead letter', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}/deliveries/${NO_SUCH_ID}/retry` })),
 ];
 
 /** The status of the answer, with the error code when it is the contract's error envelope. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { commentPageStatement } from '@/modules/comments/comments.repository.js';
+import { DEFAULT_SITE_ID, mintSiteScope } from '@/modules/sites/site-scope.js';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
@@ -110,7 +111,13 @@ describe('featured comments (staff picks)', () => {
 
   it("reads the featured list from the featured comments' own partial index", async () => {
     const article = await anArticle(t.http, admin.token);
-    const statement = commentPageStatement({ articleId: article.id, parentId: null, sort: 'newest', limit: 20, featured: true });
+    const statement = commentPageStatement(mintSiteScope(DEFAULT_SITE_ID), {
+      articleId: article.id,
+      parentId: null,
+      sort: 'newest',
+      limit: 20,
+      featured: true,
+    });
     const client = new pg.Client({ connectionString: t.databaseUrl });
     await client.connect();
     try {

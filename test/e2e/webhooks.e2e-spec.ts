@@ -31,7 +31,7 @@ describe('webhooks', () => {
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
     t = await startTestApp({ env: { OUTBOX_RETRY_BASE_MS: '50', OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_POLL_MS: '50' } });
-    admin = await aUser(t.http, { role: 'admin' });
+    admin = await aUser(t.http, { role: 'operator' });
   });
   afterAll(async () => {
     await t.close();

@@ -7,7 +7,7 @@ let counter = 0;
 export async function anArticle(
   http: HttpClient,
   adminToken: string,
-  overrides: Partial<{ id: string; title: string; url: string; section: string | null; commentsOpen: boolean; premoderation: boolean }> = {},
+  overrides: Partial<{ id: string; title: string; url: string; section: string | null; commentsOpen: boolean; premoderation: boolean; memorial: boolean }> = {},
 ): Promise<ArticleView> {
   const id = overrides.id ?? `article-${process.pid}-${++counter}`;
   const { id: _, ...fields } = overrides;

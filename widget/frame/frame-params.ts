@@ -8,6 +8,8 @@ export interface FrameParams {
    * not allow, so a frame that runs has an allowed one; null when the frame is opened on its own.
    */
   hostOrigin: string | null;
+  /** The site the embedding page belongs to (`data-site`); null: the default site. */
+  site: string | null;
 }
 
 export function readFrameParams(search: string): FrameParams {
@@ -16,5 +18,6 @@ export function readFrameParams(search: string): FrameParams {
     articleId: params.get('articleId') ?? '',
     lang: params.get('lang') === 'ko' ? 'ko' : 'en',
     hostOrigin: params.get('origin'),
+    site: params.get('site'),
   };
 }

@@ -14,6 +14,8 @@ export interface WidgetContextValue {
   session: SessionView | null;
   /** The reader may post: logged in and the article is open. */
   canWrite: boolean;
+  /** Memorial mode: no likes, no replies. */
+  memorial: boolean;
   /** Ticks every half minute, so relative times stay true. */
   now: number;
   /** The comment to move focus to once it is on screen (a reply just posted). */

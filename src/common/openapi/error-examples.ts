@@ -25,6 +25,10 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     message: 'Your account is suspended until 2030-01-01T00:00:00.000Z.',
     details: { until: '2030-01-01T00:00:00.000Z' },
   },
+  ARTICLE_MEMORIAL: {
+    when: 'a like or a reply under an article in memorial mode',
+    message: 'This article is in memorial mode: likes and replies are off.',
+  },
   ARTICLE_CLOSED: { when: 'the article takes no new comments', message: 'Comments on this article are closed.' },
   EDIT_WINDOW_CLOSED: {
     when: 'the edit window (COMMENT_EDIT_WINDOW) after posting has passed',
@@ -37,6 +41,7 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     message: 'Another moderator already decided this comment (it is now rejected).',
     details: { status: 'rejected' },
   },
+  SITE_EXISTS: { when: 'a site with that id already exists', message: 'A site with this id already exists.' },
   CANNOT_FEATURE: {
     when: 'the comment to feature is a reply, or is not published',
     message: 'Only a published comment that starts a thread can be featured.',

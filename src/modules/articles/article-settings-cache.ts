@@ -1,9 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InvalidatedCache, invalidateOnNotice } from '@/common/caching/invalidated-cache.js';
 import { DatabaseNotifications } from '@/database/database-notifications.js';
+import { type SiteScope, siteArticleKey } from '@/modules/sites/site-scope.js';
 import type { ArticleRecord } from './articles.repository.js';
 
-/** The channel a trigger on `articles` notifies with an article's id when its settings change. */
+/** The channel a trigger on `articles` notifies with an article's `site/id` key when its settings change. */
 const ARTICLE_CHANGES = 'article_changes';
 
 /** What posting and listing need to know of an article; its counters are not part of it. */
@@ -30,8 +31,8 @@ export class ArticleSettingsCache implements OnModuleInit {
     await this.notifications.ready();
   }
 
-  get(id: string, load: () => Promise<ArticleRecord | null>): Promise<ArticleSettings | null> {
-    return this.cache.get(id, '', async () => {
+  get(scope: SiteScope, id: string, load: () => Promise<ArticleRecord | null>): Promise<ArticleSettings | null> {
+    return this.cache.get(siteArticleKey(scope, id), '', async () => {
       const article = await load();
       if (!article) return null;
       const { commentCount: _count, updatedAt: _updated, ...settings } = article;
@@ -40,7 +41,7 @@ export class ArticleSettingsCache implements OnModuleInit {
   }
 
   /** This instance changed the article: its own next read must not wait for the notification. */
-  invalidate(id: string): void {
-    this.cache.invalidate(id);
+  invalidate(scope: SiteScope, id: string): void {
+    this.cache.invalidate(siteArticleKey(scope, id));
   }
 }

@@ -14,6 +14,7 @@ export const putArticleSchema = z.strictObject({
   section: z.string().trim().min(1).max(64).nullable().default(null).describe('Newsroom section, e.g. "national"'),
   commentsOpen: z.boolean().default(true),
   premoderation: z.boolean().default(false).describe('Hold every comment for a moderator'),
+  memorial: z.boolean().default(false).describe('Memorial mode: every comment reviewed, likes and replies off, a notice in the widget'),
 });
 export type PutArticleDto = z.infer<typeof putArticleSchema>;
 

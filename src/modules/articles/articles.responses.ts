@@ -15,6 +15,16 @@ export const articleSchema = answerSchema<ArticleView>()(
       commentCount: z.int().min(0).describe('Published comments, replies included'),
       createdAt: isoTime,
       updatedAt: isoTime,
+      memorial: z.boolean().describe('Memorial mode: every comment is reviewed, likes and replies are off'),
+      status: z
+        .object({
+          open: z.boolean(),
+          closedReason: z.enum(['closed', 'window_ended', 'auto_closed']).nullable(),
+          closesAt: isoTime.nullable().describe('When the comment window closes (or closed); null without one'),
+          premoderated: z.boolean(),
+          premoderationReason: z.enum(['article', 'auto', 'memorial']).nullable(),
+        })
+        .describe('Whether comments can be posted now, and why not'),
     })
     .meta({ id: 'Article' }),
 );

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { PolicyOverrides } from '@/modules/policy/layers/policy-overrides.js';
 import { NotFoundError } from '@/common/errors/app-error.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { type ArticleSettings, ArticleSettingsCache } from './article-settings-cache.js';
 import { type ArticleView, embeddedArticleSchema, type PutArticleDto } from './articles.dto.js';
 import { type ArticleRecord, ArticlesRepository } from './articles.repository.js';
@@ -11,14 +13,14 @@ export class ArticlesService {
     private readonly settingsCache: ArticleSettingsCache,
   ) {}
 
-  async put(id: string, dto: PutArticleDto): Promise<ArticleView> {
-    const article = await this.articles.upsert(id, dto);
-    this.settingsCache.invalidate(id);
-    return toArticleView(article);
+  async put(scope: SiteScope, id: string, dto: PutArticleDto): Promise<ArticleRecord> {
+    const article = await this.articles.upsert(scope, id, dto);
+    this.settingsCache.invalidate(scope, id);
+    return article;
   }
 
-  async ensure(id: string, dto: PutArticleDto): Promise<ArticleView> {
-    return toArticleView(await this.articles.createIfMissing(id, dto));
+  async ensure(scope: SiteScope, id: string, dto: PutArticleDto): Promise<ArticleRecord> {
+    return this.articles.createIfMissing(scope, id, dto);
   }
 
   /**
@@ -27,46 +29,41 @@ export class ArticlesService {
    * The caller has decided, with the one embedding check, that `origin` may embed the widget.
    * An article that exists is left exactly as its admin set it; what is not valid creates nothing.
    */
-  async registerOnFirstEmbed(origin: string, page: { id: unknown; title: unknown; url: unknown }): Promise<'exists' | 'created' | 'refused'> {
+  async registerOnFirstEmbed(scope: SiteScope, origin: string, page: { id: unknown; title: unknown; url: unknown }): Promise<'exists' | 'created' | 'refused'> {
     const parsed = embeddedArticleSchema.safeParse(page);
     if (!parsed.success) return 'refused';
     const { id, title, url } = parsed.data;
-    if (await this.settingsCache.get(id, () => this.articles.findById(id))) return 'exists';
+    if (await this.settingsCache.get(scope, id, () => this.articles.findById(scope, id))) return 'exists';
     if (new URL(url).origin !== origin) return 'refused';
-    await this.articles.createIfMissing(id, { title, url, section: null, commentsOpen: true, premoderation: false });
-    this.settingsCache.invalidate(id);
+    await this.articles.createIfMissing(scope, id, { title, url, section: null, commentsOpen: true, premoderation: false, memorial: false });
+    this.settingsCache.invalidate(scope, id);
     return 'created';
   }
 
-  async get(id: string): Promise<ArticleView> {
-    return toArticleView(await this.require(id));
+  /** This instance changed the article: its next read here must not wait for the notification. */
+  forget(scope: SiteScope, id: string): void {
+    this.settingsCache.invalidate(scope, id);
+  }
+
+  /** Replaces the article's own policy changes, or NOT_FOUND. */
+  async setPolicyOverrides(scope: SiteScope, id: string, overrides: PolicyOverrides): Promise<ArticleRecord> {
+    const article = await this.articles.setPolicyOverrides(scope, id, overrides);
+    if (!article) throw new NotFoundError('The article');
+    this.settingsCache.invalidate(scope, id);
+    return article;
   }
 
   /** For other modules: the article with its counters as they are now, or NOT_FOUND. */
-  async require(id: string): Promise<ArticleRecord> {
-    const article = await this.articles.findById(id);
+  async require(scope: SiteScope, id: string): Promise<ArticleRecord> {
+    const article = await this.articles.findById(scope, id);
     if (!article) throw new NotFoundError('The article');
     return article;
   }
 
   /** For other modules' hot paths: the article's settings, from memory when this instance has them, or NOT_FOUND. */
-  async requireSettings(id: string): Promise<ArticleSettings> {
-    const settings = await this.settingsCache.get(id, () => this.articles.findById(id));
+  async requireSettings(scope: SiteScope, id: string): Promise<ArticleSettings> {
+    const settings = await this.settingsCache.get(scope, id, () => this.articles.findById(scope, id));
     if (!settings) throw new NotFoundError('The article');
     return settings;
   }
-}
-
-function toArticleView(article: ArticleRecord): ArticleView {
-  return {
-    id: article.id,
-    title: article.title,
-    url: article.url,
-    section: article.section,
-    commentsOpen: article.commentsOpen,
-    premoderation: article.premoderation,
-    commentCount: article.commentCount,
-    createdAt: article.createdAt.toISOString(),
-    updatedAt: article.updatedAt.toISOString(),
-  };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
 import type { Prisma } from '@/generated/prisma/client.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 
 export interface NewLogEntry {
   actorId: string;
@@ -23,13 +24,14 @@ export interface LogEntryRecord {
 }
 
 /**
- * Appends entries through `db`: the transaction that made the change they record, so an entry
- * exists exactly when its change does.
+ * Appends entries of the site's log through `db`: the transaction that made the change they record,
+ * so an entry exists exactly when its change does.
  */
-export async function appendLogEntries(db: Prisma.TransactionClient, entries: NewLogEntry[]): Promise<void> {
+export async function appendLogEntries(db: Prisma.TransactionClient, scope: SiteScope, entries: NewLogEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await db.moderationLogEntry.createMany({
     data: entries.map((entry) => ({
+      siteId: scope.siteId,
       actorId: entry.actorId,
       action: entry.action,
       commentId: entry.commentId ?? null,
@@ -46,9 +48,11 @@ export class AuditLogRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Oldest first, after the id `afterId`. */
-  list(filter: { commentId?: string | undefined; userId?: string | undefined }, limit: number, afterId?: bigint): Promise<LogEntryRecord[]> {
+  list(scope: SiteScope, filter: { commentId?: string | undefined; userId?: string | undefined }, limit: number, afterId?: bigint): Promise<LogEntryRecord[]> {
     return this.prisma.moderationLogEntry.findMany({
+      omit: { siteId: true },
       where: {
+        siteId: scope.siteId,
         ...(filter.commentId ? { commentId: filter.commentId } : {}),
         ...(filter.userId ? { OR: [{ targetUserId: filter.userId }, { actorId: filter.userId }] } : {}),
         ...(afterId !== undefined ? { id: { gt: afterId } } : {}),

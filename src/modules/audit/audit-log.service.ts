@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LogPage } from '@/contract/moderation-log.js';
 import { AuthService } from '@/modules/auth/auth.service.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 
 /**
@@ -14,10 +15,16 @@ export class AuditLogService {
     private readonly auth: AuthService,
   ) {}
 
-  async list(query: { commentId?: string | undefined; userId?: string | undefined; limit: number; cursor?: string | undefined }): Promise<LogPage> {
-    const rows = await this.log.list(query, query.limit, query.cursor ? BigInt(query.cursor) : undefined);
+  async list(
+    scope: SiteScope,
+    query: { commentId?: string | undefined; userId?: string | undefined; limit: number; cursor?: string | undefined },
+  ): Promise<LogPage> {
+    const rows = await this.log.list(scope, query, query.limit, query.cursor ? BigInt(query.cursor) : undefined);
     const page = rows.slice(0, query.limit);
-    const actors = await this.auth.usersById(page.map((row) => row.actorId));
+    const actors = await this.auth.usersById(
+      scope,
+      page.map((row) => row.actorId),
+    );
     return {
       entries: page.map((row) => ({
         at: row.at.toISOString(),

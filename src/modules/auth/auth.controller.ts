@@ -4,6 +4,9 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { RateLimitService } from '@/modules/rate-limit/rate-limit.service.js';
+import { CurrentSite } from '@/modules/sites/current-site.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
+import { NotFoundError } from '@/common/errors/app-error.js';
 import { Authenticated, CurrentPrincipal } from './auth.decorators.js';
 import { type DevLoginDto, devLoginSchema, type SsoLoginDto, ssoLoginSchema } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
@@ -30,8 +33,8 @@ export class AuthController {
   @ApiOperation({ summary: 'The login providers configured on this service' })
   @ApiOkResponse({ description: 'Only the providers configured on this instance', standardSchema: providerListSchema })
   @Get('auth/providers')
-  listProviders(): { providers: ProviderView[] } {
-    return { providers: this.providers.list() };
+  listProviders(@CurrentSite() site: SiteScope): { providers: ProviderView[] } {
+    return { providers: this.providers.list(site) };
   }
 
   @ApiOperation({ summary: "Trade a publisher's signed SSO token for an access token" })
@@ -39,9 +42,9 @@ export class AuthController {
   @ApiErrors('SSO_TOKEN_INVALID', 'RATE_LIMITED')
   @Post('auth/sso')
   @HttpCode(200)
-  async ssoLogin(@Body({ schema: ssoLoginSchema }) dto: SsoLoginDto, @Ip() ip: string): Promise<IssuedSession> {
+  async ssoLogin(@CurrentSite() site: SiteScope, @Body({ schema: ssoLoginSchema }) dto: SsoLoginDto, @Ip() ip: string): Promise<IssuedSession> {
     await this.rateLimits.consume(`auth:${ip}`, this.config.rateLimits.auth);
-    return this.sso.logIn(dto.token);
+    return this.sso.logIn(site, dto.token);
   }
 
   @ApiOperation({ summary: 'Demo login (local demo only)' })
@@ -49,9 +52,10 @@ export class AuthController {
   @ApiErrors('NOT_FOUND', 'RATE_LIMITED')
   @Post('auth/dev')
   @HttpCode(200)
-  async devLoginRoute(@Body({ schema: devLoginSchema }) dto: DevLoginDto, @Ip() ip: string): Promise<IssuedSession> {
+  async devLoginRoute(@CurrentSite() site: SiteScope, @Body({ schema: devLoginSchema }) dto: DevLoginDto, @Ip() ip: string): Promise<IssuedSession> {
     await this.rateLimits.consume(`auth:${ip}`, this.config.rateLimits.auth);
-    return this.devLogin.logIn(dto);
+    if (!this.providers.offers(site, 'dev')) throw new NotFoundError('The demo login');
+    return this.devLogin.logIn(site, dto);
   }
 
   @ApiOperation({ summary: 'Trade the access token of this request for a new one with a full lifetime; the old one is revoked' })

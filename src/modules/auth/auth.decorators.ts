@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { SiteRequest } from '@/modules/sites/current-site.js';
 import type { Principal, Role } from './auth.types.js';
 
 export const AUTH_POLICY = 'comment-desk:auth-policy';
@@ -8,7 +8,7 @@ export const AUTH_POLICY = 'comment-desk:auth-policy';
 export interface AuthPolicy {
   /** `required`: 401 without a valid token. `optional`: anonymous callers pass, with no principal. */
   mode: 'required' | 'optional';
-  /** The lowest role allowed (reader < moderator < admin). */
+  /** The lowest role allowed (reader < moderator < admin < operator). */
   minRole?: Role;
   /**
    * A write: banned and suspended users get 403 USER_BANNED. Unset on a staff route (one with a
@@ -18,7 +18,7 @@ export interface AuthPolicy {
   writes?: boolean;
 }
 
-export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
+export type AuthenticatedRequest = SiteRequest & { principal?: Principal };
 
 /** The route needs a valid bearer token, and optionally a role or an account allowed to write. */
 export const Authenticated = (options: Omit<AuthPolicy, 'mode'> = {}): MethodDecorator & ClassDecorator =>

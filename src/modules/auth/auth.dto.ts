@@ -8,6 +8,9 @@ export type SsoLoginDto = z.infer<typeof ssoLoginSchema>;
 
 export const devLoginSchema = z.strictObject({
   name: z.string().trim().min(1).max(40).describe('Display name; the same name logs in to the same demo account.'),
-  role: z.enum(ROLES).default('reader').describe('Demo only: the role the account gets.'),
+  role: z
+    .enum([...ROLES, 'operator'])
+    .default('reader')
+    .describe('Demo only: the role the account gets.'),
 });
 export type DevLoginDto = z.infer<typeof devLoginSchema>;

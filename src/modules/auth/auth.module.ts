@@ -14,7 +14,7 @@ import { PopupLoginService } from './oauth/popup-login.service.js';
 import { LoginStrategies } from './passport/login-strategies.js';
 import { ProvidersService } from './providers.service.js';
 import { SsoService } from './sso.service.js';
-import { SsoTokenVerifier } from './sso/sso-token-verifier.js';
+import { SiteSsoVerifiers } from './sso/site-sso-verifiers.js';
 
 @Module({
   imports: [RateLimitModule],
@@ -24,7 +24,7 @@ import { SsoTokenVerifier } from './sso/sso-token-verifier.js';
     AuthService,
     PrincipalCache,
     SsoService,
-    SsoTokenVerifier,
+    SiteSsoVerifiers,
     DevLoginService,
     ProvidersService,
     LoginStrategies,

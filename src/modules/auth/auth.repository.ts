@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
-import type { IdentityProfile, IdentityRecord, Principal, UserRecord } from './auth.types.js';
+import { DEFAULT_SITE_ID, type SiteScope } from '@/modules/sites/site-scope.js';
+import type { IdentityProfile, IdentityRecord, SessionPrincipal, UserRecord } from './auth.types.js';
 
 @Injectable()
 export class AuthRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** The unrevoked session of a token, with its user; expired ones are the caller's to refuse. */
-  async findUnrevokedSession(tokenHash: Buffer): Promise<{ principal: Principal; expiresAt: Date; createdAt: Date } | null> {
+  /**
+   * The unrevoked session of a token, with its user; expired ones are the caller's to refuse. Not
+   * scoped: a token names its user, and the user its site, which the guard compares with the request's.
+   */
+  async findUnrevokedSession(tokenHash: Buffer): Promise<{ principal: SessionPrincipal; expiresAt: Date; createdAt: Date } | null> {
     const session = await this.prisma.session.findUnique({
       where: { tokenHash: new Uint8Array(tokenHash) },
       include: { user: true },
@@ -48,65 +52,75 @@ export class AuthRepository {
    * this login's provider marks it verified, and so did the provider of the identity it matches.
    * An unverified address never links, in either direction: anyone can type someone else's.
    */
-  async upsertUserByIdentity(profile: IdentityProfile): Promise<UserRecord> {
+  async upsertUserByIdentity(scope: SiteScope, profile: IdentityProfile): Promise<UserRecord> {
     try {
-      return await this.upsertUserByIdentityOnce(profile);
+      return await this.upsertUserByIdentityOnce(scope, profile);
     } catch (error) {
       // Two first logins of the same identity at once: the loser finds the winner's row.
       if (!isUniqueViolation(error)) throw error;
-      return this.upsertUserByIdentityOnce(profile);
+      return this.upsertUserByIdentityOnce(scope, profile);
     }
   }
 
-  private upsertUserByIdentityOnce(profile: IdentityProfile): Promise<UserRecord> {
+  /** Accounts, identities and the e-mail links between them are each site's own. */
+  private upsertUserByIdentityOnce(scope: SiteScope, profile: IdentityProfile): Promise<UserRecord> {
+    const { siteId } = scope;
     const { provider, subject } = profile;
     const email = profile.email ?? null;
     const emailVerified = email !== null && profile.emailVerified === true;
     const role = profile.role ? { role: profile.role } : {};
     return this.prisma.$transaction(async (tx) => {
-      const existing = await tx.identity.findUnique({ where: { provider_subject: { provider, subject } } });
+      const existing = await tx.identity.findUnique({ where: { siteId_provider_subject: { siteId, provider, subject } } });
       if (existing) {
         await tx.identity.update({ where: { id: existing.id }, data: { email, emailVerified } });
         return tx.user.update({ where: { id: existing.userId }, data: { displayName: profile.displayName, ...role } });
       }
       const sameVerifiedEmail = emailVerified
         ? await tx.identity.findFirst({
-            where: { email: { equals: email, mode: 'insensitive' }, emailVerified: true },
+            where: { siteId, email: { equals: email, mode: 'insensitive' }, emailVerified: true },
             orderBy: { createdAt: 'asc' },
           })
         : null;
       if (sameVerifiedEmail) {
-        await tx.identity.create({ data: { userId: sameVerifiedEmail.userId, provider, subject, email, emailVerified } });
+        await tx.identity.create({ data: { siteId, userId: sameVerifiedEmail.userId, provider, subject, email, emailVerified } });
         // The account keeps the name it has; only a trusted provider's role applies.
         return tx.user.update({ where: { id: sameVerifiedEmail.userId }, data: role });
       }
       return tx.user.create({
-        data: { displayName: profile.displayName, provider, ...role, identities: { create: { provider, subject, email, emailVerified } } },
+        data: { siteId, displayName: profile.displayName, provider, ...role, identities: { create: { siteId, provider, subject, email, emailVerified } } },
       });
     });
   }
 
   /** The identities of a user, oldest first. */
-  async findIdentities(userId: string): Promise<IdentityRecord[]> {
+  async findIdentities(scope: SiteScope, userId: string): Promise<IdentityRecord[]> {
     return this.prisma.identity.findMany({
-      where: { userId },
+      where: { siteId: scope.siteId, userId },
       orderBy: { createdAt: 'asc' },
       select: { provider: true, subject: true, email: true, emailVerified: true },
     });
   }
 
-  async findUsers(userIds: string[]): Promise<UserRecord[]> {
-    return this.prisma.user.findMany({ where: { id: { in: userIds } } });
+  /** The site's users among `userIds`, and the operators among them (who act on every site). */
+  async findUsers(scope: SiteScope, userIds: string[]): Promise<UserRecord[]> {
+    return this.prisma.user.findMany({ where: { id: { in: userIds }, OR: [{ siteId: scope.siteId }, { role: 'operator' }] } });
   }
 
-  async findUser(userId: string): Promise<UserRecord | null> {
-    return this.prisma.user.findUnique({ where: { id: userId } });
+  async findUser(scope: SiteScope, userId: string): Promise<UserRecord | null> {
+    return this.prisma.user.findUnique({ where: { id: userId, siteId: scope.siteId } });
   }
 
-  /** True the first time a publisher SSO token id is seen; false on every replay. */
-  async claimSsoTokenId(jti: string, expiresAt: Date): Promise<boolean> {
+  /**
+   * True the first time a publisher SSO token id is seen on the site; false on every replay. The
+   * default site's ids are stored as they come, as before there were sites.
+   */
+  async claimSsoTokenId(scope: SiteScope, jti: string, expiresAt: Date): Promise<boolean> {
+    return this.claimTokenId(scope.siteId === DEFAULT_SITE_ID ? jti : `site:${scope.siteId}:${jti}`, expiresAt);
+  }
+
+  private async claimTokenId(id: string, expiresAt: Date): Promise<boolean> {
     const inserted = await this.prisma.$executeRaw`
-      INSERT INTO spent_token_ids (jti, expires_at) VALUES (${jti}, ${expiresAt})
+      INSERT INTO spent_token_ids (jti, expires_at) VALUES (${id}, ${expiresAt})
       ON CONFLICT (jti) DO NOTHING`;
     return inserted === 1;
   }
@@ -116,7 +130,7 @@ export class AuthRepository {
    * shares the spent token ids with publisher SSO (prefixed, so the two never meet).
    */
   async claimLoginTransaction(transactionId: string, expiresAt: Date): Promise<boolean> {
-    return this.claimSsoTokenId(`login-transaction:${transactionId}`, expiresAt);
+    return this.claimTokenId(`login-transaction:${transactionId}`, expiresAt);
   }
 
   async forgetExpiredSpentTokenIds(now: Date): Promise<void> {

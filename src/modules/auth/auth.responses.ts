@@ -14,7 +14,7 @@ export const userSchema = answerSchema<UserView>()(
       id: z.uuid(),
       displayName: z.string(),
       provider: z.string().describe('The provider of the identity the account was made with: sso, dev, google, naver, kakao, oidc'),
-      role: z.enum(ROLES),
+      role: z.enum([...ROLES, 'operator']).describe("operator: the deployment's, an admin on every site"),
       status: z.enum(['active', 'suspended', 'banned']),
       suspendedUntil: isoTime.nullable().describe('When a suspension ends; null otherwise'),
     })

@@ -7,7 +7,17 @@ import { hashAccessToken, looksLikeAccessToken, newAccessToken } from './access-
 import { AuthRepository } from './auth.repository.js';
 import { PrincipalCache } from './principal-cache.js';
 import type { KeptSessionView } from '@/contract/auth.js';
-import { type IdentityProfile, type IdentityRecord, type IssuedSession, type Principal, toUserView, type UserRecord, type UserView } from './auth.types.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
+import {
+  type IdentityProfile,
+  type IdentityRecord,
+  type IssuedSession,
+  type Principal,
+  type SessionPrincipal,
+  toUserView,
+  type UserRecord,
+  type UserView,
+} from './auth.types.js';
 
 @Injectable()
 export class AuthService {
@@ -21,17 +31,17 @@ export class AuthService {
     housekeeping.addSweep('one-time token ids', () => repository.forgetExpiredSpentTokenIds(new Date()));
   }
 
-  /** The principal behind a bearer token, or null when it is unknown, expired or revoked. */
-  async authenticate(accessToken: string): Promise<Principal | null> {
+  /** The session behind a bearer token, or null when it is unknown, expired or revoked. */
+  async authenticate(accessToken: string): Promise<SessionPrincipal | null> {
     if (!looksLikeAccessToken(accessToken)) return null;
     const tokenHash = hashAccessToken(accessToken);
     const session = await this.principals.get(tokenHash.toString('base64url'), () => this.repository.findUnrevokedSession(tokenHash));
     return session && session.expiresAt > new Date() ? session.principal : null;
   }
 
-  /** Finds or creates the user of an identity a provider vouched for, and opens a session. */
-  async logIn(profile: IdentityProfile): Promise<IssuedSession> {
-    const user = await this.repository.upsertUserByIdentity(profile);
+  /** Finds or creates the site's user of an identity a provider vouched for, and opens a session. */
+  async logIn(scope: SiteScope, profile: IdentityProfile): Promise<IssuedSession> {
+    const user = await this.repository.upsertUserByIdentity(scope, profile);
     this.principals.invalidate(user.id);
     const accessToken = newAccessToken();
     const expiresAt = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
@@ -48,8 +58,7 @@ export class AuthService {
     if (!accessToken || !looksLikeAccessToken(accessToken)) throw new AuthRequiredError('No login is kept in this browser.');
     const session = await this.repository.findUnrevokedSession(hashAccessToken(accessToken));
     if (!session || session.expiresAt <= new Date()) throw new AuthRequiredError('Your login has expired or was revoked; log in again.');
-    const user = await this.me(session.principal);
-    return { accessToken, expiresAt: session.expiresAt.toISOString(), issuedAt: session.createdAt.toISOString(), user };
+    return { accessToken, expiresAt: session.expiresAt.toISOString(), issuedAt: session.createdAt.toISOString(), user: toUserView(session.principal.user) };
   }
 
   /**
@@ -72,14 +81,14 @@ export class AuthService {
   }
 
   /** For other modules: the user, or NOT_FOUND. */
-  async requireUser(userId: string): Promise<UserRecord> {
-    const user = await this.repository.findUser(userId);
+  async requireUser(scope: SiteScope, userId: string): Promise<UserRecord> {
+    const user = await this.repository.findUser(scope, userId);
     if (!user) throw new NotFoundError('The user');
     return user;
   }
 
-  async usersById(userIds: string[]): Promise<Map<string, UserRecord>> {
-    const users = userIds.length ? await this.repository.findUsers([...new Set(userIds)]) : [];
+  async usersById(scope: SiteScope, userIds: string[]): Promise<Map<string, UserRecord>> {
+    const users = userIds.length ? await this.repository.findUsers(scope, [...new Set(userIds)]) : [];
     return new Map(users.map((user) => [user.id, user]));
   }
 
@@ -90,11 +99,11 @@ export class AuthService {
 
   /** The (provider, subject) pairs the caller can log in with: more than one once accounts were linked. */
   identities(principal: Principal): Promise<IdentityRecord[]> {
-    return this.repository.findIdentities(principal.user.id);
+    return this.repository.findIdentities(principal.home, principal.user.id);
   }
 
   async me(principal: Principal): Promise<UserView> {
-    const user = await this.repository.findUser(principal.user.id);
+    const user = await this.repository.findUser(principal.home, principal.user.id);
     if (!user) throw new AuthRequiredError();
     return toUserView(user);
   }

@@ -1,12 +1,15 @@
 import type { SessionView } from '@/contract/auth.js';
-import type { Role, UserStatus, UserView } from '@/contract/users.js';
+import type { Role, SiteRole, UserStatus, UserView } from '@/contract/users.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 
 export { ROLES } from '@/contract/users.js';
-export type { Role, UserStatus, UserView };
+export type { Role, SiteRole, UserStatus, UserView };
 export type { SessionView as IssuedSession };
 
 export interface UserRecord {
   id: string;
+  /** The site the account belongs to. */
+  siteId: string;
   displayName: string;
   provider: string;
   role: Role;
@@ -15,11 +18,18 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-/** The caller behind a valid bearer token. */
+/** The caller behind a valid bearer token, on the site of the request. */
 export interface Principal {
   user: UserRecord;
   sessionId: string;
+  /** The request's site: the user's own, or any site for an operator. */
+  site: SiteScope;
+  /** The user's own site (the request's, but for an operator acting on another). */
+  home: SiteScope;
 }
+
+/** A session as stored and cached, before a request gives it its site. */
+export type SessionPrincipal = Omit<Principal, 'site' | 'home'>;
 
 export function userStatus(user: Pick<UserRecord, 'bannedAt' | 'bannedUntil'>, now = new Date()): UserStatus {
   if (!user.bannedAt) return 'active';

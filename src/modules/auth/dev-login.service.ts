@@ -5,6 +5,7 @@ import type { AppConfig } from '@/config/config.js';
 import type { DevLoginDto } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import type { IssuedSession } from './auth.types.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 
 /**
  * Password-less accounts for the local demo: on only with the embedded database outside production
@@ -17,8 +18,8 @@ export class DevLoginService {
     private readonly auth: AuthService,
   ) {}
 
-  async logIn(dto: DevLoginDto): Promise<IssuedSession> {
+  async logIn(scope: SiteScope, dto: DevLoginDto): Promise<IssuedSession> {
     if (!this.config.devLogin) throw new NotFoundError('The demo login');
-    return this.auth.logIn({ provider: 'dev', subject: dto.name.toLowerCase(), displayName: dto.name, role: dto.role });
+    return this.auth.logIn(scope, { provider: 'dev', subject: dto.name.toLowerCase(), displayName: dto.name, role: dto.role });
   }
 }

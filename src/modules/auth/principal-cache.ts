@@ -2,14 +2,14 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { InvalidatedCache, invalidateOnNotice } from '@/common/caching/invalidated-cache.js';
 import { DatabaseNotifications } from '@/database/database-notifications.js';
-import type { Principal } from './auth.types.js';
+import type { SessionPrincipal } from './auth.types.js';
 
 /** The channel triggers on `users` and `sessions` notify with a user id (see the migration). */
 const PRINCIPAL_CHANGES = 'principal_changes';
 const MAX_SESSIONS = 20_000;
 
 export interface CachedSession {
-  principal: Principal;
+  principal: SessionPrincipal;
   expiresAt: Date;
 }
 

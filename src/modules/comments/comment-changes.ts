@@ -7,6 +7,7 @@ import { z } from 'zod';
 export const COMMENT_CHANGES = 'comment_changes';
 
 const commentChangeSchema = z.object({
+  siteId: z.string(),
   articleId: z.string(),
   authorId: z.string(),
   /** False when only the author could see the change (a held comment, a rejection of one). */

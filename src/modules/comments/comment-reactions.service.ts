@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@/common/errors/app-error.js';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
+import { ArticleLifecycleService } from '@/modules/article-lifecycle/article-lifecycle.service.js';
+import { ArticlesService } from '@/modules/articles/articles.service.js';
 import type { LikeState } from '@/contract/reactions.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
 import { RateLimitService } from '@/modules/rate-limit/rate-limit.service.js';
@@ -18,15 +20,18 @@ export class CommentReactionsService {
     private readonly comments: CommentsService,
     private readonly repository: CommentsRepository,
     private readonly changes: CommentChangeFeed,
+    private readonly articles: ArticlesService,
+    private readonly articleLifecycle: ArticleLifecycleService,
   ) {}
 
   async setLike(principal: Principal, commentId: string, liked: boolean): Promise<LikeState> {
-    const comment = await this.comments.requirePublished(commentId);
+    const comment = await this.comments.requirePublished(principal.site, commentId);
+    this.articleLifecycle.refuseLike(await this.articles.requireSettings(principal.site, comment.articleId));
     // Taking a like back is always allowed (likes given before this rule among them).
     if (liked && comment.authorId === principal.user.id) throw new ForbiddenError('You cannot like your own comment.');
     if (liked) await this.countLike(principal.user.id);
-    const likeCount = await this.repository.setLike(commentId, principal.user.id, liked);
-    this.changes.committedHere({ actorId: principal.user.id, articleId: comment.articleId, public: true });
+    const likeCount = await this.repository.setLike(principal.site, commentId, principal.user.id, liked);
+    this.changes.committedHere({ actorId: principal.user.id, site: principal.site, articleId: comment.articleId, public: true });
     return { commentId, liked, likeCount };
   }
 

@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
+import { CurrentSite } from '@/modules/sites/current-site.js';
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { PostedComment } from '@/contract/comments.js';
@@ -39,13 +41,14 @@ export class CommentsController {
   @ApiErrors('NOT_FOUND')
   @Get('articles/:articleId/comments')
   async list(
+    @CurrentSite() site: SiteScope,
     @CurrentPrincipal() viewer: Principal | undefined,
     @Param('articleId', { schema: articleIdSchema }) articleId: string,
     @Query({ schema: listCommentsQuerySchema }) query: ListCommentsQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     // Already JSON (public pages come so from the cache); the ETag lets @fastify/etag answer a 304.
-    const page = await this.comments.list(viewer, articleId, query);
+    const page = await this.comments.list(site, viewer, articleId, query);
     void reply.type('application/json; charset=utf-8').header('etag', page.etag);
     return page.json;
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ArticleLifecycleModule } from '@/modules/article-lifecycle/article-lifecycle.module.js';
 import { ArticlesModule } from '@/modules/articles/articles.module.js';
 import { PolicyModule } from '@/modules/policy/policy.module.js';
 import { RateLimitModule } from '@/modules/rate-limit/rate-limit.module.js';
@@ -14,7 +15,7 @@ import { CommentChangeFeed } from './public-pages/comment-change-feed.js';
 import { PublicPageCache } from './public-pages/public-page-cache.js';
 
 @Module({
-  imports: [ArticlesModule, PolicyModule, RateLimitModule],
+  imports: [ArticlesModule, ArticleLifecycleModule, PolicyModule, RateLimitModule],
   controllers: [CommentsController],
   providers: [
     CommentsRepository,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { PrismaService } from '@/database/prisma.service.js';
 import { ReadRouting } from '@/database/read-routing.js';
 import { sqlLimit } from '@/database/sql-limit.js';
@@ -48,17 +49,18 @@ export class CommentsRepository {
     private readonly routing: ReadRouting,
   ) {}
 
-  async findById(id: string): Promise<CommentRecord | null> {
+  /** The site's comment; another site's is not found. */
+  async findById(scope: SiteScope, id: string): Promise<CommentRecord | null> {
     const [row] = await this.prisma.$queryRaw<CommentSqlRow[]>`
       SELECT ${COMMENT_COLUMNS}, u.display_name AS author_name FROM comments c JOIN users u ON u.id = c.author_id
-      WHERE c.id = ${id}::uuid`;
+      WHERE c.id = ${id}::uuid AND c.site_id = ${scope.siteId}`;
     return row ? fromCommentSqlRow(row) : null;
   }
 
-  async findByIdempotencyKey(authorId: string, idempotencyKey: string): Promise<CommentRecord | null> {
+  async findByIdempotencyKey(scope: SiteScope, authorId: string, idempotencyKey: string): Promise<CommentRecord | null> {
     const [row] = await this.prisma.$queryRaw<CommentSqlRow[]>`
       SELECT ${COMMENT_COLUMNS}, u.display_name AS author_name FROM comments c JOIN users u ON u.id = c.author_id
-      WHERE c.author_id = ${authorId}::uuid AND c.idempotency_key = ${idempotencyKey}`;
+      WHERE c.author_id = ${authorId}::uuid AND c.idempotency_key = ${idempotencyKey} AND c.site_id = ${scope.siteId}`;
     return row ? fromCommentSqlRow(row) : null;
   }
 
@@ -67,21 +69,25 @@ export class CommentsRepository {
    * statement, read from the replica when there is one (unless `fromPrimary`). `limit + 1` rows are
    * read to know whether another page follows.
    */
-  async page(query: CommentPageQuery, options: { fromPrimary?: boolean } = {}): Promise<ListedComment[]> {
+  async page(scope: SiteScope, query: CommentPageQuery, options: { fromPrimary?: boolean } = {}): Promise<ListedComment[]> {
     const reader = options.fromPrimary ? this.prisma : this.routing.reader(query.viewerId);
-    const rows = await reader.$queryRaw<CommentPageRow[]>(commentPageStatement(query));
+    const rows = await reader.$queryRaw<CommentPageRow[]>(commentPageStatement(scope, query));
     return rows.map((row) => ({ ...fromCommentSqlRow(row), ...(query.viewerId ? { likedByViewer: row.liked_by_viewer === true } : {}) }));
   }
 
   /** Adds or removes one reader's like; the count moves only when the like itself did. */
-  async setLike(commentId: string, userId: string, liked: boolean): Promise<number> {
+  async setLike(scope: SiteScope, commentId: string, userId: string, liked: boolean): Promise<number> {
+    const where = { id: commentId, siteId: scope.siteId };
     return this.prisma.$transaction(async (tx) => {
       const changed = liked
-        ? await tx.$executeRaw`INSERT INTO comment_likes (comment_id, user_id) VALUES (${commentId}::uuid, ${userId}::uuid) ON CONFLICT DO NOTHING`
+        ? await tx.$executeRaw`
+            INSERT INTO comment_likes (comment_id, user_id)
+            SELECT id, ${userId}::uuid FROM comments WHERE id = ${commentId}::uuid AND site_id = ${scope.siteId}
+            ON CONFLICT DO NOTHING`
         : await tx.$executeRaw`DELETE FROM comment_likes WHERE comment_id = ${commentId}::uuid AND user_id = ${userId}::uuid`;
       const comment = changed
-        ? await tx.comment.update({ where: { id: commentId }, data: { likeCount: { increment: liked ? 1 : -1 } }, select: { likeCount: true } })
-        : await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: { likeCount: true } });
+        ? await tx.comment.update({ where, data: { likeCount: { increment: liked ? 1 : -1 } }, select: { likeCount: true } })
+        : await tx.comment.findUniqueOrThrow({ where, select: { likeCount: true } });
       return comment.likeCount;
     });
   }
@@ -135,6 +141,7 @@ export function fromCommentSqlRow(row: CommentSqlRow): CommentRecord {
 
 const COMMENT_COLUMN_NAMES = [
   'id',
+  'site_id',
   'article_id',
   'parent_id',
   'author_id',
@@ -182,18 +189,18 @@ function afterCursor(cursor: CommentCursor | undefined): Prisma.Sql {
  * their place for their replies; replies are published ones. A logged-in reader's own comments
  * awaiting review, or rejected by a moderator, come from a second, tiny index scan, merged in order.
  */
-export function commentPageStatement(query: CommentPageQuery): Prisma.Sql {
+export function commentPageStatement(scope: SiteScope, query: CommentPageQuery): Prisma.Sql {
   const order = ORDER_BY[query.sort];
   const after = afterCursor(query.after);
   const limit = sqlLimit(query.limit + 1);
   const thread = query.parentId === null ? Prisma.sql`c.parent_id IS NULL` : Prisma.sql`c.parent_id = ${query.parentId}::uuid`;
   const publicRows = query.featured
     ? // The featured threads' own partial index: a few rows per article, whatever the sort.
-      Prisma.sql`c.article_id = ${query.articleId} AND ${thread} AND c.status = 'published' AND c.featured_at IS NOT NULL`
+      Prisma.sql`c.site_id = ${scope.siteId} AND c.article_id = ${query.articleId} AND ${thread} AND c.status = 'published' AND c.featured_at IS NOT NULL`
     : query.parentId === null
-      ? Prisma.sql`c.article_id = ${query.articleId} AND c.parent_id IS NULL AND c.status IN ('published', 'deleted')
+      ? Prisma.sql`c.site_id = ${scope.siteId} AND c.article_id = ${query.articleId} AND c.parent_id IS NULL AND c.status IN ('published', 'deleted')
           AND (c.status = 'published' OR c.reply_count > 0)`
-      : Prisma.sql`c.parent_id = ${query.parentId}::uuid AND c.status = 'published'`;
+      : Prisma.sql`c.parent_id = ${query.parentId}::uuid AND c.site_id = ${scope.siteId} AND c.status = 'published'`;
   if (query.featured && query.viewerId) {
     return Prisma.sql`
       SELECT ${COMMENT_COLUMNS}, u.display_name AS author_name,
@@ -216,7 +223,7 @@ export function commentPageStatement(query: CommentPageQuery): Prisma.Sql {
       (SELECT ${COMMENT_COLUMNS} FROM comments c WHERE ${publicRows} ${after} ORDER BY ${order} ${limit})
       UNION ALL
       (SELECT ${COMMENT_COLUMNS} FROM comments c
-       WHERE c.author_id = ${query.viewerId}::uuid AND c.article_id = ${query.articleId} AND ${thread}
+       WHERE c.author_id = ${query.viewerId}::uuid AND c.site_id = ${scope.siteId} AND c.article_id = ${query.articleId} AND ${thread}
          AND c.status IN ('pending', 'rejected') AND (c.status = 'pending' OR c.decided_at IS NOT NULL) ${after}
        ORDER BY ${order} ${limit})
     ) c JOIN users u ON u.id = c.author_id

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { NotFoundError } from '@/common/errors/app-error.js';
 import type { CommentPage } from '@/contract/comments.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
@@ -22,11 +23,11 @@ export class CommentsService {
    * same for all of them, so it comes from the public page cache, already serialized; a logged-in
    * reader's page carries their own pending comments and likes, and is read for them.
    */
-  async list(viewer: Principal | undefined, articleId: string, query: ListCommentsQuery): Promise<SerializedPage> {
-    await this.articles.requireSettings(articleId);
+  async list(scope: SiteScope, viewer: Principal | undefined, articleId: string, query: ListCommentsQuery): Promise<SerializedPage> {
+    await this.articles.requireSettings(scope, articleId);
     const parentId = query.parentId ?? null;
     if (parentId) {
-      const parent = await this.comments.findById(parentId);
+      const parent = await this.comments.findById(scope, parentId);
       if (!parent || parent.articleId !== articleId || !isVisibleTo(parent, viewer)) throw new NotFoundError('The comment');
     }
     const sort = query.sort ?? (parentId ? 'oldest' : 'newest');
@@ -38,15 +39,15 @@ export class CommentsService {
       after: query.cursor ? decodeCursor(query.cursor, sort) : undefined,
       featured: query.featured,
     };
-    if (viewer) return serializePage(await this.readPage({ ...pageQuery, viewerId: viewer.user.id }));
+    if (viewer) return serializePage(await this.readPage(scope, { ...pageQuery, viewerId: viewer.user.id }));
     const key = `${parentId ?? ''}|${sort}|${query.limit}|${query.cursor ?? ''}|${query.featured ? 'featured' : ''}`;
     // Filled from the primary: a lagging replica's page would otherwise stay cached after the
     // change it lacks was announced. The cache absorbs nearly all of these reads anyway.
-    return this.publicPages.page(articleId, key, async () => serializePage(await this.readPage(pageQuery, { fromPrimary: true })));
+    return this.publicPages.page(scope, articleId, key, async () => serializePage(await this.readPage(scope, pageQuery, { fromPrimary: true })));
   }
 
-  private async readPage(query: CommentPageQuery, options: { fromPrimary?: boolean } = {}): Promise<CommentPage> {
-    const rows = await this.comments.page(query, options);
+  private async readPage(scope: SiteScope, query: CommentPageQuery, options: { fromPrimary?: boolean } = {}): Promise<CommentPage> {
+    const rows = await this.comments.page(scope, query, options);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
@@ -57,8 +58,8 @@ export class CommentsService {
   }
 
   /** A published comment, for likes and reports; anything else is NOT_FOUND. */
-  async requirePublished(commentId: string): Promise<CommentRecord> {
-    const comment = await this.comments.findById(commentId);
+  async requirePublished(scope: SiteScope, commentId: string): Promise<CommentRecord> {
+    const comment = await this.comments.findById(scope, commentId);
     if (!comment || comment.status !== 'published') throw new NotFoundError('The comment');
     return comment;
   }

@@ -6,6 +6,7 @@ import type { Principal } from '@/modules/auth/auth.types.js';
 import { CommentReactionsService } from '@/modules/comments/comment-reactions.service.js';
 import { CommentLifecycle } from '@/modules/comments/lifecycle/comment-lifecycle.service.js';
 import { DEMO_ARTICLE } from './demo-article.js';
+import { SiteRegistry } from '@/modules/sites/site-registry.js';
 
 interface SampleComment {
   author: string;
@@ -42,12 +43,16 @@ export const DEMO_CONVERSATION: SampleComment[] = [
  */
 export async function prepareDemoArticle(app: INestApplicationContext, config: AppConfig): Promise<void> {
   const { id, title, section } = DEMO_ARTICLE;
-  const article = await app.get(ArticlesService).ensure(id, { title, section, url: `${config.publicUrl}/`, commentsOpen: true, premoderation: false });
+  const site = app.get(SiteRegistry).defaultScope;
+  const article = await app
+    .get(ArticlesService)
+    .ensure(site, id, { title, section, url: `${config.publicUrl}/`, commentsOpen: true, premoderation: false, memorial: false });
   if (article.commentCount === 0) await seedConversation(app, id, DEMO_CONVERSATION);
 }
 
 /** Posts `conversation` under an article; `accounts` names the set of sample accounts that post it. */
 export async function seedConversation(app: INestApplicationContext, articleId: string, conversation: SampleComment[], accounts = 'sample'): Promise<void> {
+  const site = app.get(SiteRegistry, { strict: false }).defaultScope;
   const auth = app.get(AuthService, { strict: false });
   const lifecycle = app.get(CommentLifecycle, { strict: false });
   const reactions = app.get(CommentReactionsService, { strict: false });
@@ -55,9 +60,10 @@ export async function seedConversation(app: INestApplicationContext, articleId: 
   const reader = async (name: string): Promise<Principal> => {
     const known = readers.get(name);
     if (known) return known;
-    const session = await auth.logIn({ provider: 'dev', subject: `${accounts}:${name.toLowerCase()}`, displayName: name });
-    const principal = await auth.authenticate(session.accessToken);
-    if (!principal) throw new Error('a sample reader could not be logged in');
+    const session = await auth.logIn(site, { provider: 'dev', subject: `${accounts}:${name.toLowerCase()}`, displayName: name });
+    const authenticated = await auth.authenticate(session.accessToken);
+    if (!authenticated) throw new Error('a sample reader could not be logged in');
+    const principal: Principal = { ...authenticated, site, home: site };
     readers.set(name, principal);
     return principal;
   };

@@ -1,4 +1,7 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { SiteRegistry } from '@/modules/sites/site-registry.js';
+import { CurrentSite } from '@/modules/sites/current-site.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppLogger } from '@/common/logging/logger.js';
@@ -26,8 +29,8 @@ const FOREVER = 'public, max-age=31536000, immutable';
 @ApiExcludeController()
 @Controller()
 export class EmbedController {
-  /** The policy page of the version in force, rendered once per version. */
-  private policyPage = { version: -1, html: '' };
+  /** Each site's policy page of the version in force, rendered once per version. */
+  private readonly policyPages = new Map<string, { version: number; html: string }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,6 +38,7 @@ export class EmbedController {
     private readonly bundles: WidgetBundles,
     private readonly policy: PolicyService,
     private readonly articles: ArticlesService,
+    private readonly sites: SiteRegistry,
   ) {}
 
   @Get('embed.js')
@@ -64,18 +68,23 @@ export class EmbedController {
     @Query('lang') lang: unknown,
     @Query('title') title: unknown,
     @Query('url') url: unknown,
+    @Query('site') siteId: unknown,
   ): Promise<FastifyReply> {
     void reply.header('x-content-type-options', 'nosniff');
-    if (typeof origin !== 'string' || !isAllowedEmbedder(origin, this.config, request)) {
+    // The page names its site with `data-site`; without one it is the default site's.
+    const scope = siteId === undefined ? this.sites.defaultScope : typeof siteId === 'string' ? this.sites.scopeOf(siteId) : null;
+    if (!scope) return refuse(reply, 404, 'origin');
+    const site = this.sites.site(scope);
+    if (typeof origin !== 'string' || !isAllowedEmbedder(origin, site, this.config, request)) {
       this.logger.warn(
-        { origin: typeof origin === 'string' ? origin.slice(0, 200) : null, referer: request.headers.referer?.slice(0, 200) },
+        { site: scope.siteId, origin: typeof origin === 'string' ? origin.slice(0, 200) : null, referer: request.headers.referer?.slice(0, 200) },
         'refused to show the widget on a site not allowed to embed it',
       );
       return refuse(reply, 403, 'origin');
     }
     if (!articleIdSchema.safeParse(articleId).success) return refuse(reply, 400, 'article');
-    if (this.config.autoCreateArticles) await this.articles.registerOnFirstEmbed(origin, { id: articleId, title, url });
-    void reply.header('content-security-policy', frameContentSecurityPolicy(this.config));
+    if (this.config.autoCreateArticles) await this.articles.registerOnFirstEmbed(scope, origin, { id: articleId, title, url });
+    void reply.header('content-security-policy', frameContentSecurityPolicy(site));
     const widgetLang: WidgetLang = lang === 'ko' ? 'ko' : 'en';
     const versions = { script: this.bundles.require('frameScript').version, styles: this.bundles.require('frameStyles').version };
     return reply.header('cache-control', SHORT_CACHE).type(HTML).send(renderFramePage(widgetLang, versions));
@@ -89,10 +98,12 @@ export class EmbedController {
   }
 
   @Get('policy')
-  policyRules(@Res() reply: FastifyReply): FastifyReply {
-    const { version, definition } = this.policy.rulesInForce();
-    if (this.policyPage.version !== version) this.policyPage = { version, html: renderPolicyPage(this.config, definition) };
-    return sendPage(reply, this.policyPage.html, SHORT_CACHE);
+  policyRules(@CurrentSite() site: SiteScope, @Res() reply: FastifyReply): FastifyReply {
+    const { version, definition } = this.policy.rulesInForce(site);
+    const cached = this.policyPages.get(site.siteId);
+    const page = cached?.version === version ? cached : { version, html: renderPolicyPage(this.config, definition) };
+    this.policyPages.set(site.siteId, page);
+    return sendPage(reply, page.html, SHORT_CACHE);
   }
 
   /** The moderator page: a shell for its bundle, which logs the moderator in and works the queues through the API. */

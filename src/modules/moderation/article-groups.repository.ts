@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { PrismaService } from '@/database/prisma.service.js';
 
 export interface ArticleGroupRecord {
@@ -12,20 +13,25 @@ export interface ArticleGroupRecord {
 export class ArticleGroupsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  list(): Promise<ArticleGroupRecord[]> {
-    return this.prisma.articleGroup.findMany({ orderBy: { name: 'asc' } });
+  list(scope: SiteScope): Promise<ArticleGroupRecord[]> {
+    return this.prisma.articleGroup.findMany({ where: { siteId: scope.siteId }, orderBy: { name: 'asc' } });
   }
 
-  find(id: string): Promise<ArticleGroupRecord | null> {
-    return this.prisma.articleGroup.findUnique({ where: { id } });
+  find(scope: SiteScope, id: string): Promise<ArticleGroupRecord | null> {
+    return this.prisma.articleGroup.findUnique({ where: { id, siteId: scope.siteId } });
   }
 
-  /** Creates or replaces the group of that name. */
-  save(name: string, articleIds: string[], createdById: string): Promise<ArticleGroupRecord> {
-    return this.prisma.articleGroup.upsert({ where: { name }, create: { name, articleIds, createdById }, update: { articleIds } });
+  /** Creates or replaces the site's group of that name. */
+  save(scope: SiteScope, name: string, articleIds: string[], createdById: string): Promise<ArticleGroupRecord> {
+    const { siteId } = scope;
+    return this.prisma.articleGroup.upsert({
+      where: { siteId_name: { siteId, name } },
+      create: { siteId, name, articleIds, createdById },
+      update: { articleIds },
+    });
   }
 
-  async remove(id: string): Promise<boolean> {
-    return (await this.prisma.articleGroup.deleteMany({ where: { id } })).count === 1;
+  async remove(scope: SiteScope, id: string): Promise<boolean> {
+    return (await this.prisma.articleGroup.deleteMany({ where: { id, siteId: scope.siteId } })).count === 1;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { NotFoundError } from '@/common/errors/app-error.js';
 import type { ArticleGroupList, ArticleGroupView } from '@/contract/article-groups.js';
 import { ArticleGroupsRepository, type ArticleGroupRecord } from './article-groups.repository.js';
@@ -9,21 +10,21 @@ import type { ArticleGroupDto } from './moderation.dto.js';
 export class ArticleGroupsService {
   constructor(private readonly groups: ArticleGroupsRepository) {}
 
-  async list(): Promise<ArticleGroupList> {
-    return { groups: (await this.groups.list()).map(toView) };
+  async list(scope: SiteScope): Promise<ArticleGroupList> {
+    return { groups: (await this.groups.list(scope)).map(toView) };
   }
 
-  async save(actorId: string, dto: ArticleGroupDto): Promise<ArticleGroupView> {
-    return toView(await this.groups.save(dto.name, [...new Set(dto.articleIds)], actorId));
+  async save(scope: SiteScope, actorId: string, dto: ArticleGroupDto): Promise<ArticleGroupView> {
+    return toView(await this.groups.save(scope, dto.name, [...new Set(dto.articleIds)], actorId));
   }
 
-  async remove(id: string): Promise<void> {
-    if (!(await this.groups.remove(id))) throw new NotFoundError('The article group');
+  async remove(scope: SiteScope, id: string): Promise<void> {
+    if (!(await this.groups.remove(scope, id))) throw new NotFoundError('The article group');
   }
 
-  /** The articles of a group, for a queue filter; NOT_FOUND for an unknown group. */
-  async articleIdsOf(id: string): Promise<string[]> {
-    const group = await this.groups.find(id);
+  /** The articles of a group, for a queue filter; NOT_FOUND for an unknown group (or another site's). */
+  async articleIdsOf(scope: SiteScope, id: string): Promise<string[]> {
+    const group = await this.groups.find(scope, id);
     if (!group) throw new NotFoundError('The article group');
     return group.articleIds;
   }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
+import { NotFoundError } from '@/common/errors/app-error.js';
 import type { ClaimEvent } from '@/contract/moderation-events.js';
 import { PrismaService } from '@/database/prisma.service.js';
 import { MODERATION_EVENTS } from '@/modules/comments/lifecycle/moderation-events.js';
@@ -17,29 +19,33 @@ export class ClaimsRepository {
    * Takes the claim when it is free, expired or already ours; otherwise leaves the other
    * moderator's claim in place. Either way returns the claim now in force.
    */
-  async claim(commentId: string, moderatorId: string, until: Date): Promise<ClaimRecord> {
+  async claim(scope: SiteScope, commentId: string, moderatorId: string, until: Date): Promise<ClaimRecord> {
     return this.prisma.$transaction(async (tx) => {
       const [taken] = await tx.$queryRaw<{ comment_id: string; moderator_id: string; until: Date }[]>`
-        INSERT INTO moderation_claims (comment_id, moderator_id, until) VALUES (${commentId}::uuid, ${moderatorId}::uuid, ${until})
+        INSERT INTO moderation_claims (comment_id, moderator_id, until)
+        SELECT id, ${moderatorId}::uuid, ${until} FROM comments WHERE id = ${commentId}::uuid AND site_id = ${scope.siteId}
         ON CONFLICT (comment_id) DO UPDATE SET moderator_id = EXCLUDED.moderator_id, until = EXCLUDED.until
         WHERE moderation_claims.until < now() OR moderation_claims.moderator_id = EXCLUDED.moderator_id
         RETURNING comment_id, moderator_id, until`;
       if (taken) {
-        const event: ClaimEvent = { type: 'comment.claimed', commentId, moderatorId, until: until.toISOString() };
+        const event: ClaimEvent = { type: 'comment.claimed', siteId: scope.siteId, commentId, moderatorId, until: until.toISOString() };
         await tx.$executeRaw`SELECT pg_notify(${MODERATION_EVENTS}, ${JSON.stringify(event)})`;
         return { commentId, moderatorId: taken.moderator_id, until: taken.until };
       }
-      const held = await tx.moderationClaim.findUniqueOrThrow({ where: { commentId } });
+      const held = await tx.moderationClaim.findUnique({ where: { commentId } });
+      if (!held) throw new NotFoundError('The comment');
       return held;
     });
   }
 
-  async release(commentId: string, moderatorId: string): Promise<void> {
+  /** A moderator's claims are on their site's comments only, so theirs is scoped by the moderator. */
+  async release(_scope: SiteScope, commentId: string, moderatorId: string): Promise<void> {
     await this.prisma.moderationClaim.deleteMany({ where: { commentId, moderatorId } });
   }
 
   /** Claims still in force on these comments. */
-  async current(commentIds: string[], now: Date): Promise<ClaimRecord[]> {
+  /** `commentIds` come from a page of the site's own queue. */
+  async current(_scope: SiteScope, commentIds: string[], now: Date): Promise<ClaimRecord[]> {
     if (commentIds.length === 0) return [];
     return this.prisma.moderationClaim.findMany({ where: { commentId: { in: commentIds }, until: { gt: now } } });
   }

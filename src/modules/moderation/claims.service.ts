@@ -21,23 +21,27 @@ export class ClaimsService {
   ) {}
 
   async claim(actor: Principal, commentId: string): Promise<ClaimView> {
-    await this.comments.requireDecidable(commentId);
-    const claim = await this.claims.claim(commentId, actor.user.id, new Date(Date.now() + CLAIM_MS));
-    const names = await this.auth.usersById([claim.moderatorId]);
+    await this.comments.requireDecidable(actor.site, commentId);
+    const claim = await this.claims.claim(actor.site, commentId, actor.user.id, new Date(Date.now() + CLAIM_MS));
+    const names = await this.auth.usersById(actor.site, [claim.moderatorId]);
     return toView(claim, actor.user.id, names.get(claim.moderatorId)?.displayName ?? '');
   }
 
   release(actor: Principal, commentId: string): Promise<void> {
-    return this.claims.release(commentId, actor.user.id);
+    return this.claims.release(actor.site, commentId, actor.user.id);
   }
 
   /** A queue page with, on each item, who is looking at it now (or null). */
   async annotate(actor: Principal, page: UnclaimedQueuePage): Promise<QueuePage> {
     const claims = await this.claims.current(
+      actor.site,
       page.items.map((item) => item.comment.id),
       new Date(),
     );
-    const names = await this.auth.usersById(claims.map((claim) => claim.moderatorId));
+    const names = await this.auth.usersById(
+      actor.site,
+      claims.map((claim) => claim.moderatorId),
+    );
     const byComment = new Map(claims.map((claim) => [claim.commentId, toView(claim, actor.user.id, names.get(claim.moderatorId)?.displayName ?? '')]));
     return { ...page, items: page.items.map((item) => ({ ...item, claim: byComment.get(item.comment.id) ?? null })) };
   }

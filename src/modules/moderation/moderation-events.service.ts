@@ -1,6 +1,7 @@
 import { Injectable, type MessageEvent, type OnModuleInit } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { HttpAdapterHost } from '@nestjs/core';
-import { EMPTY, interval, map, merge, type Observable, takeUntil } from 'rxjs';
+import { EMPTY, filter, interval, map, merge, type Observable, takeUntil } from 'rxjs';
 import { serverClosing } from '@/common/shutdown/drain-on-close.js';
 import { DatabaseNotifications, RESYNC } from '@/database/database-notifications.js';
 import { MODERATION_EVENTS } from '@/modules/comments/lifecycle/moderation-events.js';
@@ -28,12 +29,20 @@ export class ModerationEventsService implements OnModuleInit {
     await this.notifications.ready();
   }
 
-  stream(): Observable<MessageEvent> {
-    const events = this.notifications
-      .listen(MODERATION_EVENTS)
-      .pipe(map((payload): MessageEvent => (payload === RESYNC ? { type: 'resync', data: {} } : { type: 'queue', data: JSON.parse(payload) as object })));
+  /** The site's events only: every event names its site. */
+  stream(scope: SiteScope): Observable<MessageEvent> {
+    const events = this.notifications.listen(MODERATION_EVENTS).pipe(
+      map((payload) => (payload === RESYNC ? RESYNC : (JSON.parse(payload) as { siteId?: string }))),
+      filter((event) => event === RESYNC || event.siteId === scope.siteId),
+      // The stream is the site's: its events need not say so.
+      map((event): MessageEvent => (event === RESYNC ? { type: 'resync', data: {} } : { type: 'queue', data: withoutSite(event) })),
+    );
     const heartbeats = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} })));
     // Ended when the server begins to close; the page's EventSource reconnects to another instance.
     return merge(events, heartbeats).pipe(takeUntil(this.closing));
   }
+}
+
+function withoutSite({ siteId: _site, ...event }: { siteId?: string }): object {
+  return event;
 }

@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, type MessageEvent, Param, Post, Put, Query, Sse } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
+import { CurrentSite } from '@/modules/sites/current-site.js';
 import type { Observable } from 'rxjs';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -75,15 +77,15 @@ export class ModerationController {
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   @Sse('events')
-  live(): Observable<MessageEvent> {
-    return this.events.stream();
+  live(@CurrentSite() site: SiteScope): Observable<MessageEvent> {
+    return this.events.stream(site);
   }
 
   @ApiOperation({ summary: 'How many items wait in each queue' })
   @ApiOkResponse({ description: 'Items waiting in each queue', standardSchema: queueCountsSchema })
   @Get('queues')
-  async counts(): Promise<QueueCountsView> {
-    return { queues: await this.queues.counts() };
+  async counts(@CurrentSite() site: SiteScope): Promise<QueueCountsView> {
+    return { queues: await this.queues.counts(site) };
   }
 
   @ApiOperation({ summary: `A moderation queue (${QUEUES.join(', ')}), oldest first, with filters` })
@@ -96,15 +98,15 @@ export class ModerationController {
     @Query({ schema: queueQuerySchema }) query: QueueQueryDto,
   ): Promise<QueuePage> {
     const { group, ...filters } = query;
-    const articleIds = group ? await this.groups.articleIdsOf(group) : undefined;
-    return this.claims.annotate(actor, await this.queues.queue({ queue, ...filters, articleIds }));
+    const articleIds = group ? await this.groups.articleIdsOf(actor.site, group) : undefined;
+    return this.claims.annotate(actor, await this.queues.queue(actor.site, { queue, ...filters, articleIds }));
   }
 
   @ApiOperation({ summary: 'Saved article groups, to follow one story across its articles' })
   @ApiOkResponse({ description: 'The saved groups', standardSchema: articleGroupListSchema })
   @Get('groups')
-  listGroups(): Promise<ArticleGroupList> {
-    return this.groups.list();
+  listGroups(@CurrentSite() site: SiteScope): Promise<ArticleGroupList> {
+    return this.groups.list(site);
   }
 
   @ApiOperation({ summary: 'Save (create or replace by name) a group of articles' })
@@ -112,7 +114,7 @@ export class ModerationController {
   @Post('groups')
   @HttpCode(200)
   saveGroup(@CurrentPrincipal() actor: Principal, @Body({ schema: articleGroupSchema }) dto: ArticleGroupDto): Promise<ArticleGroupView> {
-    return this.groups.save(actor.user.id, dto);
+    return this.groups.save(actor.site, actor.user.id, dto);
   }
 
   @ApiOperation({ summary: 'Delete a saved group of articles' })
@@ -120,8 +122,8 @@ export class ModerationController {
   @ApiErrors('NOT_FOUND')
   @Delete('groups/:groupId')
   @HttpCode(204)
-  async removeGroup(@Param('groupId', { schema: z.uuid() }) groupId: string): Promise<void> {
-    await this.groups.remove(groupId);
+  async removeGroup(@CurrentSite() site: SiteScope, @Param('groupId', { schema: z.uuid() }) groupId: string): Promise<void> {
+    await this.groups.remove(site, groupId);
   }
 
   @ApiOperation({ summary: 'Mark an item as being looked at for five minutes (a soft claim other pages show)' })
@@ -232,7 +234,7 @@ export class ModerationController {
   @ApiOperation({ summary: 'The moderation log, oldest first' })
   @ApiOkResponse({ description: 'A page of the log', standardSchema: logPageSchema })
   @Get('log')
-  list(@Query({ schema: logQuerySchema }) query: LogQueryDto): Promise<LogPage> {
-    return this.log.list(query);
+  list(@CurrentSite() site: SiteScope, @Query({ schema: logQuerySchema }) query: LogQueryDto): Promise<LogPage> {
+    return this.log.list(site, query);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { PrismaService } from '@/database/prisma.service.js';
 import { sqlLimit } from '@/database/sql-limit.js';
 import type { ModerationQueue } from '@/contract/moderation-queue.js';
@@ -65,8 +66,8 @@ interface QueueSqlRow extends CommentSqlRow {
  * The lateral parts run only for the rows of the page, which an index on (status, created_at, id)
  * yields in order. Exported for the benchmark's query plans.
  */
-export function queueStatement(query: QueueQuery): Prisma.Sql {
-  const filters = [QUEUE_WHERE[query.queue]];
+export function queueStatement(scope: SiteScope, query: QueueQuery): Prisma.Sql {
+  const filters = [Prisma.sql`c.site_id = ${scope.siteId}`, QUEUE_WHERE[query.queue]];
   if (query.articleId) filters.push(Prisma.sql`c.article_id = ${query.articleId}`);
   if (query.articleIds) filters.push(Prisma.sql`c.article_id = ANY(${query.articleIds}::text[])`);
   if (query.section) filters.push(Prisma.sql`a.section = ${query.section}`);
@@ -79,7 +80,7 @@ export function queueStatement(query: QueueQuery): Prisma.Sql {
            c.open_reports, r.reports, rv.revisions,
            p.body AS parent_body, p.status AS parent_status, pu.display_name AS parent_author_name
     FROM comments c
-    JOIN articles a ON a.id = c.article_id
+    JOIN articles a ON a.site_id = c.site_id AND a.id = c.article_id
     JOIN users u ON u.id = c.author_id
     LEFT JOIN comments p ON p.id = c.parent_id
     LEFT JOIN users pu ON pu.id = p.author_id
@@ -103,8 +104,8 @@ export function queueStatement(query: QueueQuery): Prisma.Sql {
 export class QueuesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async queue(query: QueueQuery): Promise<QueueRow[]> {
-    const rows = await this.prisma.$queryRaw<QueueSqlRow[]>(queueStatement(query));
+  async queue(scope: SiteScope, query: QueueQuery): Promise<QueueRow[]> {
+    const rows = await this.prisma.$queryRaw<QueueSqlRow[]>(queueStatement(scope, query));
     return rows.map((row) => ({
       ...fromCommentSqlRow(row),
       articleTitle: row.article_title,
@@ -125,12 +126,12 @@ export class QueuesRepository {
     }));
   }
 
-  async counts(): Promise<Record<'pending' | 'reported' | 'rejected', number>> {
+  async counts(scope: SiteScope): Promise<Record<'pending' | 'reported' | 'rejected', number>> {
     const [row] = await this.prisma.$queryRaw<{ pending: number; reported: number; rejected: number }[]>`
       SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
              count(*) FILTER (WHERE status = 'published' AND open_reports > 0)::int AS reported,
              count(*) FILTER (WHERE status = 'rejected')::int AS rejected
-      FROM comments WHERE status IN ('pending', 'rejected') OR (status = 'published' AND open_reports > 0)`;
+      FROM comments WHERE site_id = ${scope.siteId} AND (status IN ('pending', 'rejected') OR (status = 'published' AND open_reports > 0))`;
     return row!;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { z } from 'zod';
 import { NotFoundError, ValidationFailedError } from '@/common/errors/app-error.js';
 import { cursorTimeSchema, decodeOpaqueCursor, encodeOpaqueCursor } from '@/common/pagination/opaque-cursor.js';
@@ -23,8 +24,8 @@ export class QueuesService {
     private readonly comments: CommentsRepository,
   ) {}
 
-  async queue(query: Omit<QueueQuery, 'after'> & { cursor?: string | undefined }): Promise<UnclaimedQueuePage> {
-    const rows = await this.moderation.queue({ ...query, after: query.cursor ? decodeQueueCursor(query.cursor, query.queue) : undefined });
+  async queue(scope: SiteScope, query: Omit<QueueQuery, 'after'> & { cursor?: string | undefined }): Promise<UnclaimedQueuePage> {
+    const rows = await this.moderation.queue(scope, { ...query, after: query.cursor ? decodeQueueCursor(query.cursor, query.queue) : undefined });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
@@ -33,13 +34,13 @@ export class QueuesService {
     };
   }
 
-  counts(): Promise<QueueCounts> {
-    return this.moderation.counts();
+  counts(scope: SiteScope): Promise<QueueCounts> {
+    return this.moderation.counts(scope);
   }
 
-  /** NOT_FOUND unless the comment exists and is not deleted. */
-  async requireDecidable(commentId: string): Promise<void> {
-    const comment = await this.comments.findById(commentId);
+  /** NOT_FOUND unless the comment exists on the site and is not deleted. */
+  async requireDecidable(scope: SiteScope, commentId: string): Promise<void> {
+    const comment = await this.comments.findById(scope, commentId);
     if (!comment || comment.status === 'deleted') throw new NotFoundError('The comment');
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { NotFoundError } from '@/common/errors/app-error.js';
 import { PrismaService } from '@/database/prisma.service.js';
 import type { Prisma } from '@/generated/prisma/client.js';
@@ -30,13 +31,18 @@ export class StandingRepository {
    * Bans until `until` (or for good with null); with `rejectPending`, every comment of the user still
    * waiting for review is rejected in the same transaction.
    */
-  async ban(userId: string, until: Date | null, change: StandingChange & { rejectPending: boolean }): Promise<{ user: UserWithTrust; rejected: string[] }> {
+  async ban(
+    scope: SiteScope,
+    userId: string,
+    until: Date | null,
+    change: StandingChange & { rejectPending: boolean },
+  ): Promise<{ user: UserWithTrust; rejected: string[] }> {
     return this.prisma.$transaction(async (tx) => {
-      const user = await tx.user.update({ where: { id: userId }, data: { bannedAt: new Date(), bannedUntil: until } });
-      await appendLogEntries(tx, [
+      const user = await tx.user.update({ where: { id: userId, siteId: scope.siteId }, data: { bannedAt: new Date(), bannedUntil: until } });
+      await appendLogEntries(tx, scope, [
         { ...entry(change, until ? 'suspend' : 'ban', userId), details: { until: until?.toISOString() ?? null, rejectPending: change.rejectPending } },
       ]);
-      const rejected = change.rejectPending ? await this.comments.rejectPendingOf(tx, userId, change.actorId, change.reason) : [];
+      const rejected = change.rejectPending ? await this.comments.rejectPendingOf(tx, scope, userId, change.actorId, change.reason) : [];
       const action = until ? 'suspend' : 'ban';
       await queueMail(tx, userId, { kind: 'standing', action, until: until?.toISOString() ?? null, reason: change.reason || null });
       await queueUserWebhook(tx, 'user.banned', {
@@ -50,13 +56,13 @@ export class StandingRepository {
     });
   }
 
-  liftBan(userId: string, change: StandingChange): Promise<UserWithTrust> {
-    return this.changeUser(userId, () => ({ data: { bannedAt: null, bannedUntil: null }, logEntry: entry(change, 'unban', userId) }));
+  liftBan(scope: SiteScope, userId: string, change: StandingChange): Promise<UserWithTrust> {
+    return this.changeUser(scope, userId, () => ({ data: { bannedAt: null, bannedUntil: null }, logEntry: entry(change, 'unban', userId) }));
   }
 
   /** The role the user had is read under the row lock, so the log says what the change replaced. */
-  setRole(userId: string, role: Role, change: StandingChange): Promise<UserWithTrust> {
-    return this.changeUser(userId, (before) =>
+  setRole(scope: SiteScope, userId: string, role: Role, change: StandingChange): Promise<UserWithTrust> {
+    return this.changeUser(scope, userId, (before) =>
       before.role === role ? null : { data: { role }, logEntry: { ...entry(change, 'role_change', userId), details: { from: before.role, to: role } } },
     );
   }
@@ -65,8 +71,8 @@ export class StandingRepository {
    * Moves the author's posting version too: a post judged on the old trust and not yet stored is
    * judged again. Setting the trust the author already has changes and logs nothing.
    */
-  setTrust(userId: string, trust: AuthorTrust, change: StandingChange): Promise<UserWithTrust> {
-    return this.changeUser(userId, (before) =>
+  setTrust(scope: SiteScope, userId: string, trust: AuthorTrust, change: StandingChange): Promise<UserWithTrust> {
+    return this.changeUser(scope, userId, (before) =>
       before.trust === trust
         ? null
         : {
@@ -76,20 +82,20 @@ export class StandingRepository {
     );
   }
 
-  findUser(userId: string): Promise<UserWithTrust | null> {
-    return this.prisma.user.findUnique({ where: { id: userId } });
+  findUser(scope: SiteScope, userId: string): Promise<UserWithTrust | null> {
+    return this.prisma.user.findUnique({ where: { id: userId, siteId: scope.siteId } });
   }
 
   /** One change of a user, decided on the user as locked (`null`: nothing to change), with its log entry. */
-  private changeUser(userId: string, plan: (before: UserWithTrust) => UserChange | null): Promise<UserWithTrust> {
+  private changeUser(scope: SiteScope, userId: string, plan: (before: UserWithTrust) => UserChange | null): Promise<UserWithTrust> {
     return this.prisma.$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${userId}::uuid AND site_id = ${scope.siteId} FOR UPDATE`;
       if (!locked) throw new NotFoundError('The user');
       const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
       const change = plan(before);
       if (!change) return before;
       const user = await tx.user.update({ where: { id: userId }, data: change.data });
-      await appendLogEntries(tx, [change.logEntry]);
+      await appendLogEntries(tx, scope, [change.logEntry]);
       return user;
     });
   }

@@ -3,15 +3,27 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { AppError } from '@/common/errors/app-error.js';
 import type { AuthService } from '@/modules/auth/auth.service.js';
 import type { Principal, Role } from '@/modules/auth/auth.types.js';
+import { mintSiteScope } from '@/modules/sites/site-scope.js';
 import type { StandingRepository, UserWithTrust } from './standing.repository.js';
 import { StandingService } from './standing.service.js';
 
 const NOW = Date.parse('2026-12-01T12:00:00.000Z');
 
 function aUser(id: string, role: Role = 'reader'): UserWithTrust {
-  return { id, displayName: `User ${id}`, provider: 'dev', role, bannedAt: null, bannedUntil: null, createdAt: new Date(NOW - 86_400_000), trust: 'new' };
+  return {
+    id,
+    siteId: 'default',
+    displayName: `User ${id}`,
+    provider: 'dev',
+    role,
+    bannedAt: null,
+    bannedUntil: null,
+    createdAt: new Date(NOW - 86_400_000),
+    trust: 'new',
+  };
 }
-const actor = (user: UserWithTrust): Principal => ({ user, sessionId: 'session' });
+const SITE = mintSiteScope('default');
+const actor = (user: UserWithTrust): Principal => ({ user, sessionId: 'session', site: SITE, home: SITE });
 
 const MODERATOR = aUser('moderator', 'moderator');
 const ADMIN = aUser('admin', 'admin');
@@ -29,7 +41,7 @@ describe('StandingService: who may ban whom', () => {
     standing = createMock<StandingRepository>({}, { name: 'StandingRepository', strict: true });
     auth = createMock<AuthService>({}, { name: 'AuthService', strict: true });
     const users = new Map([MODERATOR, ADMIN, READER, OTHER_MODERATOR].map((user) => [user.id, user]));
-    standing.findUser.mockImplementation((id) => Promise.resolve(users.get(id) ?? null));
+    standing.findUser.mockImplementation((_site, id) => Promise.resolve(users.get(id) ?? null));
     service = new StandingService(standing, auth);
   });
   afterEach(() => {
@@ -69,7 +81,7 @@ describe('StandingService: who may ban whom', () => {
 
     const user = await service.ban(actor(by), target, banDto(until, true));
 
-    expect(standing.ban).toHaveBeenCalledWith(target, expectedUntil, { actorId: by.id, reason: 'abuse', rejectPending: true });
+    expect(standing.ban).toHaveBeenCalledWith(SITE, target, expectedUntil, { actorId: by.id, reason: 'abuse', rejectPending: true });
     expect(user.status).toBe(expectedUntil ? 'suspended' : 'banned');
     expect(auth.forgetUser).toHaveBeenCalledWith(target);
   });
@@ -93,7 +105,7 @@ describe('StandingService: who may ban whom', () => {
     standing.setTrust.mockResolvedValue({ ...READER, trust: 'watched' });
 
     expect(await service.setTrust(actor(MODERATOR), 'reader', { trust: 'watched', reason: 'brigading' })).toEqual({ userId: 'reader', trust: 'watched' });
-    expect(standing.setTrust).toHaveBeenCalledWith('reader', 'watched', { actorId: 'moderator', reason: 'brigading' });
+    expect(standing.setTrust).toHaveBeenCalledWith(SITE, 'reader', 'watched', { actorId: 'moderator', reason: 'brigading' });
   });
 
   it('leaves the trust of staff to admins', async () => {

@@ -1,4 +1,8 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { PolicyLayersService } from './layers/policy-layers.service.js';
+import type { SectionPolicyList, SectionPolicyView } from '@/contract/effective-policy.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
+import { CurrentSite } from '@/modules/sites/current-site.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
@@ -7,6 +11,9 @@ import type { VerdictView } from './verdict-view.js';
 import {
   type EvaluatePolicyDto,
   evaluatePolicySchema,
+  type OverridesChangeDto,
+  overridesChangeSchema,
+  sectionSchema,
   type TermListEditDto,
   termListEditSchema,
   type UpdateRulesDto,
@@ -22,7 +29,26 @@ export class PolicyController {
   constructor(
     private readonly policy: PolicyService,
     private readonly store: PolicyStore,
+    private readonly layers: PolicyLayersService,
   ) {}
+
+  @ApiOperation({ summary: "The site's sections that change its policy, with their changes (moderator)" })
+  @Authenticated({ minRole: 'moderator' })
+  @Get('sections')
+  sections(@CurrentSite() site: SiteScope): SectionPolicyList {
+    return this.layers.sections(site);
+  }
+
+  @ApiOperation({ summary: "Replace a section's changes to the site's policy ({} removes them); every article in it follows (admin)" })
+  @Authenticated({ minRole: 'admin' })
+  @Put('sections/:section')
+  setSection(
+    @CurrentPrincipal() actor: Principal,
+    @Param('section', { schema: sectionSchema }) section: string,
+    @Body({ schema: overridesChangeSchema }) dto: OverridesChangeDto,
+  ): Promise<SectionPolicyView> {
+    return this.layers.setSection(actor, section, dto);
+  }
 
   @ApiOperation({ summary: 'The length rule and where the Standards Board policy is published' })
   @ApiOkResponse({ description: 'The length rule and the policy page', standardSchema: policyInfoSchema })
@@ -38,16 +64,16 @@ export class PolicyController {
   @ApiErrors('NOT_FOUND', 'COMMENT_EMPTY', 'COMMENT_TOO_LONG')
   @Post('evaluate')
   @HttpCode(200)
-  evaluate(@Body({ schema: evaluatePolicySchema }) dto: EvaluatePolicyDto): Promise<VerdictView> {
-    return this.policy.trial(dto);
+  evaluate(@CurrentSite() site: SiteScope, @Body({ schema: evaluatePolicySchema }) dto: EvaluatePolicyDto): Promise<VerdictView> {
+    return this.policy.trial(site, dto);
   }
 
   @ApiOperation({ summary: 'The rules in force, as data (moderator)' })
   @Authenticated({ minRole: 'moderator' })
   @ApiOkResponse({ description: 'The policy in force', standardSchema: policyRulesSchema })
   @Get('rules')
-  rules(): PolicyRulesView {
-    return this.store.rules();
+  rules(@CurrentSite() site: SiteScope): PolicyRulesView {
+    return this.store.rules(site);
   }
 
   @ApiOperation({ summary: 'Store an edited policy as the next version; every instance picks it up within seconds (admin)' })
@@ -56,7 +82,7 @@ export class PolicyController {
   @ApiErrors('POLICY_VERSION_CONFLICT')
   @Put('rules')
   updateRules(@CurrentPrincipal() actor: Principal, @Body({ schema: updateRulesSchema }) dto: UpdateRulesDto): Promise<PolicyRulesView> {
-    return this.store.update(actor.user.id, dto.definition, dto.reason);
+    return this.store.update(actor.site, actor.user.id, dto.definition, dto.reason);
   }
 
   @ApiOperation({ summary: 'Add and remove terms of one list as the next version, for lists larger than a request body (admin)' })
@@ -65,6 +91,6 @@ export class PolicyController {
   @ApiErrors('POLICY_VERSION_CONFLICT')
   @Patch('rules/terms')
   editTerms(@CurrentPrincipal() actor: Principal, @Body({ schema: termListEditSchema }) dto: TermListEditDto): Promise<PolicyRulesView> {
-    return this.store.editTerms(actor.user.id, dto);
+    return this.store.editTerms(actor.site, actor.user.id, dto);
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { policyOverridesSchema } from './layers/policy-overrides.js';
 import { articleIdSchema } from '@/modules/articles/articles.dto.js';
 
 export const evaluatePolicySchema = z.strictObject({
@@ -21,3 +22,11 @@ export const termListEditSchema = z.strictObject({
   reason: z.string().trim().max(500).default(''),
 });
 export type TermListEditDto = z.infer<typeof termListEditSchema>;
+
+export const sectionSchema = z.string().trim().min(1).max(64).describe('A newsroom section, as articles name it (e.g. "politics")');
+
+export const overridesChangeSchema = z.strictObject({
+  overrides: policyOverridesSchema.describe('The layer’s changes to the policy above it; {} removes them'),
+  reason: z.string().trim().max(500).default(''),
+});
+export type OverridesChangeDto = z.infer<typeof overridesChangeSchema>;

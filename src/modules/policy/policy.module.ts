@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ArticlePolicyController } from './layers/article-policy.controller.js';
+import { PolicyLayersService } from './layers/policy-layers.service.js';
+import { ArticlePolicyResolver } from './layers/article-policy-resolver.js';
 import { ArticlesModule } from '@/modules/articles/articles.module.js';
 import { AuthorFactsRepository } from './facts/author-facts.repository.js';
 import { PolicyController } from './policy.controller.js';
@@ -9,8 +12,8 @@ import { toxicityClassifierProvider } from './toxicity/toxicity-classifier.provi
 
 @Module({
   imports: [ArticlesModule],
-  controllers: [PolicyController],
-  providers: [AuthorFactsRepository, PolicyRepository, PolicyStore, PolicyService, toxicityClassifierProvider],
-  exports: [PolicyService],
+  controllers: [PolicyController, ArticlePolicyController],
+  providers: [AuthorFactsRepository, PolicyRepository, PolicyStore, ArticlePolicyResolver, PolicyLayersService, PolicyService, toxicityClassifierProvider],
+  exports: [PolicyService, PolicyStore, ArticlePolicyResolver],
 })
 export class PolicyModule {}

@@ -1,4 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ArticlePolicyResolver } from './layers/article-policy-resolver.js';
+import { withLayers } from './layers/layered-policy.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import type { AppLogger } from '@/common/logging/logger.js';
 import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
@@ -11,6 +14,7 @@ import type { EvaluatePolicyDto } from './policy.dto.js';
 import { toVerdictView, type VerdictView } from './verdict-view.js';
 import {
   type AuthorFacts,
+  type CompiledPolicy,
   evaluate,
   type EvaluationContext,
   type PolicyDefinition,
@@ -54,6 +58,7 @@ export class PolicyService {
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
     private readonly articles: ArticlesService,
     private readonly store: PolicyStore,
+    private readonly resolver: ArticlePolicyResolver,
     private readonly authors: AuthorFactsRepository,
     @Inject(TOXICITY_CLASSIFIER) private readonly classifier: ToxicityClassifier | null,
     private readonly metrics: Metrics,
@@ -69,39 +74,42 @@ export class PolicyService {
   }
 
   /** The rules in force on this instance, for pages that explain them. */
-  rulesInForce(): { version: number; definition: PolicyDefinition } {
-    const { version, definition } = this.store.compiled;
+  rulesInForce(scope: SiteScope): { version: number; definition: PolicyDefinition } {
+    const { version, definition } = this.store.compiled(scope);
     return { version, definition };
   }
 
   /** Open reports that send a published comment back to the pending queue. */
-  reportsToRequeue(): number {
-    return this.store.compiled.definition.reports.requeueAt;
+  reportsToRequeue(scope: SiteScope): number {
+    return this.store.compiled(scope).definition.reports.requeueAt;
   }
 
   /**
    * The verdict on a comment being posted or edited, on facts read here: the article's settings and
    * the author's trust, history, quotas and recent texts.
    */
-  async judgeComment(comment: CommentToJudge): Promise<Judgement> {
-    const policy = this.store.compiled;
+  async judgeComment(scope: SiteScope, comment: CommentToJudge): Promise<Judgement> {
+    const sitePolicy = this.store.compiled(scope);
     const now = new Date();
     const [article, author] = await Promise.all([
-      this.articles.requireSettings(comment.articleId),
-      this.authors.authorRecord({
+      this.articles.requireSettings(scope, comment.articleId),
+      this.authors.authorRecord(scope, {
         authorId: comment.authorId,
         articleId: comment.articleId,
-        recentSince: new Date(now.getTime() - policy.definition.detectors.duplicate.windowSeconds * 1000),
+        recentSince: new Date(now.getTime() - sitePolicy.definition.detectors.duplicate.windowSeconds * 1000),
         excludeCommentId: comment.editing,
       }),
     ]);
     if (!author) throw new Error(`policy: no author ${comment.authorId}`);
-    const verdict = await this.judge(comment.text, {
-      article: { premoderation: article.premoderation, ...(article.section ? { section: article.section } : {}) },
+    const { compiled: policy, layers } = this.resolver.resolve(scope, article);
+    const judged = await this.judge(policy, comment.text, {
+      // Memorial mode reviews every comment, as premoderation does.
+      article: { premoderation: article.premoderation || article.memorial, ...(article.section ? { section: article.section } : {}) },
       author: authorFacts(author, now),
       recentComments: author.recent,
       now,
     });
+    const verdict = withLayers(judged, layers);
     this.metrics.observeVerdict(verdict);
     const approvedWithThis = author.approvedCount + (verdict.decision === 'publish' ? 1 : 0);
     return {
@@ -112,16 +120,15 @@ export class PolicyService {
   }
 
   /** Approved comments that make a new author a regular. */
-  approvalsToBecomeRegular(): number {
-    return this.store.compiled.definition.newAccount.regularAfterApproved;
+  approvalsToBecomeRegular(scope: SiteScope): number {
+    return this.store.compiled(scope).definition.newAccount.regularAfterApproved;
   }
 
   /**
    * The verdict at posting: the rules, then, when the policy turns it on and a classifier is
    * configured, the toxicity model's score. A classifier that fails or is slow holds the comment.
    */
-  private async judge(text: string, context: EvaluationContext): Promise<Verdict> {
-    const policy = this.store.compiled;
+  private async judge(policy: CompiledPolicy, text: string, context: EvaluationContext): Promise<Verdict> {
     const verdict = evaluate(text, context, policy);
     if (!this.classifier || !policy.definition.toxicity.enabled || verdict.decision === 'reject') return verdict;
     try {
@@ -137,16 +144,19 @@ export class PolicyService {
    * A moderator's trial of a text: the verdict posting it would get from a regular author with no
    * recent activity (so quotas, duplicates and account rules stay out), under the article's settings.
    */
-  async trial(dto: EvaluatePolicyDto): Promise<VerdictView> {
+  async trial(scope: SiteScope, dto: EvaluatePolicyDto): Promise<VerdictView> {
     const body = acceptCommentBody(dto.body);
-    const article = dto.articleId ? await this.articles.require(dto.articleId) : undefined;
-    const verdict = await this.judge(body, {
+    const article = dto.articleId ? await this.articles.require(scope, dto.articleId) : undefined;
+    const resolved = article
+      ? this.resolver.resolve(scope, article)
+      : { compiled: this.store.compiled(scope), layers: { site: this.store.compiled(scope).definition } };
+    const judged = await this.judge(resolved.compiled, body, {
       article: { premoderation: article?.premoderation ?? false, ...(article?.section ? { section: article.section } : {}) },
       author: { accountAgeDays: 365, approvedCount: 0, rejectedCount: 0, trust: 'regular', postedToday: 0, postedOnArticle: 0, priorComments: 0 },
       recentComments: [],
       now: new Date(),
     });
-    return toVerdictView(verdict);
+    return toVerdictView(withLayers(judged, resolved.layers));
   }
 }
 

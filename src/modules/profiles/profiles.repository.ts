@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PublicProfile } from '@/contract/profiles.js';
 import { PrismaService } from '@/database/prisma.service.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 
 interface StatsRow {
   likes_received: number;
@@ -12,10 +13,10 @@ interface StatsRow {
 export class ProfilesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Null for an unknown user, or the stand-in of deleted accounts (which has no login, and no one's record). */
-  async find(userId: string, commentLimit: number): Promise<PublicProfile | null> {
+  /** Null for an unknown user (or another site's), or the stand-in of deleted accounts (which has no login, and no one's record). */
+  async find(scope: SiteScope, userId: string, commentLimit: number): Promise<PublicProfile | null> {
     const user = await this.prisma.user.findFirst({
-      where: { id: userId, identities: { some: {} } },
+      where: { id: userId, siteId: scope.siteId, identities: { some: {} } },
       select: { id: true, displayName: true, createdAt: true },
     });
     if (!user) return null;

@@ -17,10 +17,11 @@ export interface CommentQuery {
 
 /**
  * The service's API as the widget uses it. The token is sent on every call once the reader is
- * logged in, so lists include their own held comments and likes.
+ * logged in, so lists include their own held comments and likes. Every call names the frame's site
+ * (none: the default site).
  */
-export function createApi(currentToken: () => string | null) {
-  const json = createJsonRequest(currentToken);
+export function createApi(currentToken: () => string | null, site: string | null = null) {
+  const json = createJsonRequest(currentToken, site ? { 'x-comment-site': site } : {});
   const request = <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, fresh = false): Promise<T> =>
     json<T>(method, path, body, { headers, fresh });
   const encode = encodeURIComponent;

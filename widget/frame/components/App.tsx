@@ -31,7 +31,7 @@ function listQuery(view: FeedView): { sort: 'newest' | 'oldest' | 'top'; feature
   return view === 'featured' ? { sort: 'newest', featured: true } : { sort: view };
 }
 
-export function App({ articleId, lang, hostOrigin }: FrameParams) {
+export function App({ articleId, lang, hostOrigin, site }: FrameParams) {
   const t = MESSAGES[lang];
   // The token lives in the frame (its memory and its own, partitioned storage), never in the host
   // page nor in a cookie: see use-kept-login.ts.
@@ -40,7 +40,7 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
     () => setAccountError({ message: t.sessionEnded, reasons: [] }),
   );
   const { session, setSession } = login;
-  const api = useMemo(() => createApi(login.currentToken), []);
+  const api = useMemo(() => createApi(login.currentToken, site), [site]);
 
   const [article, setArticle] = useState<ArticleView | null>(null);
   const articleShown = useRef(false);
@@ -166,6 +166,7 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
     articleId,
     session,
     canWrite: session !== null && session.user.status === 'active' && article?.commentsOpen === true,
+    memorial: article?.memorial === true,
     now,
     focusRequest,
     announce,
@@ -184,7 +185,10 @@ export function App({ articleId, lang, hostOrigin }: FrameParams) {
             </p>
           ) : (
             <>
-              {article && !article.commentsOpen && <p class="closed">{t.closed}</p>}
+              {article && !article.commentsOpen && <p class="closed">{t.closedBecause[article.status?.closedReason ?? 'closed']}</p>}
+              {article?.commentsOpen && article.status?.premoderationReason && (
+                <p class={`notice review-notice${article.memorial ? ' memorial' : ''}`}>{t.reviewedBecause[article.status.premoderationReason]}</p>
+              )}
               {article?.commentsOpen && (
                 <div class="compose-area">
                   <AccountPanel providers={providers} busy={loggingIn} logIn={(provider, input) => void logIn(provider, input)} logOut={() => void logOut()} />

@@ -27,7 +27,7 @@ type Panel = 'none' | 'reply' | 'report' | 'delete' | 'edit';
 
 /** One comment: its text (always as text, never as markup), its actions, and for a top-level comment its replies. */
 export function CommentItem({ comment, policy, onChange, onRemove }: CommentItemProps) {
-  const { api, t, lang, now, session, canWrite, focusRequest, announce, noteFailure, refreshArticle, articleId } = useWidget();
+  const { api, t, lang, now, session, canWrite, memorial, focusRequest, announce, noteFailure, refreshArticle, articleId } = useWidget();
   const [panel, setPanel] = useState<Panel>('none');
   const [notice, setNotice] = useState('');
   const [showProfile, setShowProfile] = useState(false);
@@ -166,8 +166,8 @@ export function CommentItem({ comment, policy, onChange, onRemove }: CommentItem
 
         {!deleted && !editing && (
           <div class="actions">
-            <LikeButton comment={comment} onChange={(change) => onChange(comment.id, change)} onError={setNotice} />
-            {!isReply && published && canWrite && policy && (
+            {!memorial && <LikeButton comment={comment} onChange={(change) => onChange(comment.id, change)} onError={setNotice} />}
+            {!isReply && published && canWrite && !memorial && policy && (
               <button type="button" class="action" aria-expanded={panel === 'reply'} onClick={() => setPanel(panel === 'reply' ? 'none' : 'reply')}>
                 {t.reply}
               </button>

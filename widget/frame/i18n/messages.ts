@@ -1,4 +1,5 @@
 import type { CommentSort } from '@/contract/comments.js';
+import type { ClosedReason, PremoderationReason } from '@/contract/articles.js';
 
 /** What the feed lists: an order of all comments, or the featured ones (newest first). */
 export type FeedView = CommentSort | 'featured';
@@ -68,6 +69,16 @@ const en = {
   deleteQuestion: 'Delete this comment?',
   deleted: 'Your comment was deleted.',
   closed: 'Comments are closed',
+  closedBecause: {
+    closed: 'Comments are closed',
+    window_ended: 'Comments are closed: the time for comments on this article has ended',
+    auto_closed: 'Comments are closed for now while moderators review the discussion',
+  } satisfies Record<ClosedReason, string>,
+  reviewedBecause: {
+    article: 'Comments on this article appear once a moderator has reviewed them',
+    auto: 'For now, comments appear once a moderator has reviewed them',
+    memorial: 'In memory. Comments appear once a moderator has reviewed them; likes and replies are off',
+  } satisfies Record<PremoderationReason, string>,
   unavailable: 'Comments are not available for this article.',
   loggedOut: 'You are logged out.',
   sessionEnded: 'Your login has ended. Log in again to continue.',
@@ -134,6 +145,16 @@ const ko: Messages = {
   deleteQuestion: '이 댓글을 삭제할까요?',
   deleted: '댓글이 삭제되었습니다.',
   closed: '댓글 작성이 종료된 기사입니다',
+  closedBecause: {
+    closed: '댓글 작성이 종료된 기사입니다',
+    window_ended: '이 기사의 댓글 작성 기간이 끝났습니다',
+    auto_closed: '운영진이 댓글을 검토하는 동안 댓글 작성이 잠시 중단되었습니다',
+  },
+  reviewedBecause: {
+    article: '이 기사의 댓글은 운영진 검토 후 게시됩니다',
+    auto: '당분간 댓글은 운영진 검토 후 게시됩니다',
+    memorial: '추모 기사입니다. 댓글은 검토 후 게시되며, 공감과 답글은 사용할 수 없습니다',
+  },
   unavailable: '이 기사에는 댓글을 표시할 수 없습니다.',
   loggedOut: '로그아웃되었습니다.',
   sessionEnded: '로그인이 만료되었습니다. 다시 로그인하세요.',

@@ -1,4 +1,5 @@
 import type { ProviderList, SessionView } from '@/contract/auth.js';
+import { deskSiteHeaders } from './desk-site.js';
 import type { BulkDecisionAnswer, DecisionAction, DecisionAnswer } from '@/contract/moderation-decisions.js';
 import type { ClaimView, ModerationQueue, QueueCountsView, QueuePage } from '@/contract/moderation-queue.js';
 import type { AuthorTrust, Role, TrustView, UserView } from '@/contract/users.js';
@@ -34,7 +35,7 @@ export interface TrustRequest {
 
 /** The service's API as the moderator page uses it; every call carries the moderator's token from memory. */
 export function createModerationApi(currentToken: () => string | null) {
-  const request = createJsonRequest(currentToken);
+  const request = createJsonRequest(currentToken, deskSiteHeaders());
   const comment = (commentId: string) => `/moderation/comments/${encodeURIComponent(commentId)}`;
 
   return {

@@ -1,4 +1,5 @@
 import type { ModerationEvent } from '@/contract/moderation-events.js';
+import { deskSiteHeaders } from '../api/desk-site.js';
 import { ApiError, apiErrorFromResponse } from '@widget/shared/api/api-error.js';
 import { createEventStreamParser } from './server-sent-events.js';
 
@@ -58,7 +59,7 @@ export function followModerationEvents(currentToken: () => string | null, handle
       const token = currentToken();
       listen();
       const response = await fetch('/api/v1/moderation/events', {
-        headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { accept: 'text/event-stream', ...deskSiteHeaders(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
         cache: 'no-store',
         signal: abort.signal,
       });

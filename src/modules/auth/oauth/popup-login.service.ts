@@ -12,6 +12,7 @@ import { LoginStrategies } from '../passport/login-strategies.js';
 import type { LoginProvider } from '../strategies/login-provider.js';
 import { clearedLoginTransactionCookie, loginTransactionCookie, readLoginTransactionCookie } from './login-transaction-cookie.js';
 import { LoginTransactionSealer } from './login-transaction.js';
+import { SiteRegistry } from '@/modules/sites/site-registry.js';
 import { allowedOpenerOrigin } from './opener-origin.js';
 import { LoginFailedError, PopupLoginFailure } from './popup-login.errors.js';
 
@@ -52,11 +53,12 @@ export class PopupLoginService {
     private readonly repository: AuthRepository,
     private readonly auth: AuthService,
     private readonly rateLimits: RateLimitService,
+    private readonly sites: SiteRegistry,
   ) {}
 
   async start(providerId: string, requestedOrigin: unknown, clientIp: string, request: IncomingMessage): Promise<LoginRedirect> {
     const provider = this.requireProvider(providerId);
-    const openerOrigin = allowedOpenerOrigin(requestedOrigin, this.config);
+    const openerOrigin = allowedOpenerOrigin(requestedOrigin, this.openerPolicy());
     return this.tellingOpener(openerOrigin, async () => {
       await this.rateLimits.consume(`auth:${clientIp}`, this.config.rateLimits.auth);
       const strategyState: Record<string, unknown> = {};
@@ -83,7 +85,7 @@ export class PopupLoginService {
       throw new LoginFailedError('This login has expired or was not started in this browser. Close this window and try again.');
     }
     // Checked again: ALLOWED_ORIGINS may have changed since the login started.
-    const openerOrigin = allowedOpenerOrigin(transaction.openerOrigin, this.config);
+    const openerOrigin = allowedOpenerOrigin(transaction.openerOrigin, this.openerPolicy());
     return this.tellingOpener(openerOrigin, async () => {
       if (!(await this.repository.claimLoginTransaction(transaction.id, transaction.expiresAt))) {
         this.logger.warn({ provider: provider.id }, 'login transaction replayed');
@@ -95,9 +97,12 @@ export class PopupLoginService {
       if (!query.has('code') && !query.has('error')) throw new LoginFailedError('The provider sent no answer. Close this window and try again.');
       const outcome = await this.strategies.run(provider, { raw: request, url: callbackUrl, state: transaction.strategyState });
       switch (outcome.kind) {
-        case 'success':
-          // Our strategies' verify callbacks answer IdentityProfiles, and only those.
-          return { session: await this.auth.logIn(outcome.user as IdentityProfile), openerOrigin };
+        case 'success': {
+          // Our strategies' verify callbacks answer IdentityProfiles, and only those. The site is the
+          // one whose page opened the popup; the widget frame's own origin is the default site's.
+          const site = this.sites.resolve({ origin: openerOrigin }) ?? this.sites.defaultScope;
+          return { session: await this.auth.logIn(site, outcome.user as IdentityProfile), openerOrigin };
+        }
         case 'fail':
           this.logger.info({ provider: provider.id, reason: outcome.reason }, 'login refused');
           throw new LoginFailedError(query.get('error') === 'access_denied' ? 'The login was cancelled.' : undefined);
@@ -109,6 +114,11 @@ export class PopupLoginService {
           throw new LoginFailedError();
       }
     });
+  }
+
+  /** Any site's pages may open a login, besides the service's own frame. */
+  private openerPolicy(): { publicUrl: string; allowedOrigins: string[] } {
+    return { publicUrl: this.config.publicUrl, allowedOrigins: this.sites.allOrigins() };
   }
 
   private requireProvider(providerId: string): LoginProvider {

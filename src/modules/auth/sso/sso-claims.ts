@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { isStorableText } from '@/common/validation/storable.js';
-import { ROLES, type Role } from '../auth.types.js';
+import { ROLES, type Role, type SiteRole } from '../auth.types.js';
 import { cleanDisplayName } from '../strategies/profile-fields.js';
 import { SsoTokenInvalidError } from './sso.errors.js';
 
@@ -36,7 +36,9 @@ export function readClaims(payload: JWTPayload, clockToleranceSeconds: number): 
   ] as const) {
     if (value !== undefined && !isStorableText(value)) throw new SsoTokenInvalidError(`"${claim}" must not contain U+0000 or an unpaired surrogate`);
   }
-  if (role !== undefined && !ROLES.includes(role as Role)) throw new SsoTokenInvalidError(`"role" must be one of ${ROLES.join(', ')}`);
+  if (role !== undefined && role !== 'operator' && !ROLES.includes(role as SiteRole)) {
+    throw new SsoTokenInvalidError(`"role" must be one of ${ROLES.join(', ')}`);
+  }
   // The name is shown, not matched: what cannot be stored of it is dropped, as for every provider.
   const displayName = (typeof name === 'string' ? cleanDisplayName(name) : '') || `Reader ${Array.from(sub).slice(0, 8).join('')}`;
   return { sub, jti, exp: exp!, name: displayName, email, emailVerified: emailVerified === true, role: role as Role | undefined };

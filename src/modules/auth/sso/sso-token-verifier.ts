@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { AppError } from '@/common/errors/app-error.js';
-import { APP_CONFIG } from '@/config/config.module.js';
-import type { AppConfig } from '@/config/config.js';
+import type { SsoConfig } from '@/config/sso-config.js';
 import { PublisherKeySet } from './publisher-key-set.js';
 import { readClaims, type SsoClaims } from './sso-claims.js';
 import { SsoTokenInvalidError } from './sso.errors.js';
@@ -12,20 +10,19 @@ const SECRET_ALGORITHMS = ['HS256'];
 const PUBLIC_KEY_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
 
 /**
- * Checks a publisher's SSO token. The token's `alg` picks one verifier and only that one: HS256
+ * Checks a publisher's SSO token for one site (each site has its own secret and keys). The token's `alg` picks one verifier and only that one: HS256
  * against SSO_SECRET, an asymmetric `alg` against the keys at SSO_JWKS_URL. Each verifier is also
  * pinned to its own algorithms, so a token can never have an HMAC checked with a public key's bytes
  * as the secret, nor reach the secret with another `alg` (algorithm confusion); `none` reaches neither.
  */
-@Injectable()
 export class SsoTokenVerifier {
   private readonly secret: Uint8Array | undefined;
   private readonly publisherKeys: PublisherKeySet | undefined;
   private readonly claimChecks: JWTVerifyOptions;
   private readonly clockToleranceSeconds: number;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const { secret, jwks, issuer, audience, clockToleranceSeconds } = config.sso;
+  constructor(settings: Omit<SsoConfig, 'trustRole'>) {
+    const { secret, jwks, issuer, audience, clockToleranceSeconds } = settings;
     this.secret = secret ? new TextEncoder().encode(secret) : undefined;
     this.publisherKeys = jwks ? new PublisherKeySet(jwks) : undefined;
     this.clockToleranceSeconds = clockToleranceSeconds;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { PrismaService } from '@/database/prisma.service.js';
 import { Prisma } from '@/generated/prisma/client.js';
 import { appendLogEntries } from '@/modules/audit/audit-log.repository.js';
@@ -78,7 +79,7 @@ export class CommentLifecycleRepository {
    * refused by the limit): one that lost the race to a parallel post is judged again, and does not
    * use up the author's limit for nothing.
    */
-  async store(comment: NewComment): Promise<StoreOutcome> {
+  async store(scope: SiteScope, comment: NewComment): Promise<StoreOutcome> {
     const { rateLimit } = comment;
     const [row] = await this.prisma.$queryRaw<(Partial<CommentSqlRow> & Partial<WindowHitRow>)[]>`
       WITH author AS (
@@ -90,8 +91,8 @@ export class CommentLifecycleRepository {
         WHERE id = (SELECT id FROM author) AND (SELECT count FROM hit) <= ${rateLimit.count}
         RETURNING id
       ), inserted AS (
-        INSERT INTO comments (id, article_id, parent_id, author_id, body, status, verdict, rule_ids, idempotency_key)
-        SELECT uuidv7(), ${comment.articleId}, ${comment.parentId}::uuid, moved.id, ${comment.body},
+        INSERT INTO comments (id, site_id, article_id, parent_id, author_id, body, status, verdict, rule_ids, idempotency_key)
+        SELECT uuidv7(), ${scope.siteId}, ${comment.articleId}, ${comment.parentId}::uuid, moved.id, ${comment.body},
                ${comment.status}::"CommentStatus", ${JSON.stringify(comment.verdict)}::jsonb,
                ${ruleIdsOf(comment.verdict)}::text[], ${comment.idempotencyKey}
         FROM moved
@@ -114,14 +115,14 @@ export class CommentLifecycleRepository {
   }
 
   /** One transition of one comment, as `plan` decides on the comment locked as it stands. */
-  async transition(commentId: string, plan: (current: CommentState) => TransitionPlan): Promise<TransitionOutcome> {
+  async transition(scope: SiteScope, commentId: string, plan: (current: CommentState) => TransitionPlan): Promise<TransitionOutcome> {
     try {
       return await this.prisma.$transaction(async (tx) => {
-        const current = await lockComment(tx, commentId);
+        const current = await lockComment(tx, scope, commentId);
         if (!current) return { outcome: 'missing' };
         const planned = plan(current);
         if ('unchanged' in planned) return { outcome: 'unchanged' };
-        await applyChange(tx, current, planned.change);
+        await applyChange(tx, scope, current, planned.change);
         return { outcome: 'changed' };
       });
     } catch (error) {
@@ -135,12 +136,13 @@ export class CommentLifecycleRepository {
    * and lets `plan` decide, with the report counted, whether the comment goes back to the queue.
    */
   async report(
+    scope: SiteScope,
     commentId: string,
     report: NewReport,
     plan: (current: CommentState) => TransitionPlan,
   ): Promise<{ outcome: 'missing' } | { outcome: 'reported'; articleId: string; created: boolean; requeued: boolean }> {
     return this.prisma.$transaction(async (tx) => {
-      const before = await lockComment(tx, commentId);
+      const before = await lockComment(tx, scope, commentId);
       if (!before || before.status !== 'published') return { outcome: 'missing' };
       const created =
         (await tx.$executeRaw`
@@ -152,8 +154,8 @@ export class CommentLifecycleRepository {
       await queueCommentWebhook(tx, 'comment.reported', commentId, { reason: report.reason });
       const current = { ...before, openReports: before.openReports + 1 };
       const planned = plan(current);
-      if ('change' in planned) await applyChange(tx, current, planned.change);
-      else await announce(tx, { type: 'comment.reported', commentId, articleId: current.articleId, status: current.status });
+      if ('change' in planned) await applyChange(tx, scope, current, planned.change);
+      else await announce(tx, scope, { type: 'comment.reported', commentId, articleId: current.articleId, status: current.status });
       return { outcome: 'reported', articleId: current.articleId, created, requeued: 'change' in planned };
     });
   }
@@ -162,26 +164,27 @@ export class CommentLifecycleRepository {
    * Part of a ban, inside the ban's transaction `tx`: every comment of the author still waiting for review is
    * rejected, each with its audit entry and live event. Returns their ids.
    */
-  async rejectPendingOf(tx: Prisma.TransactionClient, authorId: string, actorId: string, reason: string): Promise<string[]> {
+  async rejectPendingOf(tx: Prisma.TransactionClient, scope: SiteScope, authorId: string, actorId: string, reason: string): Promise<string[]> {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       WITH rejected AS (
         UPDATE comments SET status = 'rejected', decided_at = now(), decided_by_id = ${actorId}::uuid, decision_reason = ${reason}
-        WHERE author_id = ${authorId}::uuid AND status = 'pending'
-        RETURNING id, article_id, status
+        WHERE author_id = ${authorId}::uuid AND site_id = ${scope.siteId} AND status = 'pending'
+        RETURNING id, site_id, article_id, status
       ), announced AS (${announceRowsSql('comment.decided', Prisma.raw('rejected'))})
       SELECT id FROM rejected, (SELECT count(*) FROM announced) a`;
     await appendLogEntries(
       tx,
+      scope,
       rows.map(({ id }) => ({ actorId, action: 'reject', commentId: id, targetUserId: authorId, reason, details: { partOfBan: true } })),
     );
     return rows.map(({ id }) => id);
   }
 }
 
-async function lockComment(tx: Prisma.TransactionClient, commentId: string): Promise<CommentState | null> {
+async function lockComment(tx: Prisma.TransactionClient, scope: SiteScope, commentId: string): Promise<CommentState | null> {
   const [row] = await tx.$queryRaw<StateRow[]>`
     SELECT id, article_id, parent_id, author_id, status, body, verdict, open_reports, decided_at, created_at, featured_at IS NOT NULL AS featured
-    FROM comments WHERE id = ${commentId}::uuid FOR UPDATE`;
+    FROM comments WHERE id = ${commentId}::uuid AND site_id = ${scope.siteId} FOR UPDATE`;
   if (!row) return null;
   return {
     id: row.id,
@@ -198,7 +201,7 @@ async function lockComment(tx: Prisma.TransactionClient, commentId: string): Pro
   };
 }
 
-async function applyChange(tx: Prisma.TransactionClient, current: CommentState, change: CommentChange): Promise<void> {
+async function applyChange(tx: Prisma.TransactionClient, scope: SiteScope, current: CommentState, change: CommentChange): Promise<void> {
   const { edit, decision } = change;
   if (edit) {
     const moved = await tx.$executeRaw`
@@ -225,8 +228,8 @@ async function applyChange(tx: Prisma.TransactionClient, current: CommentState, 
       WHERE id = ${current.authorId}::uuid AND trust = 'new'
         AND (SELECT count(*) FROM comments WHERE author_id = ${current.authorId}::uuid AND status = 'published') >= ${change.promoteAuthorAt}`;
   }
-  await appendLogEntries(tx, change.audit);
-  await announce(tx, { type: change.event, commentId: current.id, articleId: current.articleId, status: change.status });
+  await appendLogEntries(tx, scope, change.audit);
+  await announce(tx, scope, { type: change.event, commentId: current.id, articleId: current.articleId, status: change.status });
   await queueNotifications(tx, current, change);
 }
 

@@ -2,7 +2,10 @@ import { createMock, type DeepMocked } from '@golevelup/ts-jest';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { AppConfig } from '@/config/config.js';
 import type { ArticlesService } from '@/modules/articles/articles.service.js';
+import type { ArticleLifecycleService } from '@/modules/article-lifecycle/article-lifecycle.service.js';
+import type { AppLogger } from '@/common/logging/logger.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
+import { mintSiteScope } from '@/modules/sites/site-scope.js';
 import type { PolicyService } from '@/modules/policy/policy.service.js';
 import type { RateLimitService } from '@/modules/rate-limit/rate-limit.service.js';
 import type { CommentRecord, CommentsRepository } from '../comments.repository.js';
@@ -12,9 +15,21 @@ import type { CommentLifecycleRepository } from './comment-lifecycle.repository.
 import { CommentLifecycle } from './comment-lifecycle.service.js';
 import type { CommentState } from './transitions.js';
 
+const SITE = mintSiteScope('default');
 const MODERATOR: Principal = {
-  user: { id: 'moderator', displayName: 'Moderator', provider: 'dev', role: 'moderator', bannedAt: null, bannedUntil: null, createdAt: new Date(0) },
+  user: {
+    id: 'moderator',
+    siteId: 'default',
+    displayName: 'Moderator',
+    provider: 'dev',
+    role: 'moderator',
+    bannedAt: null,
+    bannedUntil: null,
+    createdAt: new Date(0),
+  },
   sessionId: 'session',
+  site: SITE,
+  home: SITE,
 };
 const POSTED = new Date('2026-12-01T10:00:00.000Z');
 
@@ -65,7 +80,7 @@ describe('CommentLifecycle: bulk decisions', () => {
     policy.approvalsToBecomeRegular.mockReturnValue(3);
     changes.committedHere.mockReturnValue(undefined);
     // The real transition rules run on the stored state; a change is applied to it as the repository would.
-    lifecycle.transition.mockImplementation((commentId, plan) => {
+    lifecycle.transition.mockImplementation((_site, commentId, plan) => {
       const current = stored.get(commentId);
       if (!current) return Promise.resolve({ outcome: 'missing' });
       const planned = plan(current);
@@ -73,7 +88,7 @@ describe('CommentLifecycle: bulk decisions', () => {
       stored.set(commentId, { ...current, status: planned.change.status, decidedAt: POSTED });
       return Promise.resolve({ outcome: 'changed' });
     });
-    comments.findById.mockImplementation((id) => {
+    comments.findById.mockImplementation((_site, id) => {
       const state = stored.get(id);
       return Promise.resolve(state ? aRecord(state) : null);
     });
@@ -86,6 +101,8 @@ describe('CommentLifecycle: bulk decisions', () => {
       createMock<RateLimitService>({}, { name: 'RateLimitService', strict: true }),
       createMock<IdempotencyService>({}, { name: 'IdempotencyService', strict: true }),
       changes,
+      createMock<ArticleLifecycleService>({}, { name: 'ArticleLifecycleService', strict: true }),
+      createMock<AppLogger>({}, { name: 'AppLogger', strict: true }),
     );
   });
 
@@ -114,7 +131,7 @@ describe('CommentLifecycle: bulk decisions', () => {
   it('tells this instance’s public pages only of the decisions that changed something', async () => {
     await service.decideMany(MODERATOR, [item('held'), item('already-approved'), item('decided-other-way')]);
 
-    expect(changes.committedHere.mock.calls).toEqual([[{ actorId: 'moderator', articleId: 'article-1', public: true }]]);
+    expect(changes.committedHere.mock.calls).toEqual([[{ actorId: 'moderator', site: SITE, articleId: 'article-1', public: true }]]);
   });
 
   it('overturns another moderator’s decision only with override', async () => {

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ArticleLifecycleService } from '@/modules/article-lifecycle/article-lifecycle.service.js';
+import type { AppLogger } from '@/common/logging/logger.js';
 import { AppError, NotFoundError } from '@/common/errors/app-error.js';
 import type { PostedComment } from '@/contract/comments.js';
 import type { BulkDecisionAnswer, DecisionAction } from '@/contract/moderation-decisions.js';
 import type { ReportReceipt } from '@/contract/reactions.js';
-import { APP_CONFIG } from '@/config/config.module.js';
+import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
@@ -48,6 +50,8 @@ export class CommentLifecycle {
     private readonly rateLimits: RateLimitService,
     private readonly idempotency: IdempotencyService,
     private readonly changes: CommentChangeFeed,
+    private readonly articleLifecycle: ArticleLifecycleService,
+    @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {}
 
   /** Posts under an article, once per Idempotency-Key when one is given. */
@@ -61,15 +65,15 @@ export class CommentLifecycle {
     const work = async () => ({ status: 201, body: await this.postOnce(principal, articleId, dto, key) });
     if (!key) return { ...(await work()), replayed: false };
     const fingerprint = requestFingerprint({ articleId, body: dto.body, parentId: dto.parentId });
-    return this.idempotency.run(principal.user.id, key, fingerprint, work, () => this.alreadyPosted(principal.user.id, key));
+    return this.idempotency.run(principal.user.id, key, fingerprint, work, () => this.alreadyPosted(principal, key));
   }
 
   /**
    * The answer of a first attempt whose comment committed but whose instance died before recording
    * the answer: the comment carries the key, so a retry answers it instead of posting again.
    */
-  private async alreadyPosted(authorId: string, key: string): Promise<{ status: number; body: PostedComment } | null> {
-    const comment = await this.comments.findByIdempotencyKey(authorId, key);
+  private async alreadyPosted(principal: Principal, key: string): Promise<{ status: number; body: PostedComment } | null> {
+    const comment = await this.comments.findByIdempotencyKey(principal.site, principal.user.id, key);
     if (!comment) return null;
     const verdict = toVerdictView(comment.verdict);
     if (verdict.decision === 'reject') throw policyRejected(verdict);
@@ -80,10 +84,11 @@ export class CommentLifecycle {
     // An author this instance already saw at the limit costs nothing more: no length rule, no policy.
     this.rateLimits.refuseIfFull(postingKey(principal));
     const body = acceptCommentBody(dto.body);
-    const article = await this.articles.requireSettings(articleId);
-    if (!article.commentsOpen) throw new AppError('ARTICLE_CLOSED', 'Comments on this article are closed.');
+    const { site } = principal;
+    const article = await this.articles.requireSettings(site, articleId);
+    this.articleLifecycle.refusePosting(site, article, dto.parentId !== null && dto.parentId !== undefined);
     // Replies are one level deep: a reply to a reply joins its thread. The parent must be on show.
-    const parent = dto.parentId ? await this.comments.findById(dto.parentId) : null;
+    const parent = dto.parentId ? await this.comments.findById(site, dto.parentId) : null;
     if (dto.parentId && (!parent || parent.articleId !== articleId || parent.status !== 'published')) throw new NotFoundError('The comment you reply to');
 
     const limit = this.config.rateLimits.comment;
@@ -92,8 +97,8 @@ export class CommentLifecycle {
     // not count against the rate limit; each stored post of the author's makes the others judge
     // again, so a burst of n parallel posts takes at most about n × the limit attempts.
     for (let attempt = 1; ; attempt++) {
-      const judgement = await this.policy.judgeComment({ text: body, authorId: principal.user.id, articleId });
-      const stored = await this.lifecycle.store({
+      const judgement = await this.policy.judgeComment(site, { text: body, authorId: principal.user.id, articleId });
+      const stored = await this.lifecycle.store(site, {
         articleId,
         authorId: principal.user.id,
         parentId: parent ? (parent.parentId ?? parent.id) : null,
@@ -108,7 +113,8 @@ export class CommentLifecycle {
       if (stored.window) this.rateLimits.counted(postingKey(principal), stored.window, limit);
       switch (stored.outcome) {
         case 'stored': {
-          this.changes.committedHere({ actorId: principal.user.id, articleId, public: stored.comment.status === 'published' });
+          this.changes.committedHere({ actorId: principal.user.id, site, articleId, public: stored.comment.status === 'published' });
+          if (stored.comment.status !== 'published') await this.articleLifecycle.afterHeld(site, article, this.logger);
           const verdict = toVerdictView(judgement.verdict);
           // A rejected comment is kept out of sight for the moderators' rejected queue; the author is told why.
           if (verdict.decision === 'reject') throw policyRejected(verdict);
@@ -133,67 +139,67 @@ export class CommentLifecycle {
     const body = acceptCommentBody(dto.body);
     const authorId = principal.user.id;
     const windowSeconds = this.config.commentEditWindowSeconds;
-    const before = await this.comments.findById(commentId);
+    const before = await this.comments.findById(principal.site, commentId);
     if (!before || !isVisibleTo(before, principal)) throw new NotFoundError('The comment');
     const refusal = editRefusal(before, authorId, new Date(), windowSeconds);
     if (refusal) throw refusal;
     await this.rateLimits.consume(postingKey(principal), this.config.rateLimits.comment);
 
     for (let attempt = 1; ; attempt++) {
-      const judgement = await this.policy.judgeComment({ text: body, authorId, articleId: before.articleId, editing: commentId });
+      const judgement = await this.policy.judgeComment(principal.site, { text: body, authorId, articleId: before.articleId, editing: commentId });
       const verdict = toVerdictView(judgement.verdict);
       if (verdict.decision === 'reject') throw policyRejected(verdict);
-      const outcome = await this.lifecycle.transition(commentId, (current) =>
+      const outcome = await this.lifecycle.transition(principal.site, commentId, (current) =>
         edit(current, { authorId, body, verdict: toStoredVerdict(judgement.verdict), authorVersion: judgement.authorVersion, now: new Date(), windowSeconds }),
       );
       if (outcome.outcome === 'facts-changed') {
         if (attempt >= MAX_ATTEMPTS) throw stillPosting();
         continue;
       }
-      const comment = await this.changed(principal.user.id, commentId, outcome);
+      const comment = await this.changed(principal, commentId, outcome);
       return { comment: toCommentView(comment), verdict };
     }
   }
 
   /** The author or a moderator deletes; deleting again changes nothing. */
   async remove(principal: Principal, commentId: string): Promise<void> {
-    const comment = await this.comments.findById(commentId);
+    const comment = await this.comments.findById(principal.site, commentId);
     if (!comment || !isVisibleTo(comment, principal)) throw new NotFoundError('The comment');
     const actor = { id: principal.user.id, isModerator: principal.user.role !== 'reader' };
-    await this.changed(actor.id, commentId, await this.lifecycle.transition(commentId, (current) => remove(current, actor)));
+    await this.changed(principal, commentId, await this.lifecycle.transition(principal.site, commentId, (current) => remove(current, actor)));
   }
 
   /** A reader reports a published comment; enough open reports send it back to the queue. */
   async report(principal: Principal, commentId: string, dto: ReportCommentDto): Promise<ReportReceipt> {
-    const requeueAt = this.policy.reportsToRequeue();
+    const requeueAt = this.policy.reportsToRequeue(principal.site);
     const reporterId = principal.user.id;
-    const result = await this.lifecycle.report(commentId, { reporterId, reason: dto.reason, note: dto.note || undefined }, (current) =>
+    const result = await this.lifecycle.report(principal.site, commentId, { reporterId, reason: dto.reason, note: dto.note || undefined }, (current) =>
       reported(current, { reporterId, requeueAt }),
     );
     if (result.outcome === 'missing') throw new NotFoundError('The comment');
-    this.changes.committedHere({ actorId: reporterId, articleId: result.articleId, public: result.requeued });
+    this.changes.committedHere({ actorId: reporterId, site: principal.site, articleId: result.articleId, public: result.requeued });
     return { commentId, reason: dto.reason, firstReport: result.created };
   }
 
   /** A moderator's approve or reject; of two at once, one is recorded and the other is ALREADY_DECIDED. */
   async decide(actor: Principal, request: DecisionRequest): Promise<{ comment: CommentView; recorded: boolean }> {
-    const outcome = await this.lifecycle.transition(request.commentId, (current: CommentState): TransitionPlan =>
+    const outcome = await this.lifecycle.transition(actor.site, request.commentId, (current: CommentState): TransitionPlan =>
       decide(current, {
         action: request.action,
         actorId: actor.user.id,
         reason: request.reason,
         override: request.override,
-        approvalsToBecomeRegular: this.policy.approvalsToBecomeRegular(),
+        approvalsToBecomeRegular: this.policy.approvalsToBecomeRegular(actor.site),
       }),
     );
-    const comment = await this.changed(actor.user.id, request.commentId, outcome);
+    const comment = await this.changed(actor, request.commentId, outcome);
     return { comment: toCommentView(comment), recorded: outcome.outcome === 'changed' };
   }
 
   /** A moderator features a comment (a staff pick) or takes that back. */
   async feature(actor: Principal, commentId: string, featured: boolean, reason: string): Promise<CommentView> {
-    const outcome = await this.lifecycle.transition(commentId, (current) => feature(current, { actorId: actor.user.id, featured, reason }));
-    return toCommentView(await this.changed(actor.user.id, commentId, outcome));
+    const outcome = await this.lifecycle.transition(actor.site, commentId, (current) => feature(current, { actorId: actor.user.id, featured, reason }));
+    return toCommentView(await this.changed(actor, commentId, outcome));
   }
 
   /** Each item on its own: one failing does not stop the others, and each says how it went. */
@@ -212,11 +218,11 @@ export class CommentLifecycle {
   }
 
   /** The comment after a transition; this instance's public pages forget it before the caller hears. */
-  private async changed(actorId: string, commentId: string, outcome: TransitionOutcome): Promise<CommentRecord> {
+  private async changed(actor: Principal, commentId: string, outcome: TransitionOutcome): Promise<CommentRecord> {
     if (outcome.outcome === 'missing') throw new NotFoundError('The comment');
-    const comment = await this.comments.findById(commentId);
+    const comment = await this.comments.findById(actor.site, commentId);
     if (!comment) throw new NotFoundError('The comment');
-    if (outcome.outcome === 'changed') this.changes.committedHere({ actorId, articleId: comment.articleId, public: true });
+    if (outcome.outcome === 'changed') this.changes.committedHere({ actorId: actor.user.id, site: actor.site, articleId: comment.articleId, public: true });
     return comment;
   }
 }

@@ -8,6 +8,7 @@ const textMatch = z.object({ text: z.string(), start: z.number().int(), end: z.n
 
 const storedReason = z.object({
   rule: z.string(),
+  layer: z.enum(['site', 'section', 'article']).optional(),
   action: z.enum(['hold', 'reject']),
   message: z.string(),
   messageKo: z.string(),

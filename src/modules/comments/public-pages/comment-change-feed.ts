@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { type SiteScope, siteArticleKey } from '@/modules/sites/site-scope.js';
 import { DatabaseNotifications, RESYNC } from '@/database/database-notifications.js';
 import { ReadRouting } from '@/database/read-routing.js';
 import { COMMENT_CHANGES, parseCommentChange } from '../comment-changes.js';
@@ -28,7 +29,7 @@ export class CommentChangeFeed implements OnModuleInit {
       const change = parseCommentChange(payload);
       if (!change) return;
       this.routing.noteWrite(change.authorId);
-      if (change.public) this.pages.invalidate(change.articleId);
+      if (change.public) this.pages.invalidate(`${change.siteId}/${change.articleId}`);
     });
     await this.notifications.ready();
   }
@@ -37,8 +38,8 @@ export class CommentChangeFeed implements OnModuleInit {
    * A change this instance just committed: acted on at once, before the answer leaves, so the
    * actor's next read here sees it without waiting for the notification to come back.
    */
-  committedHere(change: { actorId: string; articleId: string; public: boolean }): void {
+  committedHere(change: { actorId: string; site: SiteScope; articleId: string; public: boolean }): void {
     this.routing.noteWrite(change.actorId);
-    if (change.public) this.pages.invalidate(change.articleId);
+    if (change.public) this.pages.invalidate(siteArticleKey(change.site, change.articleId));
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type SiteScope, siteArticleKey } from '@/modules/sites/site-scope.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidatedCache } from '@/common/caching/invalidated-cache.js';
 import { APP_CONFIG } from '@/config/config.module.js';
@@ -36,13 +37,14 @@ export class PublicPageCache {
     });
   }
 
-  async page(articleId: string, key: string, load: () => Promise<SerializedPage>): Promise<SerializedPage> {
+  async page(scope: SiteScope, articleId: string, key: string, load: () => Promise<SerializedPage>): Promise<SerializedPage> {
     if (!this.pages) return load();
-    return (await this.pages.get(articleId, key, load))!;
+    return (await this.pages.get(siteArticleKey(scope, articleId), key, load))!;
   }
 
-  invalidate(articleId: string): void {
-    this.pages?.invalidate(articleId);
+  /** Every cached page of the article under `articleKey` (`siteArticleKey`) is stale from now on. */
+  invalidate(articleKey: string): void {
+    this.pages?.invalidate(articleKey);
   }
 
   clear(): void {

@@ -7,7 +7,8 @@ import { WebhooksService } from './webhooks.service.js';
 import { ApiErrors } from '@/common/openapi/api-errors.decorator.js';
 
 @ApiTags('webhooks')
-@Authenticated({ minRole: 'admin' })
+// Deployment-wide for now (events of every site reach every endpoint): an operator's, not a site admin's.
+@Authenticated({ minRole: 'operator' })
 @Controller('api/v1/admin/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

@@ -2,12 +2,24 @@ import { createMock, type DeepMocked } from '@golevelup/ts-jest';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '@/config/config.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
+import { DEFAULT_SITE_ID, mintSiteScope } from '@/modules/sites/site-scope.js';
 import type { WebhooksRepository } from './webhooks.repository.js';
 import { WebhooksService } from './webhooks.service.js';
 
 const ADMIN: Principal = {
-  user: { id: 'admin', displayName: 'Admin', provider: 'dev', role: 'admin', bannedAt: null, bannedUntil: null, createdAt: new Date() },
+  user: {
+    id: 'admin',
+    siteId: DEFAULT_SITE_ID,
+    displayName: 'Admin',
+    provider: 'dev',
+    role: 'admin',
+    bannedAt: null,
+    bannedUntil: null,
+    createdAt: new Date(),
+  },
   sessionId: 'session',
+  site: mintSiteScope(DEFAULT_SITE_ID),
+  home: mintSiteScope(DEFAULT_SITE_ID),
 };
 
 describe('WebhooksService: where events may go', () => {

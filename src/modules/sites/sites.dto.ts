@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { SITE_ID_PATTERN } from './site-scope.js';
+
+const origin = z.string().transform((value, ctx) => {
+  try {
+    const url = new URL(value);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '')) return url.origin;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://news.example.com` });
+  return z.NEVER;
+});
+
+export const siteIdSchema = z.string().regex(SITE_ID_PATTERN, 'a site id is 1–32 characters of a-z 0-9 and -').describe('The site id, e.g. "daily-en"');
+
+const siteSettingsShape = {
+  name: z.string().trim().min(1).max(200).describe('What moderators see the site called'),
+  allowedOrigins: z.array(origin).max(50).describe('Origins that may embed the widget and call the API for this site'),
+  ssoSecret: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').nullable().describe('HS256 secret of the publisher SSO'),
+  ssoJwksUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .describe("The publisher's JWKS URL (https; http only on a loopback address outside production)"),
+  loginProviders: z
+    .array(z.string().regex(/^[a-z0-9_-]{1,32}$/))
+    .max(20)
+    .nullable()
+    .describe('Login provider ids offered on the site; null: every provider the deployment configures'),
+};
+
+export const createSiteSchema = z.strictObject({
+  id: siteIdSchema,
+  name: siteSettingsShape.name,
+  allowedOrigins: siteSettingsShape.allowedOrigins.default([]),
+  ssoSecret: siteSettingsShape.ssoSecret.default(null),
+  ssoJwksUrl: siteSettingsShape.ssoJwksUrl.default(null),
+  loginProviders: siteSettingsShape.loginProviders.default(null),
+});
+export type CreateSiteDto = z.infer<typeof createSiteSchema>;
+
+export const updateSiteSchema = z.strictObject({
+  name: siteSettingsShape.name.optional(),
+  allowedOrigins: siteSettingsShape.allowedOrigins.optional(),
+  ssoSecret: siteSettingsShape.ssoSecret.optional(),
+  ssoJwksUrl: siteSettingsShape.ssoJwksUrl.optional(),
+  loginProviders: siteSettingsShape.loginProviders.optional(),
+});
+export type UpdateSiteDto = z.infer<typeof updateSiteSchema>;

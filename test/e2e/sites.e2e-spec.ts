@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { aKeySignedSsoToken, anSsoToken, aUser, type LoggedInUser } from '../factories/users.js';
+import type { HttpResponse, RequestOptions } from '../helpers/http-client.js';
+import { aPublisherSigningKey, type PublisherSigningKey, startJwksServer, type TestJwksServer } from '../helpers/jwks-server.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const DAILY = 'https://daily.example.kr';
+const ENGLISH = 'https://english.example.com';
+const ENGLISH_SECRET = 'the-english-editions-own-sso-secret-of-32-chars';
+/** A word only the English edition's Standards Board bans. */
+const ENGLISH_ONLY_TERM = 'crumpetgate';
+
+/**
+ * Two sites on one deployment: the default one (the environment's: a Korean daily) and an English
+ * edition an operator adds through the sites API, with its own origins, SSO keys, term list,
+ * moderators and articles. Neither sees the other's comments, users or queues.
+ */
+describe('sites', () => {
+  let t: TestApp;
+  let jwks: TestJwksServer;
+  let englishKey: PublisherSigningKey;
+  let operator: LoggedInUser;
+  /** The default site's admin, moderator and reader. */
+  let dailyAdmin: LoggedInUser;
+  let dailyModerator: LoggedInUser;
+  let dailyReader: LoggedInUser;
+  /** The English edition's. */
+  let englishAdmin: LoggedInUser;
+  let englishModerator: LoggedInUser;
+  let englishReader: LoggedInUser;
+
+  const on = (site: string, options: RequestOptions = {}): RequestOptions => ({ ...options, headers: { ...options.headers, 'x-comment-site': site } });
+  const english = (token?: string): RequestOptions => on('english', token ? { token } : {});
+  const post = (articleId: string, body: string, token: string, options: RequestOptions = {}): Promise<HttpResponse> =>
+    t.http.post(`/api/v1/articles/${articleId}/comments`, { body }, { ...options, token });
+
+  beforeAll(async () => {
+    englishKey = await aPublisherSigningKey('ES256');
+    jwks = await startJwksServer([englishKey]);
+    t = await startTestApp({ env: { ALLOWED_ORIGINS: DAILY } });
+    operator = await aUser(t.http, { role: 'operator' });
+    const created = await t.http.post(
+      '/api/v1/sites',
+      { id: 'english', name: 'The English edition', allowedOrigins: [ENGLISH], ssoSecret: ENGLISH_SECRET, ssoJwksUrl: jwks.url },
+      { token: operator.token },
+    );
+    expect(created.status).toBe(201);
+    [dailyAdmin, dailyModerator, dailyReader] = await Promise.all([aUser(t.http, { role: 'admin' }), aUser(t.http, { role: 'moderator' }), aUser(t.http)]);
+    [englishAdmin, englishModerator, englishReader] = await Promise.all([
+      logInOn('english', 'admin'),
+      logInOn('english', 'moderator'),
+      logInOn('english', 'reader'),
+    ]);
+    for (const [admin, title, site] of [
+      [dailyAdmin, '한국어 기사', undefined],
+      [englishAdmin, 'The English story', 'english'],
+    ] as const) {
+      const options = site ? on(site, { token: admin.token }) : { token: admin.token };
+      const put = await t.http.put('/api/v1/articles/same-id', { title, url: 'https://news.example.com/same-id' }, options);
+      expect(put.status).toBe(200);
+    }
+    const terms = await t.http.patch(
+      '/api/v1/policy/rules/terms',
+      { version: 2, list: 'banned', add: [ENGLISH_ONLY_TERM], reason: 'the English Standards Board' },
+      english(englishAdmin.token),
+    );
+    expect(terms.status).toBe(200);
+  });
+  afterAll(async () => {
+    await t.close();
+    await jwks.close();
+  });
+
+  async function logInOn(site: string, role: 'admin' | 'moderator' | 'reader'): Promise<LoggedInUser> {
+    const response = await t.http.post('/api/v1/auth/dev', { name: `${site}-${role}-${process.pid}`, role }, on(site));
+    expect(response.status).toBe(200);
+    return { token: response.body.accessToken, user: response.body.user };
+  }
+
+  describe('the sites API', () => {
+    it('lists both sites to an operator, and never a secret', async () => {
+      const response = await t.http.get('/api/v1/sites', { token: operator.token });
+      expect(response.status).toBe(200);
+      expect(response.body.sites).toEqual([
+        expect.objectContaining({ id: 'default', allowedOrigins: [DAILY], ssoSecretSet: true, ssoJwksUrl: null }),
+        expect.objectContaining({ id: 'english', name: 'The English edition', allowedOrigins: [ENGLISH], ssoSecretSet: true, ssoJwksUrl: jwks.url }),
+      ]);
+      expect(response.text).not.toContain(ENGLISH_SECRET);
+    });
+
+    it("refuses a site's admin with 403 FORBIDDEN: sites are the operators'", async () => {
+      expect((await t.http.get('/api/v1/sites', { token: dailyAdmin.token })).status).toBe(403);
+      const create = await t.http.post('/api/v1/sites', { id: 'rogue', name: 'Rogue' }, { token: dailyAdmin.token });
+      expect(create.status).toBe(403);
+    });
+
+    it('answers a second site of the same id with 409 SITE_EXISTS, and a malformed one with 400', async () => {
+      const again = await t.http.post('/api/v1/sites', { id: 'english', name: 'Again' }, { token: operator.token });
+      expect(again.status).toBe(409);
+      expect(again.body.error.code).toBe('SITE_EXISTS');
+      const bad = await t.http.post('/api/v1/sites', { id: 'Not A Slug', name: 'x', allowedOrigins: ['not an origin'] }, { token: operator.token });
+      expect(bad.status).toBe(400);
+    });
+
+    it('answers 404 NOT_FOUND for a request naming a site the deployment does not serve', async () => {
+      const response = await t.http.get('/api/v1/articles/same-id', on('nowhere'));
+      expect(response.status).toBe(404);
+      expect(response.body.error.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('logins', () => {
+    it("accepts each site's own SSO keys and no other site's", async () => {
+      const dailyToken = await anSsoToken({ sub: 'kim' });
+      expect((await t.http.post('/api/v1/auth/sso', { token: dailyToken }, english())).body.error?.code).toBe('SSO_TOKEN_INVALID');
+      expect((await t.http.post('/api/v1/auth/sso', { token: dailyToken })).status).toBe(200);
+
+      const byKey = await aKeySignedSsoToken(englishKey, { sub: 'smith' });
+      expect((await t.http.post('/api/v1/auth/sso', { token: byKey })).body.error?.code).toBe('SSO_TOKEN_INVALID');
+      expect((await t.http.post('/api/v1/auth/sso', { token: byKey }, english())).status).toBe(200);
+
+      const bySecret = await anSsoToken({ sub: 'jones' }, { secret: ENGLISH_SECRET });
+      expect((await t.http.post('/api/v1/auth/sso', { token: bySecret })).status).toBe(401);
+      expect((await t.http.post('/api/v1/auth/sso', { token: bySecret }, english())).status).toBe(200);
+    });
+
+    it('makes the same publisher user two accounts, one on each site', async () => {
+      const [onDaily, onEnglish] = await Promise.all([
+        t.http.post('/api/v1/auth/sso', { token: await anSsoToken({ sub: 'both-sites' }) }),
+        t.http.post('/api/v1/auth/sso', { token: await anSsoToken({ sub: 'both-sites' }, { secret: ENGLISH_SECRET }) }, english()),
+      ]);
+      expect(onDaily.status).toBe(200);
+      expect(onEnglish.status).toBe(200);
+      expect(onDaily.body.user.id).not.toBe(onEnglish.body.user.id);
+    });
+
+    it('refuses a token on the other site with 401 AUTH_REQUIRED', async () => {
+      expect((await t.http.get('/api/v1/me', { token: englishReader.token })).status).toBe(401);
+      expect((await t.http.get('/api/v1/me', english(dailyReader.token))).status).toBe(401);
+      expect((await t.http.get('/api/v1/me', english(englishReader.token))).status).toBe(200);
+      const posted = await post('same-id', 'Posting with the wrong site’s login.', dailyReader.token, english());
+      expect(posted.status).toBe(401);
+      expect(posted.body.error.code).toBe('AUTH_REQUIRED');
+    });
+
+    it("lists each site's own SSO and the deployment's providers", async () => {
+      const providers = await t.http.get('/api/v1/auth/providers', english());
+      expect(providers.body.providers.map((provider: { id: string }) => provider.id)).toEqual(['sso', 'dev']);
+      const restricted = await t.http.patch('/api/v1/sites/english', { loginProviders: ['sso'] }, { token: operator.token });
+      expect(restricted.status).toBe(200);
+      try {
+        const after = await t.http.get('/api/v1/auth/providers', english());
+        expect(after.body.providers.map((provider: { id: string }) => provider.id)).toEqual(['sso']);
+        expect((await t.http.post('/api/v1/auth/dev', { name: 'sneaky', role: 'admin' }, english())).status).toBe(404);
+        expect((await t.http.get('/api/v1/auth/providers')).body.providers.map((provider: { id: string }) => provider.id)).toContain('dev');
+      } finally {
+        await t.http.patch('/api/v1/sites/english', { loginProviders: null }, { token: operator.token });
+      }
+    });
+  });
+
+  describe('articles, policies and comments', () => {
+    it('keeps one article id apart on each site', async () => {
+      expect((await t.http.get('/api/v1/articles/same-id')).body.title).toBe('한국어 기사');
+      expect((await t.http.get('/api/v1/articles/same-id', english())).body.title).toBe('The English story');
+    });
+
+    it("judges the same text by each site's term list", async () => {
+      const text = `What a ${ENGLISH_ONLY_TERM} this turned out to be.`;
+      const daily = await post('same-id', text, dailyReader.token);
+      expect(daily.status).toBe(201);
+      expect(daily.body.verdict.decision).toBe('publish');
+      const onEnglish = await post('same-id', text, englishReader.token, english());
+      expect(onEnglish.status).toBe(422);
+      expect(onEnglish.body.error.code).toBe('POLICY_REJECTED');
+      expect(onEnglish.body.error.details.reasons.map((reason: { rule: string }) => reason.rule)).toContain('profanity.banned');
+
+      const trial = (options: RequestOptions) => t.http.post('/api/v1/policy/evaluate', { body: text }, options);
+      expect((await trial({ token: dailyModerator.token })).body.decision).toBe('publish');
+      expect((await trial(english(englishModerator.token))).body.decision).toBe('reject');
+    });
+
+    it("lists each site's comments on its own article only", async () => {
+      const daily = await post('same-id', 'Only the daily readers see this one.', dailyReader.token);
+      const onEnglish = await post('same-id', 'Only the English readers see this one.', englishReader.token, english());
+      expect([daily.status, onEnglish.status]).toEqual([201, 201]);
+      const bodies = async (options: RequestOptions) =>
+        ((await t.http.get('/api/v1/articles/same-id/comments?sort=newest&limit=100', options)).body.comments as { body: string }[]).map((c) => c.body);
+      expect(await bodies({})).toContain('Only the daily readers see this one.');
+      expect(await bodies({})).not.toContain('Only the English readers see this one.');
+      expect(await bodies(english())).toEqual(['Only the English readers see this one.']);
+      expect((await t.http.get('/api/v1/articles/same-id', english())).body.commentCount).toBe(1);
+      // A daily comment's replies are not reachable through the English site either.
+      const replies = await t.http.get(`/api/v1/articles/same-id/comments?parentId=${daily.body.comment.id}`, english());
+      expect(replies.status).toBe(404);
+    });
+  });
+
+  describe('moderation', () => {
+    let dailyHeld: string;
+    let englishHeld: string;
+
+    beforeAll(async () => {
+      // Links are held for review by the default policy on either site.
+      dailyHeld = (await post('same-id', 'Daily: see https://daily-link.example/a for more.', dailyReader.token)).body.comment.id;
+      englishHeld = (await post('same-id', 'English: see https://english-link.example/a for more.', englishReader.token, english())).body.comment.id;
+    });
+
+    it("shows each site's moderators their own queue only", async () => {
+      const queueIds = async (options: RequestOptions) =>
+        ((await t.http.get('/api/v1/moderation/queues/pending?limit=100', options)).body.items as { comment: { id: string } }[]).map((i) => i.comment.id);
+      const dailyQueue = await queueIds({ token: dailyModerator.token });
+      const englishQueue = await queueIds(english(englishModerator.token));
+      expect(dailyQueue).toContain(dailyHeld);
+      expect(dailyQueue).not.toContain(englishHeld);
+      expect(englishQueue).toEqual([englishHeld]);
+      expect((await t.http.get('/api/v1/moderation/queues', english(englishModerator.token))).body.queues.pending).toBe(1);
+    });
+
+    it("answers another site's moderator 404 on its items, and 401 with its token on the other site", async () => {
+      const decide = (commentId: string, options: RequestOptions) =>
+        t.http.post(`/api/v1/moderation/comments/${commentId}/decision`, { action: 'reject', reason: 'cross-site' }, options);
+      expect((await decide(dailyHeld, english(englishModerator.token))).status).toBe(404);
+      expect((await decide(dailyHeld, { token: englishModerator.token })).status).toBe(401);
+      expect((await t.http.post(`/api/v1/moderation/comments/${dailyHeld}/claim`, undefined, english(englishModerator.token))).status).toBe(404);
+      expect((await t.http.delete(`/api/v1/comments/${dailyHeld}`, english(englishModerator.token))).status).toBe(404);
+      const ban = await t.http.post(`/api/v1/moderation/users/${dailyReader.user.id}/ban`, { until: null, reason: 'x' }, english(englishModerator.token));
+      expect(ban.status).toBe(404);
+      // The daily comment is as it was.
+      expect((await t.http.get('/api/v1/moderation/queues/pending?limit=100', { token: dailyModerator.token })).body.items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ comment: expect.objectContaining({ id: dailyHeld, status: 'pending' }) })]),
+      );
+    });
+
+    it("keeps each site's moderation log to itself", async () => {
+      const approved = await t.http.post(
+        `/api/v1/moderation/comments/${englishHeld}/decision`,
+        { action: 'approve', reason: 'fine' },
+        english(englishModerator.token),
+      );
+      expect(approved.status).toBe(200);
+      const log = async (options: RequestOptions) => (await t.http.get('/api/v1/moderation/log?limit=100', options)).body.entries as { commentId: string }[];
+      expect((await log(english(englishModerator.token))).map((entry) => entry.commentId)).toContain(englishHeld);
+      expect((await log({ token: dailyModerator.token })).map((entry) => entry.commentId)).not.toContain(englishHeld);
+      expect((await t.http.get(`/api/v1/moderation/log?commentId=${englishHeld}`, { token: dailyModerator.token })).body.entries).toEqual([]);
+    });
+
+    it('lets an operator moderate any site', async () => {
+      const response = await t.http.get('/api/v1/moderation/queues/pending', english(operator.token));
+      expect(response.status).toBe(200);
+    });
+  });
+
+  describe('embedding', () => {
+    const frame = (origin: string, site?: string) =>
+      t.http.get(`/embed/frame?${new URLSearchParams({ articleId: 'same-id', lang: 'en', origin, ...(site ? { site } : {}) })}`);
+
+    it("serves a site's frame to its own origins only, framed by them", async () => {
+      const onEnglish = await frame(ENGLISH, 'english');
+      expect(onEnglish.status).toBe(200);
+      expect(onEnglish.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${ENGLISH}`);
+      expect((await frame(DAILY, 'english')).status).toBe(403);
+      expect((await frame(ENGLISH)).status).toBe(403);
+      expect((await frame(DAILY)).status).toBe(200);
+      expect((await frame(ENGLISH, 'nowhere')).status).toBe(404);
+    });
+
+    it("answers CORS for every site's origins, and a request from one names its site", async () => {
+      const preflight = await t.http.request('OPTIONS', '/api/v1/articles/same-id/comments', undefined, {
+        headers: { origin: ENGLISH, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-comment-site, authorization' },
+      });
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(ENGLISH);
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('x-comment-site');
+      const foreign = await t.http.get('/api/v1/policy', { headers: { origin: 'https://evil.example' } });
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+      // No header: the Origin names the English edition.
+      expect((await t.http.get('/api/v1/articles/same-id', { headers: { origin: ENGLISH } })).body.title).toBe('The English story');
+    });
+  });
+});
