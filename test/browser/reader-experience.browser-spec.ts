@@ -151,6 +151,8 @@ describe("the reader's and publisher's experience of the widget", () => {
 
     await reloaded.getByRole('button', { name: 'Log out' }).click();
     await reloaded.locator('.login-prompt').waitFor();
+    // Logged out, the list is read again as anyone sees it: the held comment goes.
+    await reloaded.locator('.comment', { hasText: '010-3456-7890' }).waitFor({ state: 'detached' });
     expect(await reloaded.locator('.comment', { hasText: '010-3456-7890' }).count()).toBe(0);
     await demoLogin(reloaded, 'Seo Yu-na');
     const held = reloaded.locator('.comment', { hasText: '010-3456-7890' });

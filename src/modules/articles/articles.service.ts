@@ -3,7 +3,7 @@ import type { PolicyOverrides } from '@/modules/policy/layers/policy-overrides.j
 import { NotFoundError } from '@/common/errors/app-error.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { type ArticleSettings, ArticleSettingsCache } from './article-settings-cache.js';
-import { type ArticleView, embeddedArticleSchema, type PutArticleDto } from './articles.dto.js';
+import { embeddedArticleSchema, type PutArticleDto } from './articles.dto.js';
 import { type ArticleRecord, ArticlesRepository } from './articles.repository.js';
 
 @Injectable()
