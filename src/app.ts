@@ -15,6 +15,7 @@ import { securityHeaderOptions } from '@/common/http/response-headers.js';
 import { type AppLogger, NestPinoLogger } from '@/common/logging/logger.js';
 import { drainOnClose } from '@/common/shutdown/drain-on-close.js';
 import { createValidationPipe } from '@/common/validation/validation.pipe.js';
+import { useAbuseModel } from '@/modules/policy/engine/classifier/shipped-model.js';
 
 /** The contract's request body limit. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -25,6 +26,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * what is tested is what runs.
  */
 export async function createApp(config: AppConfig, logger: AppLogger, databaseUrl: string): Promise<NestFastifyApplication> {
+  // Before anything else: a missing or corrupt weights file must stop the start, not the first comment.
+  const model = useAbuseModel(config.classifierWeights);
+  logger.info({ model: model.name }, 'abuse classifier loaded');
   const adapter = new ContractFastifyAdapter(
     {
       loggerInstance: logger,

@@ -8,6 +8,7 @@ import { applyMigrationsApart } from '@/database/apply-migrations-apart.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import { DEMO_ARTICLE } from '@/modules/embed/demo-article.js';
 import { createApp } from '@/app.js';
+import { useAbuseModel } from '@/modules/policy/engine/classifier/shipped-model.js';
 
 async function main(): Promise<void> {
   let config;
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
 
   let app: NestFastifyApplication;
   try {
+    useAbuseModel(config.classifierWeights);
     database = await locateDatabase(config, logger);
     const applied = await applyMigrationsApart(database.url);
     logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');

@@ -1,0 +1,205 @@
+import { isSyllable, SYLLABLE_FIRST } from '../normalize/hangul.js';
+
+// Hashed sparse features of a comment's skeleton (the disguise-normalised text), shared by the
+// training script and the policy engine so both see exactly the same features:
+//
+// - characters: n-grams of 1 to `charMaxN` code points, words padded with a space on both sides;
+// - jamo: Hangul syllables split into their letters (a silent ㅇ dropped, finals read as the same
+//   consonant as initials), n-grams of 2 to `jamoMaxN` letters, so a new spelling of a word
+//   ("씨발" "시빨" "십알") still shares most of its features with the old one;
+// - words: each word and each pair of neighbouring words.
+//
+// Every feature keeps the skeleton positions it came from, so a score can be explained by the
+// words that raised it.
+
+export interface FeatureConfig {
+  hashBits: number;
+  charMaxN: number;
+  jamoMaxN: number;
+  words: boolean;
+}
+
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 20, charMaxN: 4, jamoMaxN: 4, words: true };
+
+const SPACE = 0x20;
+const SEED_CHAR = 0x9e3779b1;
+const SEED_JAMO = 0x85ebca77;
+const SEED_WORD = 0xc2b2ae3d;
+const SEED_PAIR = 0x27d4eb2f;
+
+// Jamo as small codes: 1–19 the consonants of initials (finals mapped onto them), 20–40 the vowels.
+const INITIAL_CODES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 13, 14, 15, 16, 17, 18, 19];
+// Finals (1–27) as initial codes; clusters as their first consonant then their second.
+const FINAL_CODES: ReadonlyArray<readonly number[]> = [
+  [],
+  [1],
+  [2],
+  [1, 10],
+  [3],
+  [3, 13],
+  [3, 19],
+  [4],
+  [6],
+  [6, 1],
+  [6, 7],
+  [6, 8],
+  [6, 10],
+  [6, 17],
+  [6, 18],
+  [6, 19],
+  [7],
+  [8],
+  [8, 10],
+  [10],
+  [11],
+  [12],
+  [13],
+  [15],
+  [16],
+  [17],
+  [18],
+  [19],
+];
+// Compatibility jamo (U+3131–U+3163) typed on their own, as codes of the same alphabet.
+const COMPAT_CONSONANT_CODES = new Map<number, number>([...'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ'].map((ch, i) => [ch.codePointAt(0)!, i + 1]));
+
+function mix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x01000193);
+  return h ^ (h >>> 15);
+}
+
+function finish(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * The features of one text, as parallel arrays reused from one text to the next: bucket, and the
+ * skeleton positions [start, end) it covers. Not re-entrant: one instance per caller.
+ */
+export class FeatureBuffer {
+  length = 0;
+  bucket = new Int32Array(4096);
+  start = new Int32Array(4096);
+  end = new Int32Array(4096);
+  private readonly mask: number;
+  private jamo = new Int32Array(1024);
+  private jamoPos = new Int32Array(1024);
+
+  constructor(readonly config: FeatureConfig = DEFAULT_FEATURE_CONFIG) {
+    this.mask = (1 << config.hashBits) - 1;
+  }
+
+  /** Extracts the features of `cp[0..length)`, a skeleton: words separated by one space. */
+  extract(cp: Int32Array, length: number): void {
+    this.length = 0;
+    const { charMaxN, jamoMaxN, words } = this.config;
+    this.reserve(length * (charMaxN + 2 * jamoMaxN + 2) + 16);
+    this.charGrams(cp, length, charMaxN);
+    if (jamoMaxN >= 2) this.jamoGrams(cp, length, jamoMaxN);
+    if (words) this.wordGrams(cp, length);
+  }
+
+  private add(h: number, start: number, end: number): void {
+    const n = this.length++;
+    this.bucket[n] = finish(h) & this.mask;
+    this.start[n] = start;
+    this.end[n] = end;
+  }
+
+  private charGrams(cp: Int32Array, length: number, maxN: number): void {
+    // The text padded with a space on both sides: padded position k is skeleton position k - 1.
+    const last = length + 1;
+    for (let i = 0; i <= last; i++) {
+      const first = i === 0 || i === last ? SPACE : cp[i - 1]!;
+      let h = mix(SEED_CHAR, first);
+      if (first !== SPACE) this.add(mix(h, 1), i - 1, i);
+      for (let n = 2; n <= maxN && i + n - 1 <= last; n++) {
+        const k = i + n - 1;
+        const c = k === last ? SPACE : cp[k - 1]!;
+        h = mix(h, c);
+        this.add(mix(h, n), Math.max(i - 1, 0), Math.min(k, length));
+        // A gram may begin or end at a word's edge, never cross it.
+        if (c === SPACE) break;
+      }
+    }
+  }
+
+  private jamoGrams(cp: Int32Array, length: number, maxN: number): void {
+    let m = 0;
+    if (this.jamo.length < length * 4 + 2) {
+      this.jamo = new Int32Array(length * 4 + 2);
+      this.jamoPos = new Int32Array(length * 4 + 2);
+    }
+    const jamo = this.jamo;
+    const pos = this.jamoPos;
+    for (let i = 0; i < length; i++) {
+      const c = cp[i]!;
+      if (isSyllable(c)) {
+        const s = c - SYLLABLE_FIRST;
+        const initial = INITIAL_CODES[Math.floor(s / 588)]!;
+        if (initial !== 0) {
+          jamo[m] = initial;
+          pos[m++] = i;
+        }
+        jamo[m] = 20 + (Math.floor(s / 28) % 21);
+        pos[m++] = i;
+        const finals = FINAL_CODES[s % 28]!;
+        for (const f of finals) {
+          jamo[m] = f;
+          pos[m++] = i;
+        }
+        continue;
+      }
+      const consonant = COMPAT_CONSONANT_CODES.get(c);
+      if (consonant !== undefined) {
+        jamo[m] = consonant;
+        pos[m++] = i;
+      } else if (c >= 0x314f && c <= 0x3163) {
+        jamo[m] = 20 + (c - 0x314f);
+        pos[m++] = i;
+      } else if (m > 0 && jamo[m - 1] !== 0) {
+        // Anything else ends a run of Hangul.
+        jamo[m] = 0;
+        pos[m++] = i;
+      }
+    }
+    for (let i = 0; i < m; i++) {
+      if (jamo[i] === 0) continue;
+      let h = mix(SEED_JAMO, jamo[i]!);
+      for (let n = 2; n <= maxN && i + n - 1 < m; n++) {
+        const j = jamo[i + n - 1]!;
+        if (j === 0) break;
+        h = mix(h, j);
+        this.add(mix(h, n), pos[i]!, pos[i + n - 1]! + 1);
+      }
+    }
+  }
+
+  private wordGrams(cp: Int32Array, length: number): void {
+    let previous = 0;
+    let previousStart = -1;
+    let i = 0;
+    while (i < length) {
+      while (i < length && cp[i] === SPACE) i++;
+      if (i >= length) break;
+      const start = i;
+      let h = SEED_WORD;
+      while (i < length && cp[i] !== SPACE) h = mix(h, cp[i++]!);
+      this.add(h, start, i);
+      if (previousStart >= 0) this.add(mix(mix(SEED_PAIR, previous), h), previousStart, i);
+      previous = h;
+      previousStart = start;
+    }
+  }
+
+  private reserve(capacity: number): void {
+    if (this.bucket.length >= capacity) return;
+    let size = this.bucket.length;
+    while (size < capacity) size *= 2;
+    this.bucket = new Int32Array(size);
+    this.start = new Int32Array(size);
+    this.end = new Int32Array(size);
+  }
+}
