@@ -11,6 +11,8 @@ export interface Contribution {
 
 export type ClassifierLanguage = 'ko' | 'en';
 
+const MIN_SHARE_OF_STRONGEST = 0.25;
+
 /**
  * Logistic regression over hashed character, jamo and word n-grams: the probability that a comment is
  * abusive, from its skeleton. Feature values are 1/√n for a text of n features, so a long comment is
@@ -34,7 +36,7 @@ export class AbuseModel {
   }
 
   /**
-   * The probability, in [0, 1], that the skeleton's text is abusive. Features lying wholly inside an
+   * The probability, in [0, 1], that the skeleton's text is abusive. Features that touch an
    * `allowed` span ([start, end) pairs: the allow-list's innocent words) do not count.
    */
   score(skeleton: SpannedBuffer, allowed: readonly number[] = []): number {
@@ -71,7 +73,10 @@ export class AbuseModel {
       while (p < n && skeleton.cp[p] !== 0x20) weight += perChar[p++]!;
       if (weight > 0) words.push({ start, end: p, weight });
     }
-    const top = words.sort((a, b) => b.weight - a.weight).slice(0, limit);
+    words.sort((a, b) => b.weight - a.weight);
+    // Words that added little beside the strongest would only blur what a moderator should look at.
+    const floor = (words[0]?.weight ?? 0) * MIN_SHARE_OF_STRONGEST;
+    const top = words.slice(0, limit).filter((word) => word.weight >= floor);
     return mergeNeighbours(top, skeleton).sort((a, b) => b.weight - a.weight);
   }
 
@@ -84,7 +89,7 @@ export class AbuseModel {
       const start = f.start[i]!;
       const end = f.end[i]!;
       let inside = false;
-      for (let a = 0; a < allowed.length && !inside; a += 2) inside = allowed[a]! <= start && end <= allowed[a + 1]!;
+      for (let a = 0; a < allowed.length && !inside; a += 2) inside = start < allowed[a + 1]! && allowed[a]! < end;
       if (inside) continue;
       f.bucket[kept] = f.bucket[i]!;
       f.start[kept] = start;
