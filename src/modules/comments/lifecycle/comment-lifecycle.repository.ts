@@ -225,7 +225,7 @@ async function applyChange(tx: Prisma.TransactionClient, current: CommentState, 
  */
 async function recordDecisionExample(tx: Prisma.TransactionClient, current: CommentState, status: CommentStatus, decidedById: string): Promise<void> {
   const label = status === 'rejected' ? 1 : 0;
-  const queue = current.status === 'pending' ? 'pending' : current.status === 'published' && current.openReports > 0 ? 'reported' : 'overturned';
+  const queue = current.status === 'published' && current.openReports > 0 ? 'reported' : current.status;
   const score = current.verdict.reasons.find((reason) => reason.score !== undefined)?.score ?? null;
   await tx.$executeRaw`
     INSERT INTO decision_examples (comment_id, body, label, queue, policy_version, rule_ids, score, decided_by_id)

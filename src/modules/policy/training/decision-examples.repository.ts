@@ -4,7 +4,7 @@ import type { PrismaClient } from '@/generated/prisma/client.js';
 export interface DecisionExampleLine {
   text: string;
   label: 0 | 1;
-  /** `moderator:<queue>`: pending (held by the policy), reported, or overturned. */
+  /** `moderator:<status when decided>`: pending (held), reported, rejected or published (overturned). */
   tag: string;
   policyVersion: number;
   rules: string[];

@@ -94,6 +94,7 @@ export class FeatureBuffer {
   /** Extracts the features of `cp[0..length)`, a skeleton: words separated by one space. */
   extract(cp: Int32Array, length: number): void {
     this.length = 0;
+    if (length === 0) return;
     const { charMaxN, jamoMaxN, words } = this.config;
     this.reserve(length * (charMaxN + 2 * jamoMaxN + 2) + 16);
     this.charGrams(cp, length, charMaxN);

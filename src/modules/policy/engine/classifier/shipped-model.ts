@@ -15,7 +15,8 @@ export function loadAbuseModel(file: string): AbuseModel {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new ModelFileError(file, error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'file not found' : String(error));
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new ModelFileError(file, code === 'ENOENT' ? 'file not found' : `cannot be read (${String(code ?? error)})`);
   }
   return new AbuseModel(decodeModelFile(bytes, file));
 }
