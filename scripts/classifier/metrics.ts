@@ -15,9 +15,6 @@ export interface Figures {
   falseAlarms: number;
 }
 
-export const isKoreanCorpus = (corpus: string): boolean => corpus.startsWith('ko');
-export const languageOfCorpus = (corpus: string): 'ko' | 'en' => (isKoreanCorpus(corpus) ? 'ko' : 'en');
-
 export function confusion(outcomes: readonly { label: 0 | 1; flagged: boolean }[]): Confusion {
   const c: Confusion = { truePositive: 0, falsePositive: 0, trueNegative: 0, falseNegative: 0 };
   for (const { label, flagged } of outcomes) {
@@ -46,16 +43,19 @@ export function formatRow(name: string, c: Confusion): string {
 }
 
 /**
- * The threshold (to 0.01) with the best mean F1 over the corpora `rows` picks, among those holding
- * at most `maxCleanHeld` of any one corpus's clean comments.
+ * The threshold (to 0.01) with the best mean F1 over the corpora of the rows `pick` picks, among
+ * those holding at most `maxCleanHeld` of any one corpus's clean comments; a row `alreadyFlagged`
+ * says is flagged whatever its score (the word rules found it).
  */
 export function bestThreshold(
   rows: readonly LabelledComment[],
   scores: readonly number[],
-  pick: (row: LabelledComment) => boolean,
+  pick: (row: LabelledComment, index: number) => boolean,
   maxCleanHeld: number,
+  alreadyFlagged: readonly boolean[] = [],
 ): number {
-  const corpora = [...new Set(rows.filter(pick).map((row) => row.corpus))];
+  const picked = rows.flatMap((row, i) => (pick(row, i) ? [i] : []));
+  const corpora = [...new Set(picked.map((i) => rows[i]!.corpus))];
   let best = 0.5;
   let bestF1 = -1;
   for (let t = 0.05; t < 0.99; t += 0.01) {
@@ -63,7 +63,9 @@ export function bestThreshold(
     let sum = 0;
     let ok = true;
     for (const corpus of corpora) {
-      const c = confusion(rows.flatMap((row, i) => (row.corpus === corpus ? [{ label: row.label, flagged: scores[i]! >= threshold }] : [])));
+      const c = confusion(
+        picked.flatMap((i) => (rows[i]!.corpus === corpus ? [{ label: rows[i]!.label, flagged: alreadyFlagged[i] === true || scores[i]! >= threshold }] : [])),
+      );
       const f = figures(c);
       if (f.falseAlarms > maxCleanHeld) ok = false;
       sum += f.f1;

@@ -113,6 +113,8 @@ export const ALLOW_LIST: readonly string[] = [
   '새끼손가락',
   '새끼발가락',
   '새끼줄',
+  // words the classifier alone would read as the insult they share a syllable with
+  '발발',
   '청년',
   '소년',
   '중년',

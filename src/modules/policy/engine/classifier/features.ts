@@ -19,7 +19,7 @@ export interface FeatureConfig {
   words: boolean;
 }
 
-export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 20, charMaxN: 4, jamoMaxN: 4, words: true };
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 20, charMaxN: 3, jamoMaxN: 3, words: true };
 
 const SPACE = 0x20;
 const SEED_CHAR = 0x9e3779b1;
@@ -102,29 +102,35 @@ export class FeatureBuffer {
     if (words) this.wordGrams(cp, length);
   }
 
-  private add(h: number, start: number, end: number): void {
-    const n = this.length++;
-    this.bucket[n] = finish(h) & this.mask;
-    this.start[n] = start;
-    this.end[n] = end;
-  }
+  // The loops below keep the buffers in locals and write each feature inline: this is most of the
+  // classifier's cost per comment.
 
   private charGrams(cp: Int32Array, length: number, maxN: number): void {
+    const { bucket, start, end, mask } = this;
+    let n = this.length;
     // The text padded with a space on both sides: padded position k is skeleton position k - 1.
     const last = length + 1;
     for (let i = 0; i <= last; i++) {
       const first = i === 0 || i === last ? SPACE : cp[i - 1]!;
       let h = mix(SEED_CHAR, first);
-      if (first !== SPACE) this.add(mix(h, 1), i - 1, i);
-      for (let n = 2; n <= maxN && i + n - 1 <= last; n++) {
-        const k = i + n - 1;
+      const from = i === 0 ? 0 : i - 1;
+      if (first !== SPACE) {
+        bucket[n] = finish(mix(h, 1)) & mask;
+        start[n] = from;
+        end[n++] = i;
+      }
+      for (let g = 2; g <= maxN && i + g - 1 <= last; g++) {
+        const k = i + g - 1;
         const c = k === last ? SPACE : cp[k - 1]!;
         h = mix(h, c);
-        this.add(mix(h, n), Math.max(i - 1, 0), Math.min(k, length));
+        bucket[n] = finish(mix(h, g)) & mask;
+        start[n] = from;
+        end[n++] = k < length ? k : length;
         // A gram may begin or end at a word's edge, never cross it.
         if (c === SPACE) break;
       }
     }
+    this.length = n;
   }
 
   private jamoGrams(cp: Int32Array, length: number, maxN: number): void {
@@ -139,60 +145,78 @@ export class FeatureBuffer {
       const c = cp[i]!;
       if (isSyllable(c)) {
         const s = c - SYLLABLE_FIRST;
-        const initial = INITIAL_CODES[Math.floor(s / 588)]!;
+        const initial = INITIAL_CODES[(s / 588) | 0]!;
         if (initial !== 0) {
           jamo[m] = initial;
           pos[m++] = i;
         }
-        jamo[m] = 20 + (Math.floor(s / 28) % 21);
+        jamo[m] = 20 + (((s / 28) | 0) % 21);
         pos[m++] = i;
-        const finals = FINAL_CODES[s % 28]!;
-        for (const f of finals) {
-          jamo[m] = f;
+        const t = s % 28;
+        if (t !== 0) {
+          const finals = FINAL_CODES[t]!;
+          jamo[m] = finals[0]!;
+          pos[m++] = i;
+          if (finals.length > 1) {
+            jamo[m] = finals[1]!;
+            pos[m++] = i;
+          }
+        }
+      } else if (c >= 0x3131 && c <= 0x3163) {
+        const code = c >= 0x314f ? 20 + (c - 0x314f) : (COMPAT_CONSONANT_CODES.get(c) ?? 0);
+        if (code !== 0 || (m > 0 && jamo[m - 1] !== 0)) {
+          jamo[m] = code;
           pos[m++] = i;
         }
-        continue;
-      }
-      const consonant = COMPAT_CONSONANT_CODES.get(c);
-      if (consonant !== undefined) {
-        jamo[m] = consonant;
-        pos[m++] = i;
-      } else if (c >= 0x314f && c <= 0x3163) {
-        jamo[m] = 20 + (c - 0x314f);
-        pos[m++] = i;
       } else if (m > 0 && jamo[m - 1] !== 0) {
         // Anything else ends a run of Hangul.
         jamo[m] = 0;
         pos[m++] = i;
       }
     }
+    const { bucket, start, end, mask } = this;
+    let n = this.length;
     for (let i = 0; i < m; i++) {
-      if (jamo[i] === 0) continue;
-      let h = mix(SEED_JAMO, jamo[i]!);
-      for (let n = 2; n <= maxN && i + n - 1 < m; n++) {
-        const j = jamo[i + n - 1]!;
+      const first = jamo[i]!;
+      if (first === 0) continue;
+      let h = mix(SEED_JAMO, first);
+      const from = pos[i]!;
+      for (let g = 2; g <= maxN && i + g - 1 < m; g++) {
+        const j = jamo[i + g - 1]!;
         if (j === 0) break;
         h = mix(h, j);
-        this.add(mix(h, n), pos[i]!, pos[i + n - 1]! + 1);
+        bucket[n] = finish(mix(h, g)) & mask;
+        start[n] = from;
+        end[n++] = pos[i + g - 1]! + 1;
       }
     }
+    this.length = n;
   }
 
   private wordGrams(cp: Int32Array, length: number): void {
+    const { bucket, start, end, mask } = this;
+    let n = this.length;
     let previous = 0;
     let previousStart = -1;
     let i = 0;
     while (i < length) {
       while (i < length && cp[i] === SPACE) i++;
       if (i >= length) break;
-      const start = i;
+      const wordStart = i;
       let h = SEED_WORD;
       while (i < length && cp[i] !== SPACE) h = mix(h, cp[i++]!);
-      this.add(h, start, i);
-      if (previousStart >= 0) this.add(mix(mix(SEED_PAIR, previous), h), previousStart, i);
+      bucket[n] = finish(h) & mask;
+      start[n] = wordStart;
+      end[n++] = i;
+      if (previousStart >= 0) {
+        bucket[n] = finish(mix(mix(SEED_PAIR, previous), h)) & mask;
+        start[n] = previousStart;
+        end[n++] = i;
+      }
       previous = h;
-      previousStart = start;
+      previousStart = wordStart;
     }
+    this.length = n;
   }
 
   private reserve(capacity: number): void {
