@@ -47,6 +47,7 @@ function main(): void {
   const config: FeatureConfig = {
     hashBits: Number(args.get('hash-bits') ?? DEFAULT_FEATURE_CONFIG.hashBits),
     charMaxN: Number(args.get('char-n') ?? DEFAULT_FEATURE_CONFIG.charMaxN),
+    jamoMinN: Number(args.get('jamo-min-n') ?? DEFAULT_FEATURE_CONFIG.jamoMinN),
     jamoMaxN: Number(args.get('jamo-n') ?? DEFAULT_FEATURE_CONFIG.jamoMaxN),
     words: (args.get('words') ?? 'true') === 'true',
   };

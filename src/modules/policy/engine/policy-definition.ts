@@ -37,8 +37,8 @@ const classifierThresholds = z.strictObject({
 /** The classifier as the default policy sets it; also what a stored policy from before the classifier gets. */
 export const CLASSIFIER_DEFAULTS = {
   enabled: true,
-  ko: { holdAt: 0.74, rejectAt: null },
-  en: { holdAt: 0.52, rejectAt: null },
+  ko: { holdAt: 0.73, rejectAt: null },
+  en: { holdAt: 0.5, rejectAt: null },
   explainTop: 3,
 };
 

@@ -58,6 +58,13 @@ describe('the shipped abuse classifier', () => {
     expect(spans.map((s) => skeleton.slice(s.start, s.end)).join(' ')).toMatch(/머리에|없으니/u);
   });
 
+  it('explains the text it just scored as a fresh explanation would', () => {
+    normalizer.normalize('얼굴 보니까 딱 사기꾼 상이네 ㅋㅋ');
+    const fresh = model.explain(normalizer.skeleton, 3);
+    model.score(normalizer.skeleton);
+    expect(model.explainScored(normalizer.skeleton, 3)).toEqual(fresh);
+  });
+
   it('leaves out what lies in an allowed span', () => {
     normalizer.normalize('시발점');
     const withAllowed = model.score(normalizer.skeleton, [0, normalizer.skeleton.length]);

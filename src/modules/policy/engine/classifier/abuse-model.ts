@@ -49,8 +49,13 @@ export class AbuseModel {
    * strongest first, at most `limit`; neighbouring words are merged into one stretch.
    */
   explain(skeleton: SpannedBuffer, limit: number, allowed: readonly number[] = []): Contribution[] {
-    const f = this.features;
     this.extract(skeleton, allowed);
+    return this.explainScored(skeleton, limit);
+  }
+
+  /** `explain` for the skeleton `score` was just given, from the features it already extracted. */
+  explainScored(skeleton: SpannedBuffer, limit: number): Contribution[] {
+    const f = this.features;
     const n = skeleton.length;
     if (this.wordWeight.length < n) this.wordWeight = new Float64Array(n * 2);
     const perChar = this.wordWeight;

@@ -15,8 +15,8 @@ function featuresOf(text: string, config: FeatureConfig = DEFAULT_FEATURE_CONFIG
   };
 }
 
-const JAMO_ONLY: FeatureConfig = { hashBits: 20, charMaxN: 1, jamoMaxN: 4, words: false };
-const CHARACTERS_ONLY: FeatureConfig = { hashBits: 20, charMaxN: 4, jamoMaxN: 0, words: false };
+const JAMO_ONLY: FeatureConfig = { hashBits: 20, charMaxN: 1, jamoMinN: 2, jamoMaxN: 4, words: false };
+const CHARACTERS_ONLY: FeatureConfig = { hashBits: 20, charMaxN: 4, jamoMinN: 2, jamoMaxN: 0, words: false };
 
 function shared(a: readonly number[], b: readonly number[]): number {
   const inB = new Set(b);

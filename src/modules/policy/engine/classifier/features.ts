@@ -5,7 +5,8 @@ import { isSyllable, SYLLABLE_FIRST } from '../normalize/hangul.js';
 //
 // - characters: n-grams of 1 to `charMaxN` code points, words padded with a space on both sides;
 // - jamo: Hangul syllables split into their letters (a silent ㅇ dropped, finals read as the same
-//   consonant as initials), n-grams of 2 to `jamoMaxN` letters, so a new spelling of a word
+//   consonant as initials), n-grams of `jamoMinN` to `jamoMaxN` letters (trigrams by default: bigrams
+//   mostly repeat what the syllables say, and cost as much), so a new spelling of a word
 //   ("씨발" "시빨" "십알") still shares most of its features with the old one;
 // - words: each word and each pair of neighbouring words.
 //
@@ -15,11 +16,12 @@ import { isSyllable, SYLLABLE_FIRST } from '../normalize/hangul.js';
 export interface FeatureConfig {
   hashBits: number;
   charMaxN: number;
+  jamoMinN: number;
   jamoMaxN: number;
   words: boolean;
 }
 
-export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 20, charMaxN: 3, jamoMaxN: 3, words: true };
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 20, charMaxN: 3, jamoMinN: 3, jamoMaxN: 3, words: true };
 
 const SPACE = 0x20;
 const SEED_CHAR = 0x9e3779b1;
@@ -68,10 +70,22 @@ function mix(h: number, v: number): number {
   return h ^ (h >>> 15);
 }
 
-function finish(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+/** Fibonacci hashing: the top bits of the product, a bucket in [0, 2^bits). */
+function bucketOf(h: number, shift: number): number {
+  return Math.imul(h ^ (h >>> 16), 0x9e3779b1) >>> shift;
+}
+
+/** Each syllable's jamo codes, up to four of them a byte each, the count in the top byte. */
+const SYLLABLE_JAMO = new Int32Array(11172);
+for (let s = 0; s < SYLLABLE_JAMO.length; s++) {
+  const codes: number[] = [];
+  const initial = INITIAL_CODES[(s / 588) | 0]!;
+  if (initial !== 0) codes.push(initial);
+  codes.push(20 + (((s / 28) | 0) % 21));
+  codes.push(...FINAL_CODES[s % 28]!);
+  let packed = codes.length << 24;
+  codes.forEach((code, i) => (packed |= code << (8 * i)));
+  SYLLABLE_JAMO[s] = packed;
 }
 
 /**
@@ -83,22 +97,22 @@ export class FeatureBuffer {
   bucket = new Int32Array(4096);
   start = new Int32Array(4096);
   end = new Int32Array(4096);
-  private readonly mask: number;
+  private readonly shift: number;
   private jamo = new Int32Array(1024);
   private jamoPos = new Int32Array(1024);
 
   constructor(readonly config: FeatureConfig = DEFAULT_FEATURE_CONFIG) {
-    this.mask = (1 << config.hashBits) - 1;
+    this.shift = 32 - config.hashBits;
   }
 
   /** Extracts the features of `cp[0..length)`, a skeleton: words separated by one space. */
   extract(cp: Int32Array, length: number): void {
     this.length = 0;
     if (length === 0) return;
-    const { charMaxN, jamoMaxN, words } = this.config;
+    const { charMaxN, jamoMinN, jamoMaxN, words } = this.config;
     this.reserve(length * (charMaxN + 2 * jamoMaxN + 2) + 16);
     this.charGrams(cp, length, charMaxN);
-    if (jamoMaxN >= 2) this.jamoGrams(cp, length, jamoMaxN);
+    if (jamoMaxN >= 2) this.jamoGrams(cp, length, Math.max(jamoMinN, 2), jamoMaxN);
     if (words) this.wordGrams(cp, length);
   }
 
@@ -106,7 +120,7 @@ export class FeatureBuffer {
   // classifier's cost per comment.
 
   private charGrams(cp: Int32Array, length: number, maxN: number): void {
-    const { bucket, start, end, mask } = this;
+    const { bucket, start, end, shift } = this;
     let n = this.length;
     // The text padded with a space on both sides: padded position k is skeleton position k - 1.
     const last = length + 1;
@@ -115,7 +129,7 @@ export class FeatureBuffer {
       let h = mix(SEED_CHAR, first);
       const from = i === 0 ? 0 : i - 1;
       if (first !== SPACE) {
-        bucket[n] = finish(mix(h, 1)) & mask;
+        bucket[n] = bucketOf(mix(h, 1), shift);
         start[n] = from;
         end[n++] = i;
       }
@@ -123,7 +137,7 @@ export class FeatureBuffer {
         const k = i + g - 1;
         const c = k === last ? SPACE : cp[k - 1]!;
         h = mix(h, c);
-        bucket[n] = finish(mix(h, g)) & mask;
+        bucket[n] = bucketOf(mix(h, g), shift);
         start[n] = from;
         end[n++] = k < length ? k : length;
         // A gram may begin or end at a word's edge, never cross it.
@@ -133,7 +147,7 @@ export class FeatureBuffer {
     this.length = n;
   }
 
-  private jamoGrams(cp: Int32Array, length: number, maxN: number): void {
+  private jamoGrams(cp: Int32Array, length: number, minN: number, maxN: number): void {
     let m = 0;
     if (this.jamo.length < length * 4 + 2) {
       this.jamo = new Int32Array(length * 4 + 2);
@@ -144,23 +158,11 @@ export class FeatureBuffer {
     for (let i = 0; i < length; i++) {
       const c = cp[i]!;
       if (isSyllable(c)) {
-        const s = c - SYLLABLE_FIRST;
-        const initial = INITIAL_CODES[(s / 588) | 0]!;
-        if (initial !== 0) {
-          jamo[m] = initial;
+        const packed = SYLLABLE_JAMO[c - SYLLABLE_FIRST]!;
+        const count = packed >>> 24;
+        for (let k = 0; k < count; k++) {
+          jamo[m] = (packed >>> (8 * k)) & 0xff;
           pos[m++] = i;
-        }
-        jamo[m] = 20 + (((s / 28) | 0) % 21);
-        pos[m++] = i;
-        const t = s % 28;
-        if (t !== 0) {
-          const finals = FINAL_CODES[t]!;
-          jamo[m] = finals[0]!;
-          pos[m++] = i;
-          if (finals.length > 1) {
-            jamo[m] = finals[1]!;
-            pos[m++] = i;
-          }
         }
       } else if (c >= 0x3131 && c <= 0x3163) {
         const code = c >= 0x314f ? 20 + (c - 0x314f) : (COMPAT_CONSONANT_CODES.get(c) ?? 0);
@@ -174,7 +176,7 @@ export class FeatureBuffer {
         pos[m++] = i;
       }
     }
-    const { bucket, start, end, mask } = this;
+    const { bucket, start, end, shift } = this;
     let n = this.length;
     for (let i = 0; i < m; i++) {
       const first = jamo[i]!;
@@ -185,7 +187,8 @@ export class FeatureBuffer {
         const j = jamo[i + g - 1]!;
         if (j === 0) break;
         h = mix(h, j);
-        bucket[n] = finish(mix(h, g)) & mask;
+        if (g < minN) continue;
+        bucket[n] = bucketOf(mix(h, g), shift);
         start[n] = from;
         end[n++] = pos[i + g - 1]! + 1;
       }
@@ -194,7 +197,7 @@ export class FeatureBuffer {
   }
 
   private wordGrams(cp: Int32Array, length: number): void {
-    const { bucket, start, end, mask } = this;
+    const { bucket, start, end, shift } = this;
     let n = this.length;
     let previous = 0;
     let previousStart = -1;
@@ -205,11 +208,11 @@ export class FeatureBuffer {
       const wordStart = i;
       let h = SEED_WORD;
       while (i < length && cp[i] !== SPACE) h = mix(h, cp[i++]!);
-      bucket[n] = finish(h) & mask;
+      bucket[n] = bucketOf(h, shift);
       start[n] = wordStart;
       end[n++] = i;
       if (previousStart >= 0) {
-        bucket[n] = finish(mix(mix(SEED_PAIR, previous), h)) & mask;
+        bucket[n] = bucketOf(mix(mix(SEED_PAIR, previous), h), shift);
         start[n] = previousStart;
         end[n++] = i;
       }

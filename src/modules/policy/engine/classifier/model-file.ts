@@ -20,6 +20,7 @@ const headerSchema = z.strictObject({
   features: z.strictObject({
     hashBits: z.number().int().min(10).max(24),
     charMaxN: z.number().int().min(1).max(8),
+    jamoMinN: z.number().int().min(2).max(8),
     jamoMaxN: z.number().int().min(0).max(8),
     words: z.boolean(),
   }),

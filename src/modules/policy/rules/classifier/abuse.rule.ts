@@ -7,7 +7,8 @@ export const CLASSIFIER_ABUSE = 'classifier.abuse';
 /**
  * The built-in classifier's score against the policy's thresholds for the comment's language. The
  * reason carries the score and, as its matches, the words that raised it most, so a moderator sees
- * why; explaining costs a second pass, paid only by the comments it holds.
+ * why; explaining reuses the features
+ * the score was computed from, and is paid only by the comments it holds.
  */
 export const classifierAbuseRule: RuleFactory = (definition) => {
   const settings = definition.classifier;
@@ -22,7 +23,7 @@ export const classifierAbuseRule: RuleFactory = (definition) => {
       const score = model.score(skeleton, allowed);
       const action = thresholds.rejectAt !== null && score >= thresholds.rejectAt ? 'reject' : score >= thresholds.holdAt ? 'hold' : null;
       if (action === null) return;
-      const matches = model.explain(skeleton, settings.explainTop, allowed).map((span) => input.matchInSkeleton(span.start, span.end));
+      const matches = model.explainScored(skeleton, settings.explainTop).map((span) => input.matchInSkeleton(span.start, span.end));
       const reason = makeReason(
         definition,
         CLASSIFIER_ABUSE,
