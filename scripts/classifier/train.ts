@@ -73,7 +73,7 @@ function main(): void {
     sources: SOURCES,
     trainedOn,
   };
-  let model = new AbuseModel(decodeModelFile(encodeModelFile(draft, quantised), out));
+  const model = new AbuseModel(decodeModelFile(encodeModelFile(draft, quantised), out));
   const scores = scoreAll(model, dev);
   const languages = languagesOf(dev);
   const wordFlags = wordRuleFlags(dev);
@@ -82,7 +82,8 @@ function main(): void {
     en: bestThreshold(dev, scores, (row, i) => languages[i] === 'en', MAX_CLEAN_HELD, wordFlags),
   };
   const file = encodeModelFile({ ...draft, suggestedHoldAt }, quantised);
-  model = new AbuseModel(decodeModelFile(file, out));
+  // The file as written must read back: the same checks start-up makes.
+  decodeModelFile(file, out);
   writeFileSync(out, file);
   console.log(`wrote ${out} (${(file.length / 1024).toFixed(0)} KiB), hold at ko ${suggestedHoldAt.ko}, en ${suggestedHoldAt.en}`);
 
