@@ -19,6 +19,7 @@ import { createOpenApiDocument } from '@/common/openapi/openapi-document.js';
 import { drainOnClose } from '@/common/shutdown/drain-on-close.js';
 import { Metrics } from '@/modules/metrics/metrics.service.js';
 import { createValidationPipe } from '@/common/validation/validation.pipe.js';
+import { useAbuseModel } from '@/modules/policy/engine/classifier/shipped-model.js';
 
 /** The contract's request body limit. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -29,6 +30,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * what is tested is what runs.
  */
 export async function createApp(config: AppConfig, logger: AppLogger, databaseUrl: string): Promise<NestFastifyApplication> {
+  // Before anything else: a missing or corrupt weights file must stop the start, not the first comment.
+  const model = useAbuseModel(config.classifierWeights);
+  logger.info({ model: model.name }, 'abuse classifier loaded');
   const adapter = new ContractFastifyAdapter(
     {
       loggerInstance: logger,

@@ -10,6 +10,7 @@ import { prepareDemoArticle } from '@/modules/embed/demo-conversation.js';
 import { ProvidersService } from '@/modules/auth/providers.service.js';
 import { startBanner } from '@/common/logging/start-banner.js';
 import { createApp } from '@/app.js';
+import { useAbuseModel } from '@/modules/policy/engine/classifier/shipped-model.js';
 
 async function main(): Promise<void> {
   let config;
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
 
   let app: NestFastifyApplication;
   try {
+    useAbuseModel(config.classifierWeights);
     database = await locateDatabase(config, logger);
     const applied = await applyMigrationsApart(database.url);
     logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');

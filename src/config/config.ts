@@ -69,6 +69,7 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   TOXICITY_URL: z.url({ protocol: /^https?$/ }).optional(),
   TOXICITY_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(800),
+  CLASSIFIER_WEIGHTS: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4_096).default(16),
@@ -122,6 +123,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** The optional toxicity model; the policy's `toxicity` settings decide whether it is asked. */
   toxicity: { url: string | undefined; timeoutMs: number };
+  /** The built-in abuse classifier's weights file; the shipped one when unset. */
+  classifierWeights: string | undefined;
   /** Connections per instance, and how long a request may wait for one before it answers 503. */
   databasePool: { size: number; waitMs: number };
   /** Public comment pages kept in memory (0 MB: none). */
@@ -185,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     toxicity: { url: e.TOXICITY_URL, timeoutMs: e.TOXICITY_TIMEOUT_MS },
+    classifierWeights: e.CLASSIFIER_WEIGHTS,
     databasePool: { size: e.DATABASE_POOL_SIZE, waitMs: e.DATABASE_POOL_WAIT_MS },
     pageCache: { maxBytes: Math.round(e.PAGE_CACHE_MB * 2 ** 20), ttlSeconds: e.PAGE_CACHE_TTL_SECONDS },
     metricsToken: e.METRICS_TOKEN,

@@ -34,6 +34,8 @@ export interface QueueReason {
   match?: TextMatch;
   /** Every match when there is more than one, so all of them can be highlighted. */
   matches?: TextMatch[];
+  /** The abuse classifier's score in [0, 1], on its reason. */
+  score?: number;
 }
 
 /** A moderator looking at an item: a soft claim that locks nothing. */

@@ -197,7 +197,8 @@ describe('the moderator page in Chromium', () => {
     await moderatorPage(`/moderate?lang=en&articleId=${article.id}`, 'Moderator Seo', (c) => c.route('**/api/v1/moderation/events', (route) => route.abort()));
     await card('Cheap watches again').waitFor();
     expect(await page.locator('.card').count()).toBe(6);
-    expect(await card('Cheap watches 💰').locator('.body mark').allTextContents()).toEqual(['sales@watches.example']);
+    // The e-mail's mark (the classifier marks the spam's words too).
+    expect(await card('Cheap watches 💰').locator('.body mark[data-rules~="personal.email"]').allTextContents()).toEqual(['sales@watches.example']);
 
     const colleague = await aUser(t.http, { role: 'moderator' });
     expect(
@@ -330,4 +331,24 @@ describe('the moderator page in Chromium', () => {
     ]);
     await context.close();
   }, 20_000);
+
+  it('shows why the abuse classifier held a comment no word list names: its score, and the words that raised it marked', async () => {
+    const mockery = '못생긴 게 나대기는';
+    const held = await postComment(t.http, reader.token, articleId, mockery);
+    expect(held.status).toBe('pending');
+
+    await moderatorPage('/moderate?lang=en', 'Moderator Cho');
+    const item = card(mockery);
+    await item.waitFor();
+    const marked = await item.locator('.body mark').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    for (const text of marked) expect(mockery).toContain(text);
+    const reason = await item.locator('.reason', { hasText: 'classifier.abuse' }).innerText();
+    expect(reason).toMatch(/score 0\.\d\d/);
+    expect(reason).toContain('Standards Board Policy 2.2');
+    await context.close();
+    // Leave the queue as the other tests expect it.
+    const moderator = await aUser(t.http, { role: 'moderator' });
+    await t.http.post(`/api/v1/moderation/comments/${held.id}/decision`, { action: 'reject', reason: 'mockery' }, { token: moderator.token });
+  });
 });

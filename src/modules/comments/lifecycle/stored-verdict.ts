@@ -15,6 +15,7 @@ const storedReason = z.object({
   clause: z.string().optional(),
   match: textMatch.optional(),
   matches: z.array(textMatch).optional(),
+  score: z.number().optional(),
 });
 
 const verdictFields = {

@@ -1,4 +1,4 @@
-import type { PolicyDefinition } from '@/modules/policy/engine/policy-definition.js';
+import { CLASSIFIER_DEFAULTS, type PolicyDefinition } from '@/modules/policy/engine/policy-definition.js';
 import { ALLOW_LIST } from './allow-list.js';
 import { INITIALS_BANNED, INITIALS_SUSPECT } from './initials.js';
 import { ENGLISH_BANNED, ENGLISH_SUSPECT } from './terms-en.js';
@@ -42,10 +42,12 @@ export const DEFAULT_POLICY: PolicyDefinition = {
   premoderation: { action: 'hold' },
   reports: { requeueAt: 3 },
   toxicity: { enabled: false, holdAt: 0.8, rejectAt: 0.97 },
+  classifier: structuredClone(CLASSIFIER_DEFAULTS),
   clauses: {
     'profanity.banned': 'Standards Board Policy 2.1: profanity, slurs and sexual vulgarity',
     'profanity.suspect': 'Standards Board Policy 2.2: insults and threats',
     'profanity.initials': 'Standards Board Policy 2.1: profanity, slurs and sexual vulgarity',
+    'classifier.abuse': 'Standards Board Policy 2.2: insults and threats',
     'personal.phone': 'Standards Board Policy 3.1: personal information',
     'personal.email': 'Standards Board Policy 3.1: personal information',
     'personal.rrn': 'Standards Board Policy 3.1: personal information',

@@ -26,6 +26,7 @@ describe('evaluate', () => {
     expect(rulesFired(verdict)).toEqual([
       'profanity.banned',
       'profanity.initials',
+      'classifier.abuse',
       'personal.phone',
       'personal.email',
       'links.url',

@@ -10,6 +10,7 @@ import type { TextMatch } from './verdict.js';
  */
 export class EvaluationInput {
   private hits: TermHit[] | undefined;
+  private readonly allowed: number[] = [];
   private detectorTextCache: string | undefined;
   private detectorStart: number[] | undefined;
   private detectorEnd: number[] | undefined;
@@ -42,8 +43,14 @@ export class EvaluationInput {
   }
 
   termHits(): TermHit[] {
-    this.hits ??= this.matcher.findHits(this.normalizer.skeleton);
+    this.hits ??= this.matcher.findHits(this.normalizer.skeleton, this.allowed);
     return this.hits;
+  }
+
+  /** Skeleton spans of allow-listed words ("시발점", "scunthorpe"), as [start, end) pairs. */
+  allowedSpans(): readonly number[] {
+    this.termHits();
+    return this.allowed;
   }
 
   /** Folded text for regex detectors (lower case, full-width digits as ASCII, zero-width characters gone). */

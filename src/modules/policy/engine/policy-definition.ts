@@ -29,6 +29,19 @@ const jamoList = z
 
 const detector = z.strictObject({ enabled: z.boolean(), action });
 
+const classifierThresholds = z.strictObject({
+  holdAt: z.number().min(0).max(1).describe('Hold a comment whose score is at least this'),
+  rejectAt: z.number().min(0).max(1).nullable().describe('Reject at this score or above; null: the classifier never rejects on its own'),
+});
+
+/** The classifier as the default policy sets it; also what a stored policy from before the classifier gets. */
+export const CLASSIFIER_DEFAULTS = {
+  enabled: true,
+  ko: { holdAt: 0.73, rejectAt: null },
+  en: { holdAt: 0.5, rejectAt: null },
+  explainTop: 3,
+};
+
 const domain = z
   .string()
   .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/u)
@@ -96,6 +109,15 @@ export const policyDefinitionSchema = z.strictObject({
     holdAt: z.number().min(0).max(1),
     rejectAt: z.number().min(0).max(1),
   }),
+  classifier: z
+    .strictObject({
+      enabled: z.boolean(),
+      ko: classifierThresholds.describe('Comments mostly in Hangul'),
+      en: classifierThresholds.describe('Every other comment'),
+      explainTop: z.number().int().min(1).max(10).describe('Words shown to a moderator as what raised the score'),
+    })
+    .default(CLASSIFIER_DEFAULTS)
+    .describe('The built-in abuse classifier (Korean and English): a score in [0, 1] for each comment'),
   clauses: z.record(z.string(), z.string().max(200)).describe('Rule id → the Standards Board clause shown with its reasons'),
 });
 

@@ -19,6 +19,8 @@ export interface Reason {
   /** Every match when there is more than one (capped), so a moderator page can highlight them all. */
   matches?: TextMatch[];
   clause?: string;
+  /** The classifier's score, for its rule. */
+  score?: number;
 }
 
 export interface Verdict {

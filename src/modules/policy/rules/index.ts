@@ -2,6 +2,7 @@ import type { RuleFactory } from '@/modules/policy/engine/rule.js';
 import { accountNewRule } from './account/new.rule.js';
 import { accountWatchedRule } from './account/watched.rule.js';
 import { articlePremoderationRule } from './article/premoderation.rule.js';
+import { classifierAbuseRule } from './classifier/abuse.rule.js';
 import { floodRepeatRule } from './flood/repeat.rule.js';
 import { floodShoutingRule } from './flood/shouting.rule.js';
 import { linksUrlRule } from './links/url.rule.js';
@@ -21,6 +22,7 @@ export const RULE_FACTORIES: readonly RuleFactory[] = [
   profanityBannedRule,
   profanitySuspectRule,
   profanityInitialsRule,
+  classifierAbuseRule,
   personalPhoneRule,
   personalEmailRule,
   personalResidentNumberRule,

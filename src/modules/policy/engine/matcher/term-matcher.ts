@@ -77,11 +77,13 @@ export class TermMatcher {
     return this.kinds.length;
   }
 
-  /** Term hits in `skeleton` that no allow-list hit covers, in order of their end. */
-  findHits(skeleton: SpannedBuffer): TermHit[] {
+  /**
+   * Term hits in `skeleton` that no allow-list hit covers, in order of their end. The allow-list hits
+   * go into `allowed` as [start, end) pairs when it is given.
+   */
+  findHits(skeleton: SpannedBuffer, allowed: number[] = []): TermHit[] {
     const rawCount = this.scan(skeleton);
     if (rawCount === 0) return [];
-    const allowed: number[] = [];
     const candidates: TermHit[] = [];
     for (let h = 0; h < rawCount; h++) {
       const pattern = this.rawPattern[h]!;

@@ -48,6 +48,14 @@ export function theDefaultPolicy(): CompiledPolicy {
   return defaultPolicy;
 }
 
+let wordRulesPolicy: CompiledPolicy | undefined;
+
+/** The default policy without its classifier: for tests of the word rules and detectors on their own. */
+export function theDefaultPolicyWithoutClassifier(): CompiledPolicy {
+  wordRulesPolicy ??= compilePolicy(aDefinition((definition) => (definition.classifier.enabled = false)));
+  return wordRulesPolicy;
+}
+
 export function verdictOf(text: string, overrides: ContextOverrides = {}, policy = theDefaultPolicy()): Verdict {
   return evaluate(text, aContext(overrides), policy);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { compilePolicy } from '@/modules/policy/engine/compile-policy.js';
-import { aDefinition, rulesFired, verdictOf } from '@/modules/policy/engine/testing/policy-fixtures.js';
+import { aDefinition, rulesFired, theDefaultPolicyWithoutClassifier, verdictOf } from '@/modules/policy/engine/testing/policy-fixtures.js';
 
 describe('flood.repeat', () => {
   it.each([
@@ -40,7 +40,7 @@ describe('flood.shouting', () => {
   it.each([['THIS IS AN OUTRAGE AND EVERYONE KNOWS IT'], ['STOP THE WAR NOW PLEASE LISTEN'], ['ＳＴＯＰ ＴＨＥ ＷＡＲ ＲＩＧＨＴ ＮＯＷ ＰＬＥＡＳＥ']])(
     'holds %j as flood.shouting',
     (text) => {
-      const verdict = verdictOf(text);
+      const verdict = verdictOf(text, {}, theDefaultPolicyWithoutClassifier());
       expect(verdict.decision).toBe('hold');
       expect(rulesFired(verdict)).toEqual(['flood.shouting']);
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { compilePolicy } from '@/modules/policy/engine/compile-policy.js';
-import { aDefinition, rulesFired, verdictOf } from '@/modules/policy/engine/testing/policy-fixtures.js';
+import { aDefinition, rulesFired, theDefaultPolicyWithoutClassifier, verdictOf } from '@/modules/policy/engine/testing/policy-fixtures.js';
 import { hostOf, isAllowedHost } from './url.rule.js';
 
 describe('links.url', () => {
@@ -18,7 +18,7 @@ describe('links.url', () => {
     ['ｅｘａｍｐｌｅ．ｃｏｍ'],
     ['example.com에서 확인'],
   ])('holds %j as links.url', (text) => {
-    const verdict = verdictOf(text);
+    const verdict = verdictOf(text, {}, theDefaultPolicyWithoutClassifier());
     expect(verdict.decision).toBe('hold');
     expect(rulesFired(verdict)).toEqual(['links.url']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { compilePolicy } from '@/modules/policy/engine/compile-policy.js';
-import { aDefinition, rulesFired, verdictOf } from '@/modules/policy/engine/testing/policy-fixtures.js';
+import { aDefinition, rulesFired, theDefaultPolicyWithoutClassifier, verdictOf } from '@/modules/policy/engine/testing/policy-fixtures.js';
 
 describe('profanity.banned', () => {
   it.each([
@@ -155,7 +155,7 @@ describe('profanity.suspect', () => {
   it.each([['등신'], ['또라이'], ['닥쳐라'], ['꺼져라'], ['죽여버린다'], ['you ass'], ['kiss my asses'], ['bastard'], ['기레기'], ['빨갱이'], ['양키들']])(
     'holds %j as profanity.suspect',
     (text) => {
-      const verdict = verdictOf(text);
+      const verdict = verdictOf(text, {}, theDefaultPolicyWithoutClassifier());
       expect(verdict.decision).toBe('hold');
       expect(rulesFired(verdict)).toEqual(['profanity.suspect']);
     },
@@ -168,7 +168,7 @@ describe('profanity.suspect', () => {
   });
 
   it('lets a banned term win over a suspect one in the decision while listing both', () => {
-    const verdict = verdictOf('등신 같은 씨발');
+    const verdict = verdictOf('등신 같은 씨발', {}, theDefaultPolicyWithoutClassifier());
     expect(verdict.decision).toBe('reject');
     expect(rulesFired(verdict)).toEqual(['profanity.banned', 'profanity.suspect']);
   });
@@ -178,14 +178,14 @@ describe('profanity.initials', () => {
   it.each([['ㅅㅂ'], ['ㅆㅂ'], ['ㅂㅅ'], ['ㅄ'], ['ㅅ ㅂ'], ['ㅋㅋㅋㅅㅂㅋㅋ'], ['아 ㅅㅂ 진짜'], ['ㄱㅅㄲ'], ['ㅅㅅㅂㅂ']])(
     'rejects %j as profanity.initials',
     (text) => {
-      const verdict = verdictOf(text);
+      const verdict = verdictOf(text, {}, theDefaultPolicyWithoutClassifier());
       expect(verdict.decision).toBe('reject');
       expect(rulesFired(verdict)).toEqual(['profanity.initials']);
     },
   );
 
   it.each([['ㅈㄴ 웃기네'], ['ㅁㅊ'], ['ㅗㅗ']])('holds %j as profanity.initials', (text) => {
-    const verdict = verdictOf(text);
+    const verdict = verdictOf(text, {}, theDefaultPolicyWithoutClassifier());
     expect(verdict.decision).toBe('hold');
     expect(rulesFired(verdict)).toEqual(['profanity.initials']);
   });
