@@ -55,7 +55,7 @@ describe('the widget under an article in memorial mode, or closed for a reason',
       expect(await frame.locator('.comment button', { hasText: lang === 'ko' ? '답글' : 'Reply' }).count()).toBe(0);
 
       await frame.locator('textarea').fill(lang === 'ko' ? '삼가 고인의 명복을 빕니다.' : 'Rest in peace.');
-      await frame.locator('form button[type="submit"]').click();
+      await frame.getByRole('button', { name: lang === 'ko' ? '등록' : 'Post', exact: true }).click();
       await frame.locator('.comment .badge').first().waitFor();
       const pending = await t.http.get('/api/v1/moderation/queues/pending?limit=100', { token: moderator.token });
       expect(pending.body.items.map((item: { comment: { body: string } }) => item.comment.body)).toContain(

@@ -62,7 +62,7 @@ describe.each(['anonymise', 'delete'] as const)('data rights (ACCOUNT_DELETION=%
 
   beforeAll(async () => {
     t = await startTestApp({ env: { ACCOUNT_DELETION: mode } });
-    admin = await aUser(t.http, { role: 'admin' });
+    admin = await aUser(t.http, { role: 'operator' });
     moderator = await aUser(t.http, { role: 'moderator' });
     // Deliveries about the readers are queued for a publisher, naming them.
     const hook = await t.http.post(

@@ -38,7 +38,7 @@ const classifierThresholds = z.strictObject({
 export const CLASSIFIER_DEFAULTS = {
   enabled: true,
   ko: { holdAt: 0.73, rejectAt: null },
-  en: { holdAt: 0.5, rejectAt: null },
+  en: { holdAt: 0.85, rejectAt: null },
   explainTop: 3,
 };
 
