@@ -3,51 +3,13 @@ import type { ModerationEvent } from '@/modules/comments/lifecycle/moderation-ev
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { aUser } from '../factories/users.js';
+import { type ServerSentEvent as GenericServerSentEvent, waitForEvent as waitForEventOf } from '../helpers/server-sent-events.js';
 import { type InstancePair, startStaffedInstancePair } from '../helpers/test-app.js';
 
 /** A queue event carries a moderation event; a resync carries `{}`. */
-interface ServerSentEvent {
-  event: string;
-  data: Partial<ModerationEvent>;
-}
-
-/** Reads a server-sent event stream until `wanted` matches an event or the time runs out. */
-async function waitForEvent(url: string, token: string, start: () => Promise<void>, wanted: (e: ServerSentEvent) => boolean): Promise<ServerSentEvent[]> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), 8_000);
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const seen: ServerSentEvent[] = [];
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  await start();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (data === undefined) continue;
-        const parsed = { event, data: JSON.parse(data) };
-        seen.push(parsed);
-        if (wanted(parsed)) return seen;
-      }
-    }
-  } catch (error) {
-    if (!abort.signal.aborted) throw error;
-  } finally {
-    clearTimeout(timer);
-    abort.abort();
-  }
-  return seen;
-}
+type ServerSentEvent = GenericServerSentEvent<Partial<ModerationEvent>>;
+const waitForEvent = (url: string, token: string, start: () => Promise<void>, wanted: (e: ServerSentEvent) => boolean) =>
+  waitForEventOf<Partial<ModerationEvent>>(url, token, start, wanted);
 
 describe('live queue updates across instances', () => {
   let a: InstancePair['a'];

@@ -1,24 +1,24 @@
 import { expect } from '@jest/globals';
 
 /** A queue event carries a moderation event; a resync carries `{}`. */
-export interface ServerSentEvent {
+export interface ServerSentEvent<Data = Record<string, unknown>> {
   event: string;
-  data: Record<string, unknown>;
+  data: Data;
 }
 
 /** Reads a server-sent event stream until `wanted` matches an event or the time runs out. */
-export async function waitForEvent(
+export async function waitForEvent<Data = Record<string, unknown>>(
   url: string,
   token: string,
   start: () => Promise<void>,
-  wanted: (e: ServerSentEvent) => boolean,
-): Promise<ServerSentEvent[]> {
+  wanted: (e: ServerSentEvent<Data>) => boolean,
+): Promise<ServerSentEvent<Data>[]> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), 8_000);
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const seen: ServerSentEvent[] = [];
+  const seen: ServerSentEvent<Data>[] = [];
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -35,7 +35,7 @@ export async function waitForEvent(
         const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
         const data = /^data: (.*)$/m.exec(block)?.[1];
         if (data === undefined) continue;
-        const parsed = { event, data: JSON.parse(data) };
+        const parsed: ServerSentEvent<Data> = { event, data: JSON.parse(data) as Data };
         seen.push(parsed);
         if (wanted(parsed)) return seen;
       }
