@@ -4,9 +4,9 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, widgetFrame } from './browser.js';
-import { publisherArticle, type PublisherSite, startPublisherSite } from './publisher-site.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { widgetFrame } from './browser.js';
+import { publisherArticle, type PublisherSite, startPublisherStage } from './publisher-site.js';
 
 const NEIGHBOUR_COMMENT = 'The neighbour’s comment, for the profile view.';
 
@@ -15,22 +15,16 @@ describe("the reader's account section and commenters' profiles in the widget", 
   let browser: Browser;
   let publisher: PublisherSite;
   let admin: LoggedInUser;
+  let close: (() => Promise<void>) | undefined;
   let neighbour: LoggedInUser;
   let articleCount = 0;
 
   beforeAll(async () => {
-    publisher = await startPublisherSite();
-    t = await startTestApp({ env: { ALLOWED_ORIGINS: publisher.origin } });
-    browser = await launchBrowser();
-    admin = await aUser(t.http, { role: 'admin' });
+    ({ t, browser, publisher, admin, close } = await startPublisherStage());
     neighbour = await aUser(t.http, { name: 'Neighbour Yoon' });
   }, 30_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await publisher?.close();
-  });
+  afterAll(() => close?.());
 
   async function openWidget(name: string): Promise<{ page: Page; frame: Frame }> {
     const articleId = `account-article-${++articleCount}`;

@@ -5,9 +5,9 @@ import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
 import { sql } from '../helpers/sql.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, widgetFrame } from './browser.js';
-import { publisherArticle, type PublisherSite, startPublisherSite } from './publisher-site.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { widgetFrame } from './browser.js';
+import { publisherArticle, type PublisherSite, startPublisherStage } from './publisher-site.js';
 
 /** Posted by someone else on every article here: once it shows, the list has loaded. */
 const NEIGHBOUR_COMMENT = 'The neighbour’s comment, there from the start.';
@@ -17,20 +17,14 @@ describe("editing one's own comment in the widget", () => {
   let browser: Browser;
   let publisher: PublisherSite;
   let admin: LoggedInUser;
+  let close: (() => Promise<void>) | undefined;
   let articleCount = 0;
 
   beforeAll(async () => {
-    publisher = await startPublisherSite();
-    t = await startTestApp({ env: { ALLOWED_ORIGINS: publisher.origin } });
-    browser = await launchBrowser();
-    admin = await aUser(t.http, { role: 'admin' });
+    ({ t, browser, publisher, admin, close } = await startPublisherStage());
   }, 30_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await publisher?.close();
-  });
+  afterAll(() => close?.());
 
   /** A new article with one comment by another reader, embedded on the publisher's page. */
   async function embedNewArticle(lang = 'en'): Promise<string> {

@@ -3,29 +3,23 @@ import type { Browser } from 'playwright-core';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { anSsoToken, aUser, type LoggedInUser } from '../factories/users.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, widgetFrame } from './browser.js';
-import { publisherArticle, type PublisherSite, startPublisherSite } from './publisher-site.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { widgetFrame } from './browser.js';
+import { publisherArticle, type PublisherSite, startPublisherStage } from './publisher-site.js';
 
 describe("the widget on a publisher's page on another origin", () => {
   let t: TestApp;
   let browser: Browser;
   let publisher: PublisherSite;
   let admin: LoggedInUser;
+  let close: (() => Promise<void>) | undefined;
   let articleCount = 0;
 
   beforeAll(async () => {
-    publisher = await startPublisherSite();
-    t = await startTestApp({ env: { ALLOWED_ORIGINS: publisher.origin } });
-    browser = await launchBrowser();
-    admin = await aUser(t.http, { role: 'admin' });
+    ({ t, browser, publisher, admin, close } = await startPublisherStage());
   }, 30_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await publisher?.close();
-  });
+  afterAll(() => close?.());
 
   /** A new article with one comment, embedded on the publisher's page. */
   async function embedNewArticle(page: { lang: string; attributes?: Record<string, string>; articleHeight?: number; commentsOpen?: boolean }): Promise<string> {

@@ -1,5 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { aUser, type LoggedInUser } from '../factories/users.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { launchBrowser } from './browser.js';
 
 export interface PublisherSite {
   /** `http://localhost:<port>`: another origin than the app's `http://127.0.0.1:<port>`. */
@@ -51,4 +55,32 @@ export function publisherArticle(options: {
 <script src="${options.appUrl}/embed.js" async></script>
 </body>
 </html>`;
+}
+
+/** A publisher's site, the service allowing its origin, a browser, and an admin of the service. */
+export interface PublisherStage {
+  t: TestApp;
+  browser: Browser;
+  publisher: PublisherSite;
+  admin: LoggedInUser;
+  close(): Promise<void>;
+}
+
+/** The set-up of a browser spec that embeds the widget on a publisher's page (call in `beforeAll`). */
+export async function startPublisherStage(): Promise<PublisherStage> {
+  const publisher = await startPublisherSite();
+  const t = await startTestApp({ env: { ALLOWED_ORIGINS: publisher.origin } });
+  const browser = await launchBrowser();
+  const admin = await aUser(t.http, { role: 'admin' });
+  return {
+    t,
+    browser,
+    publisher,
+    admin,
+    async close() {
+      await browser.close();
+      await t.close();
+      await publisher.close();
+    },
+  };
 }
