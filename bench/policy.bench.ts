@@ -10,6 +10,7 @@ import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'o
 import { DEFAULT_POLICY } from '@/modules/policy/default-policy/default-policy.js';
 import { loadAbuseModel, SHIPPED_MODEL_FILE, useAbuseModel } from '@/modules/policy/engine/classifier/shipped-model.js';
 import { compilePolicy, evaluate, type EvaluationContext, type PolicyDefinition } from '@/modules/policy/engine/engine.js';
+import { mulberry32 } from '../scripts/classifier/seeded-random.js';
 
 const TARGET_PER_SECOND = 50_000;
 const TARGET_P99_MICROS = 100;
@@ -21,17 +22,6 @@ const CLASSIFIER_TARGET_PER_SECOND = 20_000;
 const CLASSIFIER_TARGET_P99_MICROS = 200;
 const CLASSIFIER_TARGET_LOAD_MS = 1_000;
 const CLASSIFIER_TARGET_MEMORY_MB = 50;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CIVIL_KO = [
   '이번 금리 인상은 가계 부채에 큰 부담이 될 것 같습니다.',

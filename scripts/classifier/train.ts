@@ -13,6 +13,7 @@ import { compilePolicy, evaluate, type EvaluationContext } from '@/modules/polic
 import { TextNormalizer } from '@/modules/policy/engine/normalize/text-normalizer.js';
 import { corpusNames, type LabelledComment, parseArgs, readCorpora, splitForDevelopment } from './corpora.js';
 import { bestThreshold, confusion, formatRow } from './metrics.js';
+import { mulberry32 } from './seeded-random.js';
 
 /** Where the weights live in the repository (the build copies them beside the compiled engine). */
 const SHIPPED_WEIGHTS_SOURCE = 'src/modules/policy/classifier-weights/abuse-ko-en.v1.cdac';
@@ -195,17 +196,6 @@ function scoreAll(model: AbuseModel, rows: readonly LabelledComment[]): number[]
     normalizer.normalize(row.text);
     return model.score(normalizer.skeleton);
   });
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 main();

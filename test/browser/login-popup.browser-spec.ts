@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { anArticle } from '../factories/articles.js';
 import { aUser } from '../factories/users.js';
 import { reserveAppUrl } from '../helpers/fake-providers/app-url.js';
 import { startOidcProvider, type TestOidcProvider } from '../helpers/oidc-provider.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { launchBrowser } from './browser.js';
 
 const COMMENT = 'Logged in through the popup, posted with the token it handed over.';
 
@@ -75,19 +76,7 @@ describe('login popup in a real browser (headless Chromium, oidc-provider as the
     articleId = (await anArticle(t.http, admin.token)).id;
     html = publisherPage(t.baseUrl, articleId);
 
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
