@@ -14,10 +14,30 @@ const anAddress = () => `reader-${process.pid}-${++counter}@example.test`;
  * What a reader's mail link does, fetched as a mail client would: no token, no cookie. The test apps
  * listen on a port picked at start, so the link's path and query are taken to `baseUrl`.
  */
-async function follow(baseUrl: string, link: string): Promise<{ status: number; text: string }> {
+async function follow(baseUrl: string, link: string): Promise<{ status: number; text: string; headers: Headers }> {
   const url = new URL(link);
   const response = await fetch(`${baseUrl}${url.pathname}${url.search}`, { redirect: 'manual' });
+  return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+/** A form POST to `link`'s path and query, as a browser sends the page's button or a mail client its one-click unsubscribe. */
+async function postForm(baseUrl: string, link: string, form: Record<string, string>): Promise<{ status: number; text: string }> {
+  const url = new URL(link, baseUrl);
+  const response = await fetch(`${baseUrl}${url.pathname}${url.search}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+    redirect: 'manual',
+  });
   return { status: response.status, text: await response.text() };
+}
+
+/** The one form of the unsubscribe page: where it posts and what it sends. */
+function formOf(page: string): { action: string; fields: Record<string, string> } {
+  const action = /<form method="post" action="([^"]+)">/.exec(page)?.[1];
+  if (!action) throw new Error(`no form on the page: ${page}`);
+  const fields = Object.fromEntries([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]+)">/g)].map((match) => [match[1]!, match[2]!]));
+  return { action: action.replaceAll('&amp;', '&'), fields };
 }
 
 /**
@@ -98,15 +118,29 @@ describe('mail notifications', () => {
     expect(reply.status).toBe('published');
   });
 
-  it('stops mailing replies once the unsubscribe link is followed, without a login', async () => {
+  it('asks before unsubscribing: opening the link changes nothing, its button stops the replies, without a login', async () => {
     const author = await aSubscriber(t.http, sink);
     const article = await anArticle(t.http, admin.token);
     const parent = await aComment(t.http, author.token, article.id);
     const replier = await aUser(t.http);
     await aComment(t.http, replier.token, article.id, { parentId: parent.id });
     const [, firstReply] = await sink.waitFor(author.email, 2);
+    const link = linkIn(firstReply!, '/unsubscribe');
 
-    const page = await follow(t.baseUrl, linkIn(firstReply!, '/unsubscribe'));
+    // A mail scanner opens the link, twice: it only gets the question.
+    for (let i = 0; i < 2; i++) {
+      const asked = await follow(t.baseUrl, link);
+      expect(asked.status).toBe(200);
+      expect(asked.text).toContain('<html lang="en">');
+      expect(asked.text).toContain('Stop getting these notifications?');
+      expect(asked.text).not.toContain('You will not get these notifications any more.');
+      expect(asked.headers.get('content-security-policy')).toContain("form-action 'self'");
+    }
+    expect((await t.http.get('/api/v1/me/notifications', { token: author.token })).body).toMatchObject({ reply: true, standing: true });
+
+    const form = formOf((await follow(t.baseUrl, link)).text);
+    expect(form.fields).toEqual({ 'List-Unsubscribe': 'One-Click' });
+    const page = await postForm(t.baseUrl, form.action, form.fields);
     expect(page.status).toBe(200);
     expect(page.text).toContain('You will not get these notifications any more.');
     expect((await t.http.get('/api/v1/me/notifications', { token: author.token })).body).toMatchObject({ reply: false, standing: true });
@@ -127,6 +161,34 @@ describe('mail notifications', () => {
     expect(sink.to(author.email)).toHaveLength(3);
   });
 
+  it("unsubscribes in one click, RFC 8058's way: a POST of List-Unsubscribe=One-Click to the List-Unsubscribe address, with no page", async () => {
+    const author = await aSubscriber(t.http, sink);
+    const article = await anArticle(t.http, admin.token);
+    const parent = await aComment(t.http, author.token, article.id);
+    await aComment(t.http, (await aUser(t.http)).token, article.id, { parentId: parent.id });
+    const [, reply] = await sink.waitFor(author.email, 2);
+    const header = /<(http[^>]+)>/.exec(reply!.header('list-unsubscribe') ?? '')?.[1];
+    expect(header).toBe(linkIn(reply!, '/unsubscribe'));
+    const done = await postForm(t.baseUrl, header!, { 'List-Unsubscribe': 'One-Click' });
+    expect(done.status).toBe(200);
+    expect((await t.http.get('/api/v1/me/notifications', { token: author.token })).body).toMatchObject({ reply: false, decision: true });
+  });
+
+  it('asks in Korean for a Korean mail', async () => {
+    const author = await aSubscriber(t.http, sink, { locale: 'ko' });
+    const article = await anArticle(t.http, admin.token);
+    const parent = await aComment(t.http, author.token, article.id);
+    await aComment(t.http, (await aUser(t.http)).token, article.id, { parentId: parent.id });
+    const [, reply] = await sink.waitFor(author.email, 2);
+    const asked = await follow(t.baseUrl, linkIn(reply!, '/unsubscribe'));
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('<html lang="ko">');
+    expect(asked.text).toContain('이 알림을 더 이상 받지 않으시겠습니까?');
+    expect(asked.text).toContain('>수신 거부</button>');
+    const done = await postForm(t.baseUrl, formOf(asked.text).action, formOf(asked.text).fields);
+    expect(done.text).toContain('이 알림을 더 이상 보내지 않습니다.');
+  });
+
   it('refuses a forged unsubscribe link and changes nothing', async () => {
     const author = await aSubscriber(t.http, sink);
     const [confirmation] = sink.to(author.email);
@@ -135,6 +197,8 @@ describe('mail notifications', () => {
     expect((await follow(t.baseUrl, `${t.baseUrl}/unsubscribe?token=${confirmToken}`)).status).toBe(400);
     expect((await follow(t.baseUrl, `${t.baseUrl}/unsubscribe?token=${confirmToken.slice(0, -4)}AAAA`)).status).toBe(400);
     expect((await follow(t.baseUrl, `${t.baseUrl}/unsubscribe`)).status).toBe(400);
+    const forged = `${t.baseUrl}/unsubscribe?token=${confirmToken.slice(0, -4)}AAAA`;
+    expect((await postForm(t.baseUrl, forged, { 'List-Unsubscribe': 'One-Click' })).status).toBe(400);
     expect((await t.http.get('/api/v1/me/notifications', { token: author.token })).body.reply).toBe(true);
   });
 

@@ -3,10 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT } from 'jose';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
+import type { MailLocale } from './mail/mail-templates.js';
 import type { MailKind } from './outbox/outbox-queue.js';
 
 export type UnsubscribeScope = MailKind | 'all';
-export type LinkClaims = { purpose: 'unsubscribe'; userId: string; scope: UnsubscribeScope } | { purpose: 'confirm-email'; userId: string; email: string };
+export type LinkClaims =
+  /** `locale`: the mail's language, for the page the link opens (absent in links of older mail). */
+  { purpose: 'unsubscribe'; userId: string; scope: UnsubscribeScope; locale?: MailLocale } | { purpose: 'confirm-email'; userId: string; email: string };
 
 const ISSUER = 'comment-desk:mail';
 const CONFIRMATION_SECONDS = 3 * 24 * 3600;
@@ -25,8 +28,8 @@ export class SignedLinks {
     this.key = new Uint8Array(hkdfSync('sha256', config.sessionSecret.value, 'comment-desk', 'mail links', 32));
   }
 
-  unsubscribeUrl(userId: string, scope: UnsubscribeScope): Promise<string> {
-    return this.url('/unsubscribe', { purpose: 'unsubscribe', userId, scope }, UNSUBSCRIBE_SECONDS);
+  unsubscribeUrl(userId: string, scope: UnsubscribeScope, locale: MailLocale): Promise<string> {
+    return this.url('/unsubscribe', { purpose: 'unsubscribe', userId, scope, locale }, UNSUBSCRIBE_SECONDS);
   }
 
   confirmEmailUrl(userId: string, email: string): Promise<string> {

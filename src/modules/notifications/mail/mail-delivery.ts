@@ -63,7 +63,7 @@ export class MailDelivery {
       const ids = entries.map((entry) => entry.id);
       try {
         const scope = entries[0]!.scope;
-        const unsubscribeUrl = scope === null ? undefined : await this.links.unsubscribeUrl(recipientId, entries.length === 1 ? scope : 'all');
+        const unsubscribeUrl = scope === null ? undefined : await this.links.unsubscribeUrl(recipientId, entries.length === 1 ? scope : 'all', settings.locale);
         await this.send(settings.email!, settings, entries, unsubscribeUrl);
         outcome.delivered.push(...ids);
       } catch (error) {

@@ -9,6 +9,14 @@ import { PAGE_CONTENT_SECURITY_POLICY, renderPage } from '@/modules/embed/page-l
 import { type UpdateNotificationSettingsDto, updateNotificationSettingsSchema } from './notification-settings.dto.js';
 import { type LinkResult, NotificationSettingsService } from './notification-settings.service.js';
 
+/** The question the link's page asks before anything changes. */
+const ASK = {
+  ko: { title: '알림 수신 거부', question: '이 알림을 더 이상 받지 않으시겠습니까?', button: '수신 거부' },
+  en: { title: 'Unsubscribe', question: 'Stop getting these notifications?', button: 'Unsubscribe' },
+} as const;
+/** The page may post its one form to this service, and nowhere else. */
+const ASK_CONTENT_SECURITY_POLICY = PAGE_CONTENT_SECURITY_POLICY.replace("form-action 'none'", "form-action 'self'");
+
 const PAGES = {
   unsubscribe: {
     ko: { title: '수신 거부', done: '이 알림을 더 이상 보내지 않습니다. 설정은 댓글 창의 계정 메뉴에서 바꿀 수 있습니다.' },
@@ -43,14 +51,18 @@ export class NotificationSettingsController {
     return this.settings.update(principal, dto);
   }
 
-  // Pages for people following a mail's link, not API routes (docs/notifications.md).
+  // Pages for people following a mail's link, not API routes (docs/notifications.md). Opening the
+  // link only asks: mail scanners open links, and must not unsubscribe anyone by doing so.
   @ApiExcludeEndpoint()
   @Get('unsubscribe')
-  async unsubscribe(@Query('token') token: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    return linkPage(reply, 'unsubscribe', typeof token === 'string' ? await this.settings.unsubscribe(token) : { outcome: 'invalid' });
+  async askToUnsubscribe(@Query('token') token: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const check = typeof token === 'string' ? await this.settings.checkUnsubscribe(token) : ({ outcome: 'invalid' } as const);
+    if (check.outcome === 'invalid') return linkPage(reply, 'unsubscribe', check);
+    return askPage(reply, check.locale, token as string);
   }
 
-  // Pages for people following a mail's link, not API routes (docs/notifications.md).
+  // The page's button, and mail clients' one-click unsubscribe (RFC 8058: `List-Unsubscribe=One-Click`
+  // as a form body, with no page in between).
   @ApiExcludeEndpoint()
   @Post('unsubscribe')
   @HttpCode(200)
@@ -66,6 +78,16 @@ export class NotificationSettingsController {
   }
 }
 
+function askPage(reply: FastifyReply, locale: 'ko' | 'en', token: string): FastifyReply {
+  const texts = ASK[locale];
+  const body = renderPage({
+    lang: locale,
+    title: texts.title,
+    main: html`<h1>${texts.title}</h1><p>${texts.question}</p><form method="post" action="/unsubscribe?token=${encodeURIComponent(token)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${texts.button}</button></form>`,
+  });
+  return pageHeaders(reply.status(200), ASK_CONTENT_SECURITY_POLICY).send(body);
+}
+
 function linkPage(reply: FastifyReply, page: keyof typeof PAGES, result: LinkResult): FastifyReply {
   const texts = result.outcome === 'done' ? PAGES[page][result.locale] : { title: 'Comment Desk', done: INVALID };
   const body = renderPage({
@@ -73,12 +95,14 @@ function linkPage(reply: FastifyReply, page: keyof typeof PAGES, result: LinkRes
     title: texts.title,
     main: html`<h1>${texts.title}</h1><p>${texts.done}</p>`,
   });
+  return pageHeaders(reply.status(result.outcome === 'done' ? 200 : 400), PAGE_CONTENT_SECURITY_POLICY).send(body);
+}
+
+function pageHeaders(reply: FastifyReply, contentSecurityPolicy: string): FastifyReply {
   return reply
-    .status(result.outcome === 'done' ? 200 : 400)
-    .header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY)
+    .header('content-security-policy', contentSecurityPolicy)
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'no-referrer')
     .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(body);
+    .type('text/html; charset=utf-8');
 }

@@ -6,6 +6,7 @@ import type { UpdateNotificationSettingsDto } from './notification-settings.dto.
 import { NotificationSettingsRepository } from './notification-settings.repository.js';
 
 export type LinkResult = { outcome: 'done'; locale: 'ko' | 'en' } | { outcome: 'invalid' };
+export type LinkCheck = { outcome: 'valid'; locale: 'ko' | 'en' } | { outcome: 'invalid' };
 
 @Injectable()
 export class NotificationSettingsService {
@@ -22,7 +23,17 @@ export class NotificationSettingsService {
     return this.settings.update(principal.user.id, dto);
   }
 
-  /** From a mail's link, without a login: the token says who and what. */
+  /**
+   * What the link's page asks before it acts: only whether the link is good, and in which language
+   * to ask. Following a link changes nothing, so a mail scanner that opens it unsubscribes no one.
+   */
+  async checkUnsubscribe(token: string): Promise<LinkCheck> {
+    const claims = await this.links.verify(token, 'unsubscribe');
+    if (!claims) return { outcome: 'invalid' };
+    return { outcome: 'valid', locale: claims.locale ?? (await this.settings.find(claims.userId)).locale };
+  }
+
+  /** From the link's page, or a mail client's one-click POST (RFC 8058), without a login: the token says who and what. */
   async unsubscribe(token: string): Promise<LinkResult> {
     const claims = await this.links.verify(token, 'unsubscribe');
     const after = claims ? await this.settings.unsubscribe(claims.userId, claims.scope) : null;
