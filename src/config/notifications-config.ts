@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Mail to readers, webhooks to publishers, the outbox both are delivered from, and the settings a
- * site may choose about accountability and data rights. Sites are one for now: `SiteSettings` is the
- * one place that says what a site chose, so a per-site store can replace it.
+ * Mail to readers, webhooks to publishers, the outbox both are delivered from, and the deployment's
+ * defaults for what each site may choose about accountability and data rights (a site's own choices
+ * are stored with it: SiteRegistry.accountability).
  */
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -41,8 +41,8 @@ export interface MailConfig {
   from: string;
 }
 
-/** What a site chose; read through this one shape. */
-export interface SiteSettings {
+/** The default of each site's accountability settings, for every site that has not chosen its own. */
+export interface SiteSettingDefaults {
   /** Readers' public profile pages (history, likes received, 30-day self-deletion share). */
   publicProfiles: boolean;
   /** Likes a reader may give a day (0: no cap). */
@@ -57,7 +57,7 @@ export interface NotificationsConfig {
   mail: MailConfig;
   outbox: OutboxConfig;
   webhookTimeoutMs: number;
-  site: SiteSettings;
+  siteDefaults: SiteSettingDefaults;
 }
 
 export function readNotificationsConfig(env: NotificationsEnv): NotificationsConfig {
@@ -65,7 +65,7 @@ export function readNotificationsConfig(env: NotificationsEnv): NotificationsCon
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     outbox: { worker: env.OUTBOX_WORKER, pollMs: env.OUTBOX_POLL_MS, retryBaseMs: env.OUTBOX_RETRY_BASE_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
-    site: {
+    siteDefaults: {
       publicProfiles: env.PUBLIC_PROFILES,
       likeDailyCap: env.LIKE_DAILY_CAP,
       likeMinGapSeconds: env.LIKE_MIN_GAP_SECONDS,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
+import { aSite } from '../factories/sites.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
 import { turnOffQuotas } from '../helpers/policy.js';
 import { sql } from '../helpers/sql.js';
@@ -98,5 +99,92 @@ describe('like gap and profiles off', () => {
   it('has no public profiles when the site turns them off', async () => {
     const reader = await aUser(t.http);
     expect((await t.http.get(`/api/v1/users/${reader.user.id}/profile`)).body.error.code).toBe('NOT_FOUND');
+  });
+});
+
+/**
+ * Two sites, each with its own accountability settings: the default site follows the deployment's
+ * variables (a cap of 3 likes a day), a second site turns profiles off and allows one like a day.
+ */
+describe('accountability settings per site', () => {
+  let t: TestApp;
+  let operator: LoggedInUser;
+  let quiet: Awaited<ReturnType<typeof aSite>>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LIKE_DAILY_CAP: '3', ACCOUNT_DELETION: 'anonymise' } });
+    operator = await aUser(t.http, { role: 'operator' });
+    quiet = await aSite(t.http, operator.token, { accountability: { publicProfiles: false, likeDailyCap: 1 } });
+  });
+  afterAll(() => t.close());
+
+  it("shows each site's settings in force, and which follow the deployment's defaults, to operators and to the site's own admins", async () => {
+    const expected = {
+      accountability: { publicProfiles: false, likeDailyCap: 1, likeMinGapSeconds: 0, accountDeletion: 'anonymise' },
+      accountabilityInherited: ['likeMinGapSeconds', 'accountDeletion'],
+    };
+    expect(quiet.view).toMatchObject(expected);
+    expect((await t.http.get(`/api/v1/sites/${quiet.id}`, { token: operator.token })).body).toMatchObject(expected);
+    const quietAdmin = await aUser(quiet.http, { role: 'admin' });
+    const own = await quiet.http.get('/api/v1/site', { token: quietAdmin.token });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ id: quiet.id, ...expected });
+    const dailyAdmin = await aUser(t.http, { role: 'admin' });
+    expect((await t.http.get('/api/v1/site', { token: dailyAdmin.token })).body).toMatchObject({
+      id: 'default',
+      accountability: { publicProfiles: true, likeDailyCap: 3, likeMinGapSeconds: 0, accountDeletion: 'anonymise' },
+      accountabilityInherited: ['publicProfiles', 'likeDailyCap', 'likeMinGapSeconds', 'accountDeletion'],
+    });
+    // Readers and moderators do not; a site's admin changes nothing (operators do).
+    expect((await quiet.http.get('/api/v1/site', { token: (await aUser(quiet.http, { role: 'moderator' })).token })).status).toBe(403);
+    expect((await quiet.http.patch(`/api/v1/sites/${quiet.id}`, { accountability: { likeDailyCap: 9 } }, { token: quietAdmin.token })).status).toBe(403);
+  });
+
+  it.each([[{ likeDailyCap: -1 }], [{ likeMinGapSeconds: 3_601 }], [{ accountDeletion: 'purge' }], [{ publicProfiles: 'yes' }], [{ likeCap: 5 }]])(
+    'refuses accountability %j with 400 VALIDATION_FAILED and changes nothing',
+    async (accountability) => {
+      const refused = await t.http.patch(`/api/v1/sites/${quiet.id}`, { accountability }, { token: operator.token });
+      expect([refused.status, refused.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect((await t.http.get(`/api/v1/sites/${quiet.id}`, { token: operator.token })).body.accountability).toEqual({
+        publicProfiles: false,
+        likeDailyCap: 1,
+        likeMinGapSeconds: 0,
+        accountDeletion: 'anonymise',
+      });
+    },
+  );
+
+  it('answers 404 NOT_FOUND for profiles on the site that turns them off, while the other site shows them; a change is in force at once', async () => {
+    const dailyReader = await aUser(t.http);
+    const quietReader = await aUser(quiet.http);
+    expect((await t.http.get(`/api/v1/users/${dailyReader.user.id}/profile`)).status).toBe(200);
+    const hidden = await quiet.http.get(`/api/v1/users/${quietReader.user.id}/profile`);
+    expect([hidden.status, hidden.body.error.code]).toEqual([404, 'NOT_FOUND']);
+
+    const on = await t.http.patch(`/api/v1/sites/${quiet.id}`, { accountability: { publicProfiles: true } }, { token: operator.token });
+    expect(on.body).toMatchObject({ accountability: { publicProfiles: true }, accountabilityInherited: ['likeMinGapSeconds', 'accountDeletion'] });
+    expect((await quiet.http.get(`/api/v1/users/${quietReader.user.id}/profile`)).status).toBe(200);
+    // Null hands the setting back to the deployment (PUBLIC_PROFILES, true here); off again after.
+    const inherited = await t.http.patch(`/api/v1/sites/${quiet.id}`, { accountability: { publicProfiles: null } }, { token: operator.token });
+    expect(inherited.body.accountabilityInherited).toContain('publicProfiles');
+    expect((await quiet.http.get(`/api/v1/users/${quietReader.user.id}/profile`)).status).toBe(200);
+    await t.http.patch(`/api/v1/sites/${quiet.id}`, { accountability: { publicProfiles: false } }, { token: operator.token });
+    expect((await quiet.http.get(`/api/v1/users/${quietReader.user.id}/profile`)).status).toBe(404);
+  });
+
+  it("caps likes by each site's own cap: one a day on the second site, three on the default one", async () => {
+    const likes = async (http: typeof t.http, token: string) => {
+      const admin = await aUser(http, { role: 'admin' });
+      const articleId = (await anArticle(http, admin.token)).id;
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        // Each by another author: the policy's quota of comments per article stays out of it.
+        const target = await aComment(http, (await aUser(http)).token, articleId);
+        statuses.push((await http.put(`/api/v1/comments/${target.id}/like`, undefined, { token })).status);
+      }
+      return statuses;
+    };
+    expect(await likes(quiet.http, (await aUser(quiet.http)).token)).toEqual([200, 429, 429, 429]);
+    expect(await likes(t.http, (await aUser(t.http)).token)).toEqual([200, 200, 200, 429]);
   });
 });

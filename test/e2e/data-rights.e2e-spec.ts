@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
+import { aSite } from '../factories/sites.js';
 import { anSsoToken, aUser, type LoggedInUser } from '../factories/users.js';
+import type { SiteHttpClient } from '../helpers/site-client.js';
 import { sql } from '../helpers/sql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -203,5 +205,85 @@ describe.each(['anonymise', 'delete'] as const)('data rights (ACCOUNT_DELETION=%
     // Replies others wrote to my thread stay.
     const replies = (await t.http.get(`/api/v1/articles/${articleId}/comments?parentId=${mine[0]}`)).body.comments as { id: string }[];
     expect(replies.map((reply) => reply.id)).toEqual([theirs[2]]);
+  });
+});
+
+/**
+ * Deleting accounts of sites other than the default one: each site keeps (or deletes, as it chose)
+ * its own readers' comments, under its own stand-in, and nothing of the account is left anywhere.
+ */
+describe('data rights on sites of their own', () => {
+  let t: TestApp;
+  let keeping: Awaited<ReturnType<typeof aSite>>;
+  let erasing: Awaited<ReturnType<typeof aSite>>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const operator = await aUser(t.http, { role: 'operator' });
+    keeping = await aSite(t.http, operator.token);
+    erasing = await aSite(t.http, operator.token, { accountability: { accountDeletion: 'delete' } });
+  });
+  afterAll(() => t.close());
+
+  /** A thread by a reader who then deletes their account, with a reply by one who stays and a like each way. */
+  async function aDeletedReadersThread(http: SiteHttpClient) {
+    const admin = await aUser(http, { role: 'admin' });
+    const articleId = (await anArticle(http, admin.token)).id;
+    const leaving = await aUser(http, { name: `Leaving ${http.siteId} ${randomUUID().slice(0, 8)}` });
+    const staying = await aUser(http);
+    const thread = await aComment(http, leaving.token, articleId, { body: `A thread by the reader of ${http.siteId} who leaves.` });
+    const reply = await aComment(http, staying.token, articleId, { parentId: thread.id });
+    expect((await http.put(`/api/v1/comments/${reply.id}/like`, undefined, { token: leaving.token })).status).toBe(200);
+    expect((await http.put(`/api/v1/comments/${thread.id}/like`, undefined, { token: staying.token })).status).toBe(200);
+    const deleted = await http.request('DELETE', '/api/v1/me', { confirm: leaving.user.displayName }, { token: leaving.token });
+    expect(deleted.status).toBe(204);
+    const threads = (await http.get(`/api/v1/articles/${articleId}/comments`)).body.comments as {
+      id: string;
+      status: string;
+      body: string;
+      author: { id: string; displayName: string };
+    }[];
+    const replies = (await http.get(`/api/v1/articles/${articleId}/comments?parentId=${thread.id}`)).body.comments as { id: string }[];
+    return { leaving, thread: threads.find((comment) => comment.id === thread.id), replies };
+  }
+
+  /** The site's "Deleted account" user, and the site of the default one's. */
+  const standInOf = async (siteId: string) =>
+    (await sql<{ id: string }>(t.databaseUrl, "SELECT id::text FROM users WHERE site_id = $1 AND provider = 'deleted'", [siteId])).map((row) => row.id);
+
+  it("keeps a deleted reader's comments on their site under that site's own stand-in, and leaves no row of theirs in any table", async () => {
+    const { leaving, thread, replies } = await aDeletedReadersThread(keeping.http);
+    const [standIn] = await standInOf(keeping.id);
+    expect(standIn).toBeDefined();
+    expect(standIn).not.toBe('00000000-0000-7000-8000-00000000dead');
+    expect(thread).toMatchObject({ status: 'published', author: { id: standIn, displayName: 'Deleted account' } });
+    expect(replies).toHaveLength(1);
+    // The stand-in is nobody's public record.
+    expect((await keeping.http.get(`/api/v1/users/${standIn}/profile`)).status).toBe(404);
+
+    const rows = await everyRow(t.databaseUrl);
+    const left = [...rows].flatMap(([table, texts]) =>
+      texts.filter((text) => text.includes(leaving.user.id) || text.includes(leaving.user.displayName)).map((text) => `${table}: ${text}`),
+    );
+    expect(left).toEqual([]);
+    expect(await countsThatDisagree(t.databaseUrl)).toEqual([]);
+  });
+
+  it('deletes the comments of a deleted reader on a site that chose so, while the replies to them stay', async () => {
+    const { thread, replies } = await aDeletedReadersThread(erasing.http);
+    expect(thread?.status ?? 'deleted').toBe('deleted');
+    expect(replies).toHaveLength(1);
+    const [standIn] = await standInOf(erasing.id);
+    const bodies = await sql<{ body: string; author_id: string }>(
+      t.databaseUrl,
+      'SELECT body, author_id::text FROM comments WHERE site_id = $1 AND parent_id IS NULL',
+      [erasing.id],
+    );
+    expect(bodies).toEqual([{ body: '', author_id: standIn }]);
+  });
+
+  it('gives every site exactly one stand-in, made with the site', async () => {
+    for (const siteId of ['default', keeping.id, erasing.id]) expect(await standInOf(siteId)).toHaveLength(1);
+    expect(await standInOf('default')).toEqual(['00000000-0000-7000-8000-00000000dead']);
   });
 });

@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { AccountExport } from '@/contract/account.js';
 import { PrismaService } from '@/database/prisma.service.js';
 import { Prisma } from '@/generated/prisma/client.js';
-import type { SiteSettings } from '@/config/notifications-config.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
+import type { AccountDeletionMode } from '@/modules/sites/site.types.js';
 
-/** Stands in for a deleted account wherever a row must keep an author or an actor (see its migration). */
-export const DELETED_ACCOUNT_ID = '00000000-0000-7000-8000-00000000dead';
+/**
+ * The deleted-account stand-in of the site of the row aliased `row` (every site has one, made with
+ * the site): a row keeps an author or an actor of its own site.
+ */
+const standInOf = (row: string) => Prisma.sql`(SELECT d.id FROM users d WHERE d.site_id = ${Prisma.raw(row)}.site_id AND d.provider = 'deleted')`;
 
 type ExportRows = Omit<AccountExport, 'exportedAt' | 'user'>;
 
@@ -73,11 +77,13 @@ export class AccountRepository {
    * keep what the moderator did and why; only the account is replaced by the stand-in.
    * Returns the articles whose pages changed, or null when the user is gone already.
    */
-  async deleteAccount(userId: string, mode: SiteSettings['accountDeletion']): Promise<string[] | null> {
-    const gone = DELETED_ACCOUNT_ID;
+  async deleteAccount(scope: SiteScope, userId: string, mode: AccountDeletionMode): Promise<string[] | null> {
     return this.prisma.$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${userId}::uuid AND id <> ${gone}::uuid FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<{ id: string; stand_in: string }[]>`
+        SELECT u.id, ${standInOf('u')} AS stand_in FROM users u
+        WHERE u.id = ${userId}::uuid AND u.site_id = ${scope.siteId} AND u.provider <> 'deleted' FOR UPDATE`;
       if (!locked) return null;
+      const gone = locked.stand_in;
       await tx.$executeRaw`
         WITH removed AS (DELETE FROM comment_likes WHERE user_id = ${userId}::uuid RETURNING comment_id)
         UPDATE comments c SET like_count = c.like_count - r.n
@@ -90,30 +96,32 @@ export class AccountRepository {
               FROM removed rm JOIN comments cm ON cm.id = rm.comment_id GROUP BY rm.comment_id) r
         WHERE c.id = r.comment_id`;
       await tx.$executeRaw`DELETE FROM comment_revisions WHERE comment_id IN (SELECT id FROM comments WHERE author_id = ${userId}::uuid)`;
-      const articles = await tx.$queryRaw<{ article_id: string }[]>`
-        UPDATE comments SET author_id = ${gone}::uuid, idempotency_key = NULL
+      const articles = await tx.$queryRaw<{ site_id: string; article_id: string }[]>`
+        UPDATE comments c SET author_id = ${standInOf('c')}, idempotency_key = NULL
           ${mode === 'delete' ? Prisma.sql`, body = '', status = 'deleted', deleted_at = coalesce(deleted_at, now())` : Prisma.empty}
         WHERE author_id = ${userId}::uuid
-        RETURNING article_id`;
-      await tx.$executeRaw`UPDATE comments SET decided_by_id = ${gone}::uuid WHERE decided_by_id = ${userId}::uuid`;
-      await tx.$executeRaw`UPDATE moderation_log SET target_user_id = ${gone}::uuid WHERE target_user_id = ${userId}::uuid`;
-      await tx.$executeRaw`UPDATE moderation_log SET actor_id = ${gone}::uuid WHERE actor_id = ${userId}::uuid`;
-      await tx.$executeRaw`UPDATE article_groups SET created_by_id = ${gone}::uuid WHERE created_by_id = ${userId}::uuid`;
-      await tx.$executeRaw`UPDATE policy_versions SET created_by_id = ${gone}::uuid WHERE created_by_id = ${userId}::uuid`;
-      await tx.$executeRaw`UPDATE webhook_endpoints SET created_by_id = ${gone}::uuid WHERE created_by_id = ${userId}::uuid`;
+        RETURNING site_id, article_id`;
+      // An operator acts on every site: each row gets the stand-in of its own site.
+      await tx.$executeRaw`UPDATE comments c SET decided_by_id = ${standInOf('c')} WHERE decided_by_id = ${userId}::uuid`;
+      await tx.$executeRaw`UPDATE moderation_log l SET target_user_id = ${standInOf('l')} WHERE target_user_id = ${userId}::uuid`;
+      await tx.$executeRaw`UPDATE moderation_log l SET actor_id = ${standInOf('l')} WHERE actor_id = ${userId}::uuid`;
+      await tx.$executeRaw`UPDATE article_groups g SET created_by_id = ${standInOf('g')} WHERE created_by_id = ${userId}::uuid`;
+      await tx.$executeRaw`UPDATE policy_versions v SET created_by_id = ${standInOf('v')} WHERE created_by_id = ${userId}::uuid`;
+      await tx.$executeRaw`UPDATE webhook_endpoints e SET created_by_id = ${standInOf('e')} WHERE created_by_id = ${userId}::uuid`;
       await tx.$executeRaw`DELETE FROM moderation_claims WHERE moderator_id = ${userId}::uuid`;
       await tx.$executeRaw`DELETE FROM idempotency_records WHERE user_id = ${userId}::uuid`;
       await tx.$executeRaw`DELETE FROM rate_limit_buckets WHERE key LIKE ${`%:${userId}`}`;
       await tx.$executeRaw`DELETE FROM outbox WHERE recipient_id = ${userId}::uuid`;
       // Webhook deliveries (sent or not) name the account in their payload.
       await tx.$executeRaw`
-        UPDATE outbox SET payload = replace(payload::text, ${userId}, ${gone})::jsonb WHERE endpoint_id IS NOT NULL AND payload::text LIKE ${`%${userId}%`}`;
+        UPDATE outbox o SET payload = replace(payload::text, ${userId}, ${standInOf('o')}::text)::jsonb
+        WHERE endpoint_id IS NOT NULL AND payload::text LIKE ${`%${userId}%`}`;
       // Identities, sessions and notification settings go with the user (ON DELETE CASCADE).
       await tx.$executeRaw`DELETE FROM users WHERE id = ${userId}::uuid`;
       const changed = [...new Set(articles.map((row) => row.article_id))];
       // Public pages show authors' names: every instance drops those of the articles concerned.
       for (const articleId of changed) {
-        await tx.$executeRaw`SELECT pg_notify('comment_changes', json_build_object('articleId', ${articleId}::text, 'authorId', ${gone}::text, 'public', true)::text)`;
+        await tx.$executeRaw`SELECT pg_notify('comment_changes', json_build_object('siteId', ${scope.siteId}::text, 'articleId', ${articleId}::text, 'authorId', ${gone}::text, 'public', true)::text)`;
       }
       return changed;
     });

@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationFailedError } from '@/common/errors/app-error.js';
-import { APP_CONFIG } from '@/config/config.module.js';
-import type { AppConfig } from '@/config/config.js';
 import type { AccountExport } from '@/contract/account.js';
 import { type Principal, userStatus } from '@/modules/auth/auth.types.js';
 import { RateLimitService } from '@/modules/rate-limit/rate-limit.service.js';
+import { SiteRegistry } from '@/modules/sites/site-registry.js';
 import type { DeleteAccountDto } from './account.dto.js';
 import { AccountRepository } from './account.repository.js';
 
@@ -15,7 +14,7 @@ const EXPORT_LIMIT = { count: 3, windowSeconds: 3600 };
 @Injectable()
 export class AccountService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sites: SiteRegistry,
     private readonly account: AccountRepository,
     private readonly rateLimits: RateLimitService,
   ) {}
@@ -43,7 +42,9 @@ export class AccountService {
     if (dto.confirm !== principal.user.displayName) {
       throw new ValidationFailedError('To delete your account, type your display name exactly as it is shown.', { field: 'confirm' });
     }
-    const changed = await this.account.deleteAccount(principal.user.id, this.config.notifications.site.accountDeletion);
+    // The account's own site decides, and lends its stand-in (an operator's is the default site).
+    const { home } = principal;
+    const changed = await this.account.deleteAccount(home, principal.user.id, this.sites.accountability(home).accountDeletion);
     if (changed === null) throw new NotFoundError('The account');
   }
 }

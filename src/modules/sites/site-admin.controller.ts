@@ -29,7 +29,7 @@ export class SiteAdminController {
     return this.sites.get(siteId);
   }
 
-  @ApiOperation({ summary: "Change a site's name, origins, SSO keys or login providers (operator)" })
+  @ApiOperation({ summary: "Change a site's name, origins, SSO keys, login providers or accountability settings (operator)" })
   @Patch(':siteId')
   update(@Param('siteId', { schema: siteIdSchema }) siteId: string, @Body({ schema: updateSiteSchema }) dto: UpdateSiteDto): Promise<SiteView> {
     return this.sites.update(siteId, dto);

@@ -5,7 +5,7 @@ import type { AppConfig } from '@/config/config.js';
 import type { SiteList, SiteView } from '@/contract/sites.js';
 import { PolicyStore } from '@/modules/policy/policy-store.service.js';
 import { SiteRegistry } from './site-registry.js';
-import type { SiteRecord } from './site.types.js';
+import type { SiteScope } from './site-scope.js';
 import type { CreateSiteDto, UpdateSiteDto } from './sites.dto.js';
 import { SitesRepository } from './sites.repository.js';
 
@@ -22,13 +22,17 @@ export class SiteAdminService {
   ) {}
 
   list(): SiteList {
-    return { sites: this.registry.all().map(toSiteView) };
+    return { sites: this.registry.all().map((site) => this.viewOf(site.id)) };
   }
 
   get(siteId: string): SiteView {
-    const scope = this.registry.scopeOf(siteId);
-    if (!scope) throw new NotFoundError('The site');
-    return toSiteView(this.registry.site(scope));
+    if (!this.registry.scopeOf(siteId)) throw new NotFoundError('The site');
+    return this.viewOf(siteId);
+  }
+
+  /** A site's admins read their own site (its accountability settings among the rest); operators change it. */
+  own(scope: SiteScope): SiteView {
+    return this.viewOf(scope.siteId);
   }
 
   async create(dto: CreateSiteDto): Promise<SiteView> {
@@ -38,7 +42,7 @@ export class SiteAdminService {
     if (!site) throw new AppError('SITE_EXISTS', `A site "${id}" exists already.`);
     await this.registry.reload();
     await this.policies.ensureSite(this.registry.scopeOf(id)!);
-    return toSiteView(site);
+    return this.viewOf(id);
   }
 
   async update(siteId: string, dto: UpdateSiteDto): Promise<SiteView> {
@@ -46,7 +50,25 @@ export class SiteAdminService {
     const site = await this.repository.update(siteId, dto);
     if (!site) throw new NotFoundError('The site');
     await this.registry.reload();
-    return toSiteView(site);
+    return this.viewOf(siteId);
+  }
+
+  /** As the registry holds it, so the settings shown are the ones in force. */
+  private viewOf(siteId: string): SiteView {
+    const scope = this.registry.scopeOf(siteId)!;
+    const site = this.registry.site(scope);
+    return {
+      id: site.id,
+      name: site.name,
+      allowedOrigins: site.allowedOrigins,
+      ssoSecretSet: site.ssoSecret !== null,
+      ssoJwksUrl: site.ssoJwksUrl,
+      loginProviders: site.loginProviders,
+      accountability: this.registry.accountability(scope),
+      accountabilityInherited: this.registry.inheritedAccountability(scope),
+      createdAt: site.createdAt.toISOString(),
+      updatedAt: site.updatedAt.toISOString(),
+    };
   }
 
   /** Keys fetched in the clear could be swapped on the way: plain HTTP only for a key server on this machine. */
@@ -57,17 +79,4 @@ export class SiteAdminService {
     if (url.protocol !== 'https:' && !plainHttpAllowed) throw new ValidationFailedError('ssoJwksUrl must be an https:// URL');
     if (url.username || url.password) throw new ValidationFailedError('ssoJwksUrl must not carry credentials');
   }
-}
-
-function toSiteView(site: SiteRecord): SiteView {
-  return {
-    id: site.id,
-    name: site.name,
-    allowedOrigins: site.allowedOrigins,
-    ssoSecretSet: site.ssoSecret !== null,
-    ssoJwksUrl: site.ssoJwksUrl,
-    loginProviders: site.loginProviders,
-    createdAt: site.createdAt.toISOString(),
-    updatedAt: site.updatedAt.toISOString(),
-  };
 }

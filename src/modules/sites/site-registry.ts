@@ -4,7 +4,7 @@ import { APP_CONFIG, APP_LOGGER } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { DatabaseNotifications } from '@/database/database-notifications.js';
 import { DEFAULT_SITE_ID, mintSiteScope, type SiteScope } from './site-scope.js';
-import type { SiteRecord } from './site.types.js';
+import { ACCOUNTABILITY_KEYS, type AccountabilitySettings, type SiteRecord } from './site.types.js';
 import { SitesRepository } from './sites.repository.js';
 
 /** The channel a trigger on `sites` notifies with a site's id when it is created or changed. */
@@ -90,6 +90,27 @@ export class SiteRegistry implements OnModuleInit {
     const site = this.sites.get(scope.siteId);
     if (!site) throw new Error(`no site ${scope.siteId}`);
     return site.record;
+  }
+
+  /**
+   * The site's accountability settings in force: each of its own choices, else the deployment's
+   * default (PUBLIC_PROFILES, LIKE_DAILY_CAP, LIKE_MIN_GAP_SECONDS, ACCOUNT_DELETION).
+   */
+  accountability(scope: SiteScope): AccountabilitySettings {
+    const chosen = this.site(scope).accountability;
+    const defaults = this.config.notifications.siteDefaults;
+    return {
+      publicProfiles: chosen.publicProfiles ?? defaults.publicProfiles,
+      likeDailyCap: chosen.likeDailyCap ?? defaults.likeDailyCap,
+      likeMinGapSeconds: chosen.likeMinGapSeconds ?? defaults.likeMinGapSeconds,
+      accountDeletion: chosen.accountDeletion ?? defaults.accountDeletion,
+    };
+  }
+
+  /** Which of the site's accountability settings follow the deployment's default. */
+  inheritedAccountability(scope: SiteScope): (keyof AccountabilitySettings)[] {
+    const chosen = this.site(scope).accountability;
+    return ACCOUNTABILITY_KEYS.filter((key) => chosen[key] === null);
   }
 
   all(): SiteRecord[] {

@@ -29,6 +29,27 @@ const siteSettingsShape = {
     .describe('Login provider ids offered on the site; null: every provider the deployment configures'),
 };
 
+/** Each setting left out stays as it is; null makes it follow the deployment's default again. */
+const accountabilitySchema = z
+  .strictObject({
+    publicProfiles: z.boolean().nullable().optional().describe("Readers' public profile pages (default: PUBLIC_PROFILES)"),
+    likeDailyCap: z.number().int().min(0).max(100_000).nullable().optional().describe('Likes a reader may give a day, 0 for no cap (default: LIKE_DAILY_CAP)'),
+    likeMinGapSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(3_600)
+      .nullable()
+      .optional()
+      .describe('The least seconds between two likes of one reader, 0 for none (default: LIKE_MIN_GAP_SECONDS)'),
+    accountDeletion: z
+      .enum(['anonymise', 'delete'])
+      .nullable()
+      .optional()
+      .describe("A deleted account's comments: kept under the stand-in, or emptied and deleted (default: ACCOUNT_DELETION)"),
+  })
+  .describe("The site's accountability settings; null follows the deployment's default");
+
 export const createSiteSchema = z.strictObject({
   id: siteIdSchema,
   name: siteSettingsShape.name,
@@ -36,6 +57,7 @@ export const createSiteSchema = z.strictObject({
   ssoSecret: siteSettingsShape.ssoSecret.default(null),
   ssoJwksUrl: siteSettingsShape.ssoJwksUrl.default(null),
   loginProviders: siteSettingsShape.loginProviders.default(null),
+  accountability: accountabilitySchema.optional(),
 });
 export type CreateSiteDto = z.infer<typeof createSiteSchema>;
 
@@ -45,5 +67,6 @@ export const updateSiteSchema = z.strictObject({
   ssoSecret: siteSettingsShape.ssoSecret.optional(),
   ssoJwksUrl: siteSettingsShape.ssoJwksUrl.optional(),
   loginProviders: siteSettingsShape.loginProviders.optional(),
+  accountability: accountabilitySchema.optional(),
 });
 export type UpdateSiteDto = z.infer<typeof updateSiteSchema>;
