@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
+import { aSite } from '../factories/sites.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
 import { eventually } from '../helpers/eventually.js';
+import { sql } from '../helpers/sql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { type ReceivedHook, WebhookReceiver } from '../helpers/webhook-receiver.js';
 
@@ -63,9 +65,15 @@ describe('webhooks', () => {
       {
         type: 'comment.published',
         timestamp: expect.any(String),
+        siteId: 'default',
         data: expect.objectContaining({ commentId: comment.id, articleId: article.id, authorId: author.user.id, status: 'published' }),
       },
-      { type: 'user.banned', timestamp: expect.any(String), data: expect.objectContaining({ userId: author.user.id, action: 'ban', reason: 'Spam run' }) },
+      {
+        type: 'user.banned',
+        timestamp: expect.any(String),
+        siteId: 'default',
+        data: expect.objectContaining({ userId: author.user.id, action: 'ban', reason: 'Spam run' }),
+      },
     ]);
     expect(published!.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     expect(() => new Webhook(aSecret()).verify(published!.body, headersOf(published!))).toThrow(WebhookVerificationError);
@@ -121,5 +129,94 @@ describe('webhooks', () => {
     const listed = (await t.http.get('/api/v1/admin/webhooks', { token: admin.token })).body.webhooks;
     expect(listed.length).toBeGreaterThan(0);
     for (const webhook of listed) expect(webhook).not.toHaveProperty('secret');
+  });
+});
+
+describe('webhooks of two sites', () => {
+  let t: TestApp;
+  let operator: LoggedInUser;
+  let dailyReceiver: WebhookReceiver;
+  let englishReceiver: WebhookReceiver;
+  let english: Awaited<ReturnType<typeof aSite>>;
+  let dailyAdmin: LoggedInUser;
+  let englishAdmin: LoggedInUser;
+  let dailyHook: string;
+  let englishHook: string;
+  const EVERY_EVENT = ['comment.published', 'comment.held', 'comment.decided', 'comment.reported', 'user.banned'];
+
+  beforeAll(async () => {
+    [dailyReceiver, englishReceiver] = await Promise.all([WebhookReceiver.start(), WebhookReceiver.start()]);
+    t = await startTestApp({ env: { OUTBOX_POLL_MS: '50' } });
+    operator = await aUser(t.http, { role: 'operator' });
+    english = await aSite(t.http, operator.token);
+    dailyAdmin = await aUser(t.http, { role: 'admin' });
+    englishAdmin = await aUser(english.http, { role: 'admin' });
+    // Each site's admin registers the site's own endpoint.
+    const daily = await t.http.post('/api/v1/admin/webhooks', { url: dailyReceiver.url, events: EVERY_EVENT }, { token: dailyAdmin.token });
+    const englishOne = await english.http.post('/api/v1/admin/webhooks', { url: englishReceiver.url, events: EVERY_EVENT }, { token: englishAdmin.token });
+    expect([daily.status, englishOne.status]).toEqual([201, 201]);
+    [dailyHook, englishHook] = [daily.body.id, englishOne.body.id];
+  });
+  afterAll(async () => {
+    await t.close();
+    await Promise.all([dailyReceiver.close(), englishReceiver.close()]);
+  });
+
+  it("sends each endpoint only its own site's events, each naming its site", async () => {
+    const dailyArticle = await anArticle(t.http, dailyAdmin.token);
+    const englishArticle = await anArticle(english.http, englishAdmin.token);
+    const dailyComment = await aComment(t.http, (await aUser(t.http)).token, dailyArticle.id);
+    const englishReader = await aUser(english.http);
+    const englishComment = await aComment(english.http, englishReader.token, englishArticle.id);
+    const englishModerator = await aUser(english.http, { role: 'moderator' });
+    const ban = await english.http.post(
+      `/api/v1/moderation/users/${englishReader.user.id}/ban`,
+      { until: null, reason: 'Spam' },
+      { token: englishModerator.token },
+    );
+    expect(ban.status).toBe(200);
+
+    await dailyReceiver.waitFor(1);
+    await englishReceiver.waitFor(2);
+    // Time for a stray delivery to arrive, if there were one.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const bodies = (receiver: WebhookReceiver) =>
+      receiver.received.map((hook) => JSON.parse(hook.body) as { type: string; siteId: string; data: Record<string, unknown> });
+    expect(bodies(dailyReceiver)).toEqual([
+      expect.objectContaining({ type: 'comment.published', siteId: 'default', data: expect.objectContaining({ commentId: dailyComment.id }) }),
+    ]);
+    expect(bodies(englishReceiver)).toEqual([
+      expect.objectContaining({ type: 'comment.published', siteId: english.id, data: expect.objectContaining({ commentId: englishComment.id }) }),
+      expect.objectContaining({ type: 'user.banned', siteId: english.id, data: expect.objectContaining({ userId: englishReader.user.id }) }),
+    ]);
+  });
+
+  it("lists a site's endpoints to its admin, and to an operator on that site, and no other site's", async () => {
+    const ids = async (http: typeof t.http, token: string) =>
+      ((await http.get('/api/v1/admin/webhooks', { token })).body.webhooks as { id: string }[]).map((hook) => hook.id);
+    expect(await ids(t.http, dailyAdmin.token)).toEqual([dailyHook]);
+    expect(await ids(english.http, englishAdmin.token)).toEqual([englishHook]);
+    expect(await ids(english.http, operator.token)).toEqual([englishHook]);
+    expect(await ids(t.http, operator.token)).toEqual([dailyHook]);
+  });
+
+  it("answers a site's admin 404 NOT_FOUND for another site's endpoint, its deliveries and their retry, and removes nothing", async () => {
+    const asEnglishAdmin = { token: englishAdmin.token };
+    const deliveries = await english.http.get(`/api/v1/admin/webhooks/${dailyHook}/deliveries`, asEnglishAdmin);
+    expect([deliveries.status, deliveries.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    // A dead letter of the default site's.
+    const [dead] = await sql<{ id: string }>(
+      t.databaseUrl,
+      "UPDATE outbox SET status = 'dead' WHERE id = (SELECT id FROM outbox WHERE endpoint_id = $1 LIMIT 1) RETURNING id::text",
+      [dailyHook],
+    );
+    const retry = await english.http.post(`/api/v1/admin/webhooks/${dailyHook}/deliveries/${dead!.id}/retry`, undefined, asEnglishAdmin);
+    expect([retry.status, retry.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await t.http.post(`/api/v1/admin/webhooks/${dailyHook}/deliveries/${dead!.id}/retry`, undefined, { token: dailyAdmin.token })).status).toBe(202);
+    const removed = await english.http.delete(`/api/v1/admin/webhooks/${dailyHook}`, asEnglishAdmin);
+    expect([removed.status, removed.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    // Nor does the other site's admin reach them through its own site: a token is valid on its site only.
+    expect((await t.http.get(`/api/v1/admin/webhooks/${englishHook}/deliveries`, { token: dailyAdmin.token })).status).toBe(404);
+    expect((await t.http.get(`/api/v1/admin/webhooks/${dailyHook}/deliveries`, { token: dailyAdmin.token })).status).toBe(200);
   });
 });

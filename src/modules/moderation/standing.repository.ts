@@ -44,8 +44,8 @@ export class StandingRepository {
       ]);
       const rejected = change.rejectPending ? await this.comments.rejectPendingOf(tx, scope, userId, change.actorId, change.reason) : [];
       const action = until ? 'suspend' : 'ban';
-      await queueMail(tx, userId, { kind: 'standing', action, until: until?.toISOString() ?? null, reason: change.reason || null });
-      await queueUserWebhook(tx, 'user.banned', {
+      await queueMail(tx, scope, userId, { kind: 'standing', action, until: until?.toISOString() ?? null, reason: change.reason || null });
+      await queueUserWebhook(tx, scope, 'user.banned', {
         userId,
         action,
         until: until?.toISOString() ?? null,

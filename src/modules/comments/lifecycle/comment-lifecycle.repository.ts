@@ -98,8 +98,9 @@ export class CommentLifecycleRepository {
         FROM moved
         RETURNING ${COMMENT_COLUMNS_UNQUALIFIED}
       ), queued AS (${announceRowsSql('comment.queued', Prisma.raw('inserted'), Prisma.sql`r.status = 'pending'`)}),
-      reply_mail AS (${replyMailSql(Prisma.raw('inserted'))}),
+      reply_mail AS (${replyMailSql(scope, Prisma.raw('inserted'))}),
       webhooks AS (${webhookEventSql(
+        scope,
         Prisma.sql`CASE r.status WHEN 'published' THEN 'comment.published' WHEN 'pending' THEN 'comment.held' END`,
         Prisma.sql`jsonb_build_object('commentId', r.id, 'articleId', r.article_id, 'parentId', r.parent_id, 'authorId', r.author_id, 'status', r.status)`,
         Prisma.sql`inserted r`,
@@ -151,7 +152,7 @@ export class CommentLifecycleRepository {
           ON CONFLICT DO NOTHING`) === 1;
       if (!created) return { outcome: 'reported', articleId: before.articleId, created, requeued: false };
       await tx.$executeRaw`UPDATE comments SET report_count = report_count + 1, open_reports = open_reports + 1 WHERE id = ${commentId}::uuid`;
-      await queueCommentWebhook(tx, 'comment.reported', commentId, { reason: report.reason });
+      await queueCommentWebhook(tx, scope, 'comment.reported', commentId, { reason: report.reason });
       const current = { ...before, openReports: before.openReports + 1 };
       const planned = plan(current);
       if ('change' in planned) await applyChange(tx, scope, current, planned.change);
@@ -231,22 +232,22 @@ async function applyChange(tx: Prisma.TransactionClient, scope: SiteScope, curre
   if (decision) await recordDecisionExample(tx, current, change.status, decision.byId);
   await appendLogEntries(tx, scope, change.audit);
   await announce(tx, scope, { type: change.event, commentId: current.id, articleId: current.articleId, status: change.status });
-  await queueNotifications(tx, current, change);
+  await queueNotifications(tx, scope, current, change);
 }
 
 /** Mail to the readers concerned and webhooks to publishers, in the transaction of the change they tell about. */
-async function queueNotifications(tx: Prisma.TransactionClient, current: CommentState, change: CommentChange): Promise<void> {
+async function queueNotifications(tx: Prisma.TransactionClient, scope: SiteScope, current: CommentState, change: CommentChange): Promise<void> {
   if (change.decision) {
     const action = change.status === 'published' ? 'approve' : 'reject';
     if (current.status === 'pending')
-      await queueMail(tx, current.authorId, { kind: 'decision', commentId: current.id, action, reason: change.decision.reason || null });
-    await queueCommentWebhook(tx, 'comment.decided', current.id, { action, reason: change.decision.reason || null, moderatorId: change.decision.byId });
+      await queueMail(tx, scope, current.authorId, { kind: 'decision', commentId: current.id, action, reason: change.decision.reason || null });
+    await queueCommentWebhook(tx, scope, 'comment.decided', current.id, { action, reason: change.decision.reason || null, moderatorId: change.decision.byId });
   }
   if (change.status === 'published' && current.status !== 'published' && current.parentId) {
     // A reply held for review reaches the thread's author when it is published.
-    await tx.$executeRaw`WITH r AS (SELECT id, parent_id, author_id, status FROM comments WHERE id = ${current.id}::uuid) ${replyMailSql(Prisma.raw('r'))}`;
+    await tx.$executeRaw`WITH r AS (SELECT id, parent_id, author_id, status FROM comments WHERE id = ${current.id}::uuid) ${replyMailSql(scope, Prisma.raw('r'))}`;
   }
-  if (change.status === 'pending' && current.status !== 'pending') await queueCommentWebhook(tx, 'comment.held', current.id);
+  if (change.status === 'pending' && current.status !== 'pending') await queueCommentWebhook(tx, scope, 'comment.held', current.id);
 }
 
 /**

@@ -1,8 +1,10 @@
 import { Prisma } from '@/generated/prisma/client.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 
 /**
  * Writes into the outbox from inside the transaction (or the statement) of the event a message tells
- * about, so a message exists exactly when its event committed. Delivery is the worker's.
+ * about, so a message exists exactly when its event committed. Delivery is the worker's. Every message
+ * carries the site of its event, and a site's events go only to that site's webhook endpoints.
  */
 
 /** What a reader can be mailed about, each with the setting that opts in to it. */
@@ -28,10 +30,10 @@ const DUE_AT = Prisma.sql`CASE s.delivery WHEN 'hourly' THEN date_trunc('hour', 
  * the comments table's `id`, `parent_id`, `author_id`, `article_id` and `status`. Only published replies
  * to someone else's comment, and only to a reader who opted in with a confirmed address.
  */
-export function replyMailSql(rows: Prisma.Sql): Prisma.Sql {
+export function replyMailSql(scope: SiteScope, rows: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO outbox (id, channel, recipient_id, payload, available_at)
-    SELECT uuidv7(), 'mail', p.author_id, jsonb_build_object('kind', 'reply', 'commentId', r.id, 'parentId', p.id), ${DUE_AT}
+    INSERT INTO outbox (id, site_id, channel, recipient_id, payload, available_at)
+    SELECT uuidv7(), ${scope.siteId}, 'mail', p.author_id, jsonb_build_object('kind', 'reply', 'commentId', r.id, 'parentId', p.id), ${DUE_AT}
     FROM ${rows} r
     JOIN comments p ON p.id = r.parent_id
     JOIN notification_settings s ON s.user_id = p.author_id AND s.on_reply AND s.email_verified AND s.email IS NOT NULL
@@ -39,47 +41,50 @@ export function replyMailSql(rows: Prisma.Sql): Prisma.Sql {
 }
 
 /** A mail to `recipientId`, if they opted in to its kind (a confirmation is always sent). */
-export async function queueMail(tx: Prisma.TransactionClient, recipientId: string, payload: MailPayload): Promise<void> {
+export async function queueMail(tx: Prisma.TransactionClient, scope: SiteScope, recipientId: string, payload: MailPayload): Promise<void> {
   const optedIn =
     payload.kind === 'confirm-email'
       ? Prisma.sql`s.email IS NOT NULL`
       : Prisma.sql`s.${Prisma.raw(OPT_IN_COLUMN[payload.kind])} AND s.email_verified AND s.email IS NOT NULL`;
   const dueAt = payload.kind === 'confirm-email' ? Prisma.sql`now()` : DUE_AT;
   await tx.$executeRaw`
-    INSERT INTO outbox (id, channel, recipient_id, payload, available_at)
-    SELECT uuidv7(), 'mail', s.user_id, ${JSON.stringify(payload)}::jsonb, ${dueAt}
+    INSERT INTO outbox (id, site_id, channel, recipient_id, payload, available_at)
+    SELECT uuidv7(), ${scope.siteId}, 'mail', s.user_id, ${JSON.stringify(payload)}::jsonb, ${dueAt}
     FROM notification_settings s WHERE s.user_id = ${recipientId}::uuid AND ${optedIn}`;
 }
 
 /**
- * One delivery per endpoint that takes `type`, for a WITH clause or a statement of its own: `data` is
- * a SQL expression of type jsonb over the optional `fromRows` (one event per row).
+ * One delivery per endpoint of the site that takes `type`, for a WITH clause or a statement of its
+ * own: `data` is a SQL expression of type jsonb over the optional `fromRows` (one event per row).
  */
-export function webhookEventSql(type: Prisma.Sql, data: Prisma.Sql, fromRows?: Prisma.Sql): Prisma.Sql {
+export function webhookEventSql(scope: SiteScope, type: Prisma.Sql, data: Prisma.Sql, fromRows?: Prisma.Sql): Prisma.Sql {
   const from = fromRows ? Prisma.sql`, ${fromRows}` : Prisma.empty;
   return Prisma.sql`
-    INSERT INTO outbox (id, channel, endpoint_id, payload)
-    SELECT uuidv7(), 'webhook', e.id,
-           jsonb_build_object('type', ${type}::text, 'timestamp', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', ${data})
+    INSERT INTO outbox (id, site_id, channel, endpoint_id, payload)
+    SELECT uuidv7(), e.site_id, 'webhook', e.id,
+           jsonb_build_object('type', ${type}::text, 'timestamp', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                              'siteId', e.site_id, 'data', ${data})
     FROM webhook_endpoints e ${from}
-    WHERE ${type}::text = ANY (e.events)`;
+    WHERE e.site_id = ${scope.siteId} AND ${type}::text = ANY (e.events)`;
 }
 
 /** A webhook event about one comment, inside the transaction that changed it. */
 export async function queueCommentWebhook(
   tx: Prisma.TransactionClient,
+  scope: SiteScope,
   type: WebhookEventType,
   commentId: string,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
   await tx.$executeRaw`${webhookEventSql(
+    scope,
     Prisma.sql`${type}`,
     Prisma.sql`jsonb_build_object('commentId', c.id, 'articleId', c.article_id, 'authorId', c.author_id, 'status', c.status) || ${JSON.stringify(extra)}::jsonb`,
     Prisma.sql`comments c`,
-  )} AND c.id = ${commentId}::uuid`;
+  )} AND c.id = ${commentId}::uuid AND c.site_id = ${scope.siteId}`;
 }
 
 /** A webhook event about one user, inside the transaction that changed them. */
-export async function queueUserWebhook(tx: Prisma.TransactionClient, type: WebhookEventType, data: Record<string, unknown>): Promise<void> {
-  await tx.$executeRaw`${webhookEventSql(Prisma.sql`${type}`, Prisma.sql`${JSON.stringify(data)}::jsonb`)}`;
+export async function queueUserWebhook(tx: Prisma.TransactionClient, scope: SiteScope, type: WebhookEventType, data: Record<string, unknown>): Promise<void> {
+  await tx.$executeRaw`${webhookEventSql(scope, Prisma.sql`${type}`, Prisma.sql`${JSON.stringify(data)}::jsonb`)}`;
 }

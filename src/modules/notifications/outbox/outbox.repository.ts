@@ -3,6 +3,8 @@ import { PrismaService } from '@/database/prisma.service.js';
 
 export interface OutboxMessage {
   id: string;
+  /** The site of the event the message tells about. */
+  siteId: string;
   channel: 'mail' | 'webhook';
   recipientId: string | null;
   endpointId: string | null;
@@ -13,6 +15,7 @@ export interface OutboxMessage {
 
 interface OutboxRow {
   id: string;
+  site_id: string;
   channel: 'mail' | 'webhook';
   recipient_id: string | null;
   endpoint_id: string | null;
@@ -38,9 +41,10 @@ export class OutboxRepository {
         WHERE status = 'pending' AND available_at <= now() AND channel = ANY (${channels}::text[]) AND (locked_until IS NULL OR locked_until <= now())
         ORDER BY available_at, id LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, channel, recipient_id, endpoint_id, payload, attempts, created_at`;
+      RETURNING id, site_id, channel, recipient_id, endpoint_id, payload, attempts, created_at`;
     return rows.map((row) => ({
       id: row.id,
+      siteId: row.site_id,
       channel: row.channel,
       recipientId: row.recipient_id,
       endpointId: row.endpoint_id,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationSettingsView } from '@/contract/notifications.js';
 import { PrismaService } from '@/database/prisma.service.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { queueMail } from '../outbox/outbox-queue.js';
 import type { UnsubscribeScope } from '../signed-links.js';
 import type { UpdateNotificationSettingsDto } from './notification-settings.dto.js';
@@ -39,7 +40,7 @@ export class NotificationSettingsRepository {
    * Saves what changed. A new address counts as confirmed when one of the reader's login providers
    * vouched for it; any other is confirmed by the link a mail queued in the same transaction carries.
    */
-  async update(userId: string, changes: UpdateNotificationSettingsDto): Promise<NotificationSettingsView> {
+  async update(scope: SiteScope, userId: string, changes: UpdateNotificationSettingsDto): Promise<NotificationSettingsView> {
     const before = await this.find(userId);
     const email = changes.email === undefined ? before.email : changes.email;
     const emailChanged = email?.toLowerCase() !== before.email?.toLowerCase();
@@ -56,7 +57,7 @@ export class NotificationSettingsRepository {
     };
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.notificationSetting.upsert({ where: { userId }, create: { userId, ...data }, update: data });
-      if (emailChanged && email !== null && !emailVerified) await queueMail(tx, userId, { kind: 'confirm-email', email });
+      if (emailChanged && email !== null && !emailVerified) await queueMail(tx, scope, userId, { kind: 'confirm-email', email });
       return toView(row);
     });
   }

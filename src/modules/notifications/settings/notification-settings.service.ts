@@ -20,7 +20,7 @@ export class NotificationSettingsService {
   }
 
   update(principal: Principal, dto: UpdateNotificationSettingsDto): Promise<NotificationSettingsView> {
-    return this.settings.update(principal.user.id, dto);
+    return this.settings.update(principal.home, principal.user.id, dto);
   }
 
   /**

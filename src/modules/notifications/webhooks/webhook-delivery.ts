@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Webhook } from 'standardwebhooks';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
+import { SiteRegistry } from '@/modules/sites/site-registry.js';
 import type { OutboxMessage } from '../outbox/outbox.repository.js';
 import type { DeliveryOutcome } from '../outbox/outbox-worker.js';
 import { WebhooksRepository } from './webhooks.repository.js';
@@ -15,11 +16,14 @@ import { WebhooksRepository } from './webhooks.repository.js';
 export class WebhookDelivery {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sites: SiteRegistry,
     private readonly endpoints: WebhooksRepository,
   ) {}
 
   async deliver(message: OutboxMessage): Promise<DeliveryOutcome> {
-    const endpoint = message.endpointId ? await this.endpoints.find(message.endpointId) : null;
+    // The message's site is the endpoint's: a message can only reach an endpoint of its own site.
+    const site = this.sites.scopeOf(message.siteId);
+    const endpoint = site && message.endpointId ? await this.endpoints.find(site, message.endpointId) : null;
     if (!endpoint) return { delivered: [], skipped: [{ ids: [message.id], note: 'endpoint removed' }] };
     const body = JSON.stringify(message.payload);
     const timestamp = new Date();

@@ -7,44 +7,52 @@ import { WebhooksService } from './webhooks.service.js';
 import { ApiErrors } from '@/common/openapi/api-errors.decorator.js';
 
 @ApiTags('webhooks')
-// Deployment-wide for now (events of every site reach every endpoint): an operator's, not a site admin's.
-@Authenticated({ minRole: 'operator' })
+// A site's endpoints, for its admins (operators on every site): the request's site is the endpoint's.
+@Authenticated({ minRole: 'admin' })
 @Controller('api/v1/admin/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
-  @ApiOperation({ summary: "Register a publisher's webhook endpoint (admin); the answer carries its signing secret, once" })
+  @ApiOperation({ summary: "Register a webhook endpoint for the site's events (admin); the answer carries its signing secret, once" })
   @Post()
   create(@CurrentPrincipal() principal: Principal, @Body({ schema: createWebhookSchema }) dto: CreateWebhookDto) {
     return this.webhooks.create(principal, dto);
   }
 
-  @ApiOperation({ summary: 'The registered webhook endpoints (admin)' })
+  @ApiOperation({ summary: "The site's webhook endpoints (admin)" })
   @Get()
-  list() {
-    return this.webhooks.list();
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.webhooks.list(principal);
   }
 
   @ApiOperation({ summary: 'Remove a webhook endpoint (admin)' })
   @ApiErrors('NOT_FOUND')
   @Delete(':webhookId')
   @HttpCode(204)
-  remove(@Param('webhookId', { schema: webhookIdSchema }) id: string): Promise<void> {
-    return this.webhooks.remove(id);
+  remove(@CurrentPrincipal() principal: Principal, @Param('webhookId', { schema: webhookIdSchema }) id: string): Promise<void> {
+    return this.webhooks.remove(principal, id);
   }
 
   @ApiOperation({ summary: "An endpoint's delivery log, newest first; `?status=dead` for its dead letters (admin)" })
   @ApiErrors('NOT_FOUND')
   @Get(':webhookId/deliveries')
-  deliveries(@Param('webhookId', { schema: webhookIdSchema }) id: string, @Query({ schema: deliveriesQuerySchema }) query: DeliveriesQuery) {
-    return this.webhooks.deliveries(id, query);
+  deliveries(
+    @CurrentPrincipal() principal: Principal,
+    @Param('webhookId', { schema: webhookIdSchema }) id: string,
+    @Query({ schema: deliveriesQuerySchema }) query: DeliveriesQuery,
+  ) {
+    return this.webhooks.deliveries(principal, id, query);
   }
 
   @ApiOperation({ summary: 'Send a dead letter again (admin)' })
   @ApiErrors('NOT_FOUND')
   @Post(':webhookId/deliveries/:deliveryId/retry')
   @HttpCode(202)
-  redeliver(@Param('webhookId', { schema: webhookIdSchema }) id: string, @Param('deliveryId', { schema: webhookIdSchema }) deliveryId: string): Promise<void> {
-    return this.webhooks.redeliver(id, deliveryId);
+  redeliver(
+    @CurrentPrincipal() principal: Principal,
+    @Param('webhookId', { schema: webhookIdSchema }) id: string,
+    @Param('deliveryId', { schema: webhookIdSchema }) deliveryId: string,
+  ): Promise<void> {
+    return this.webhooks.redeliver(principal, id, deliveryId);
   }
 }

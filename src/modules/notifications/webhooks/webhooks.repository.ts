@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 
 export interface WebhookEndpointRecord {
   id: string;
@@ -19,28 +20,32 @@ export interface WebhookDeliveryRecord {
   lastError: string | null;
 }
 
+const ENDPOINT_COLUMNS = { id: true, url: true, secret: true, events: true, createdAt: true } as const;
+
+/** A site's endpoints and their deliveries: another site's are not found. */
 @Injectable()
 export class WebhooksRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(endpoint: { url: string; secret: string; events: string[]; createdById: string }): Promise<WebhookEndpointRecord> {
-    return this.prisma.webhookEndpoint.create({ data: { id: crypto.randomUUID(), ...endpoint } });
+  create(scope: SiteScope, endpoint: { url: string; secret: string; events: string[]; createdById: string }): Promise<WebhookEndpointRecord> {
+    return this.prisma.webhookEndpoint.create({ data: { id: crypto.randomUUID(), siteId: scope.siteId, ...endpoint }, select: ENDPOINT_COLUMNS });
   }
 
-  list(): Promise<WebhookEndpointRecord[]> {
-    return this.prisma.webhookEndpoint.findMany({ orderBy: { createdAt: 'asc' } });
+  list(scope: SiteScope): Promise<WebhookEndpointRecord[]> {
+    return this.prisma.webhookEndpoint.findMany({ where: { siteId: scope.siteId }, orderBy: { createdAt: 'asc' }, select: ENDPOINT_COLUMNS });
   }
 
-  find(id: string): Promise<WebhookEndpointRecord | null> {
-    return this.prisma.webhookEndpoint.findUnique({ where: { id } });
+  find(scope: SiteScope, id: string): Promise<WebhookEndpointRecord | null> {
+    return this.prisma.webhookEndpoint.findFirst({ where: { id, siteId: scope.siteId }, select: ENDPOINT_COLUMNS });
   }
 
   /** Its deliveries still queued stay in the log, and are not sent. */
-  async remove(id: string): Promise<boolean> {
+  async remove(scope: SiteScope, id: string): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.webhookEndpoint.deleteMany({ where: { id } });
+      const { count } = await tx.webhookEndpoint.deleteMany({ where: { id, siteId: scope.siteId } });
+      if (count === 0) return false;
       await tx.outboxMessage.updateMany({
-        where: { endpointId: id, status: 'pending' },
+        where: { endpointId: id, siteId: scope.siteId, status: 'pending' },
         data: { status: 'skipped', finishedAt: new Date(), lastError: 'endpoint removed' },
       });
       return count === 1;
@@ -48,9 +53,9 @@ export class WebhooksRepository {
   }
 
   /** The endpoint's deliveries, newest first; `status: 'dead'` for its dead letters. */
-  async deliveries(endpointId: string, status: string | undefined, limit: number): Promise<WebhookDeliveryRecord[]> {
+  async deliveries(scope: SiteScope, endpointId: string, status: string | undefined, limit: number): Promise<WebhookDeliveryRecord[]> {
     const rows = await this.prisma.outboxMessage.findMany({
-      where: { endpointId, ...(status ? { status } : {}) },
+      where: { endpointId, siteId: scope.siteId, ...(status ? { status } : {}) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit,
     });
@@ -66,9 +71,9 @@ export class WebhooksRepository {
   }
 
   /** A dead letter back in the queue, as if new. */
-  async redeliver(endpointId: string, deliveryId: string): Promise<boolean> {
+  async redeliver(scope: SiteScope, endpointId: string, deliveryId: string): Promise<boolean> {
     const { count } = await this.prisma.outboxMessage.updateMany({
-      where: { id: deliveryId, endpointId, status: 'dead' },
+      where: { id: deliveryId, endpointId, siteId: scope.siteId, status: 'dead' },
       data: { status: 'pending', attempts: 0, availableAt: new Date(), finishedAt: null },
     });
     return count === 1;

@@ -43,9 +43,11 @@ describe('WebhooksService: where events may go', () => {
     ['production', 'https://hooks.example.com/in'],
     ['development', 'http://127.0.0.1:8080/in'],
   ] as const)('stores an endpoint in %s at %s, with a secret made up for it', async (env, url) => {
-    repository.create.mockImplementation((endpoint) => Promise.resolve({ id: 'hook', createdAt: new Date(), ...endpoint }));
+    repository.create.mockImplementation((_site, endpoint) => Promise.resolve({ id: 'hook', createdAt: new Date(), ...endpoint }));
     const created = await serviceIn(env).create(ADMIN, { url, events: ['comment.held'] });
     expect(created).toMatchObject({ id: 'hook', url, events: ['comment.held'] });
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    // On the site of the request that registered it.
+    expect(repository.create).toHaveBeenCalledWith(ADMIN.site, expect.objectContaining({ url, createdById: 'admin' }));
   });
 });

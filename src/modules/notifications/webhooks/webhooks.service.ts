@@ -14,6 +14,7 @@ export interface WebhookView {
   createdAt: string;
 }
 
+/** A site's admins (and operators, on any site) manage the site's endpoints; each takes only its site's events. */
 @Injectable()
 export class WebhooksService {
   constructor(
@@ -27,25 +28,25 @@ export class WebhooksService {
       throw new ValidationFailedError('A webhook URL must be https.', { field: 'url' });
     }
     const secret = dto.secret ?? `whsec_${randomBytes(32).toString('base64')}`;
-    const endpoint = await this.webhooks.create({ url: dto.url, secret, events: dto.events, createdById: principal.user.id });
+    const endpoint = await this.webhooks.create(principal.site, { url: dto.url, secret, events: dto.events, createdById: principal.user.id });
     return { ...toView(endpoint), secret };
   }
 
-  async list(): Promise<{ webhooks: WebhookView[] }> {
-    return { webhooks: (await this.webhooks.list()).map(toView) };
+  async list(principal: Principal): Promise<{ webhooks: WebhookView[] }> {
+    return { webhooks: (await this.webhooks.list(principal.site)).map(toView) };
   }
 
-  async remove(id: string): Promise<void> {
-    if (!(await this.webhooks.remove(id))) throw new NotFoundError('The webhook');
+  async remove(principal: Principal, id: string): Promise<void> {
+    if (!(await this.webhooks.remove(principal.site, id))) throw new NotFoundError('The webhook');
   }
 
-  async deliveries(id: string, query: DeliveriesQuery): Promise<{ deliveries: ReturnType<typeof toDeliveryView>[] }> {
-    if (!(await this.webhooks.find(id))) throw new NotFoundError('The webhook');
-    return { deliveries: (await this.webhooks.deliveries(id, query.status, query.limit)).map(toDeliveryView) };
+  async deliveries(principal: Principal, id: string, query: DeliveriesQuery): Promise<{ deliveries: ReturnType<typeof toDeliveryView>[] }> {
+    if (!(await this.webhooks.find(principal.site, id))) throw new NotFoundError('The webhook');
+    return { deliveries: (await this.webhooks.deliveries(principal.site, id, query.status, query.limit)).map(toDeliveryView) };
   }
 
-  async redeliver(id: string, deliveryId: string): Promise<void> {
-    if (!(await this.webhooks.redeliver(id, deliveryId))) throw new NotFoundError('The dead letter');
+  async redeliver(principal: Principal, id: string, deliveryId: string): Promise<void> {
+    if (!(await this.webhooks.redeliver(principal.site, id, deliveryId))) throw new NotFoundError('The dead letter');
   }
 }
 
