@@ -181,11 +181,12 @@ const RULES: Rule[] = [
   rule('GET /api/v1/policy/sections',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the sections that change the policy', () => ({ path: '/api/v1/policy/sections' })),
   rule('PUT /api/v1/policy/sections/:section',                 [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        "a section's policy changes", () => ({ path: '/api/v1/policy/sections/matrix', body: { overrides: {} } })),
 
-  // Sites: the deployment's operators only (a site's admin is no operator).
+  // Sites: the deployment's operators only (a site's admin is no operator), but a site's admins read their own.
   rule('GET /api/v1/sites',                                    [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'every site', () => ({ path: '/api/v1/sites' })),
   rule('POST /api/v1/sites',                                   [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'a new site', () => ({ path: '/api/v1/sites', body: { id: 'matrix', name: 'Matrix' } })),
   rule('GET /api/v1/sites/:siteId',                            [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'the default site', () => ({ path: '/api/v1/sites/default' })),
   rule('PATCH /api/v1/sites/:siteId',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],  'the default site', () => ({ path: '/api/v1/sites/default', body: { name: 'Renamed' } })),
+  rule('GET /api/v1/site',                                     [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        "the request's own site, for its admins", () => ({ path: '/api/v1/site' })),
 
   // Moderation.
   rule('POST /api/v1/moderation/articles/:articleId/reverse-automation', [AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN, HIDDEN], 'an article with no automatic action', () => ({ path: `/api/v1/moderation/articles/${w.article}/reverse-automation`, body: {} })),
@@ -218,11 +219,11 @@ const RULES: Rule[] = [
   rule('GET /unsubscribe',                                     everyone(400),                                                       'a link without its signed token', () => ({ path: '/unsubscribe' })),
   rule('POST /unsubscribe',                                    everyone(400),                                                       'a one-click unsubscribe with a forged token', () => ({ path: '/unsubscribe?token=forged' })),
   rule('GET /notifications/confirm-email',                     everyone(400),                                                       'a confirmation link with a forged token', () => ({ path: '/notifications/confirm-email?token=forged' })),
-  rule('POST /api/v1/admin/webhooks',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],        'an endpoint that takes nothing anyone does here', () => ({ path: '/api/v1/admin/webhooks', body: { url: 'http://127.0.0.1:9/hook', events: ['user.banned'] } })),
-  rule('GET /api/v1/admin/webhooks',                           [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],        'the endpoints', () => ({ path: '/api/v1/admin/webhooks' })),
-  rule('DELETE /api/v1/admin/webhooks/:webhookId',             [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],     'an unknown endpoint', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}` })),
-  rule('GET /api/v1/admin/webhooks/:webhookId/deliveries',     [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN],     'an unknown endpoint', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}/deliveries` })),
-  rule('POST /api/v1/admin/webhooks/:webhookId/deliveries/:deliveryId/retry', [AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN], 'an unknown dead letter', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}/deliveries/${NO_SUCH_ID}/retry` })),
+  rule('POST /api/v1/admin/webhooks',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 201],        'an endpoint of the site that takes nothing deliverable', () => ({ path: '/api/v1/admin/webhooks', body: { url: 'http://127.0.0.1:9/hook', events: ['user.banned'] } })),
+  rule('GET /api/v1/admin/webhooks',                           [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        "the site's endpoints", () => ({ path: '/api/v1/admin/webhooks' })),
+  rule('DELETE /api/v1/admin/webhooks/:webhookId',             [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN],     'an unknown endpoint', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}` })),
+  rule('GET /api/v1/admin/webhooks/:webhookId/deliveries',     [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN],     'an unknown endpoint', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}/deliveries` })),
+  rule('POST /api/v1/admin/webhooks/:webhookId/deliveries/:deliveryId/retry', [AUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN], 'an unknown dead letter', () => ({ path: `/api/v1/admin/webhooks/${NO_SUCH_ID}/deliveries/${NO_SUCH_ID}/retry` })),
 ];
 
 /** The status of the answer, with the error code when it is the contract's error envelope. */
