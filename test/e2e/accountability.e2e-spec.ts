@@ -5,7 +5,8 @@ import { aSite } from '../factories/sites.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
 import { turnOffQuotas } from '../helpers/policy.js';
 import { sql } from '../helpers/sql.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { eventually } from '../helpers/eventually.js';
+import { startInstancePair, startTestApp, type TestApp } from '../helpers/test-app.js';
 
 describe('public profiles and like caps', () => {
   let t: TestApp;
@@ -186,5 +187,21 @@ describe('accountability settings per site', () => {
     };
     expect(await likes(quiet.http, (await aUser(quiet.http)).token)).toEqual([200, 429, 429, 429]);
     expect(await likes(t.http, (await aUser(t.http)).token)).toEqual([200, 200, 200, 429]);
+  });
+});
+
+describe('accountability settings across instances', () => {
+  it('puts a change made on one instance in force on the other within moments', async () => {
+    const pair = await startInstancePair();
+    try {
+      const operator = await aUser(pair.a.http, { role: 'operator' });
+      const reader = await aUser(pair.b.http);
+      const profileOnB = () => pair.b.http.get(`/api/v1/users/${reader.user.id}/profile`);
+      expect((await profileOnB()).status).toBe(200);
+      expect((await pair.a.http.patch('/api/v1/sites/default', { accountability: { publicProfiles: false } }, { token: operator.token })).status).toBe(200);
+      expect((await eventually(profileOnB, (answer) => answer.status === 404)).status).toBe(404);
+    } finally {
+      await pair.close();
+    }
   });
 });
