@@ -71,10 +71,11 @@ export class AccountRepository {
 
   /**
    * Deletes the account in one transaction. Identities, sessions, settings, queued mail, likes and
-   * reports go (the counts they fed move with them); comments stay in their threads under the
-   * deleted-account stand-in, their text kept (`anonymise`) or removed with their status set to
-   * deleted (`delete`, so the visible counts follow by the status trigger). Moderation log entries
-   * keep what the moderator did and why; only the account is replaced by the stand-in.
+   * reports go (the counts they fed move with them); comments stay in their threads under their
+   * site's deleted-account stand-in, their text kept (`anonymise`) or removed with their status set
+   * to deleted (`delete`, so the visible counts follow by the status trigger). Moderation log entries
+   * keep what the moderator did and why; only the account is replaced by the stand-in. `scope` is the
+   * account's own site, whose setting `mode` is.
    * Returns the articles whose pages changed, or null when the user is gone already.
    */
   async deleteAccount(scope: SiteScope, userId: string, mode: AccountDeletionMode): Promise<string[] | null> {
