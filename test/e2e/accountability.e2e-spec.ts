@@ -74,6 +74,17 @@ describe('public profiles and like caps', () => {
     ).toBe(0);
     expect((await t.http.delete(`/api/v1/comments/${targets[0]!.id}/like`, { token: liker.token })).status).toBe(200);
   });
+
+  it('does not count liking again a comment the reader already likes', async () => {
+    const liker = await aUser(t.http);
+    const author = await aUser(t.http);
+    const [liked, other] = [await aComment(t.http, author.token, articleId), await aComment(t.http, author.token, articleId)];
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await t.http.put(`/api/v1/comments/${liked.id}/like`, undefined, { token: liker.token })).status);
+    // The cap is three likes a day: the repeats cost nothing, so a second comment can still be liked.
+    statuses.push((await t.http.put(`/api/v1/comments/${other.id}/like`, undefined, { token: liker.token })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+  });
 });
 
 describe('like gap and profiles off', () => {

@@ -29,7 +29,8 @@ export class CommentReactionsService {
     this.articleLifecycle.refuseLike(await this.articles.requireSettings(principal.site, comment.articleId));
     // Taking a like back is always allowed (likes given before this rule among them).
     if (liked && comment.authorId === principal.user.id) throw new ForbiddenError('You cannot like your own comment.');
-    if (liked) await this.countLike(principal.site, principal.user.id);
+    // Liking again what one already likes changes nothing, so it does not count against the caps.
+    if (liked && !(await this.repository.likes(principal.site, commentId, principal.user.id))) await this.countLike(principal.site, principal.user.id);
     const likeCount = await this.repository.setLike(principal.site, commentId, principal.user.id, liked);
     this.changes.committedHere({ actorId: principal.user.id, site: principal.site, articleId: comment.articleId, public: true });
     return { commentId, liked, likeCount };

@@ -76,6 +76,12 @@ export class CommentsRepository {
   }
 
   /** Adds or removes one reader's like; the count moves only when the like itself did. */
+  /** Whether the user likes the comment (of this site). */
+  async likes(scope: SiteScope, commentId: string, userId: string): Promise<boolean> {
+    const like = await this.prisma.commentLike.findFirst({ where: { commentId, userId, comment: { siteId: scope.siteId } }, select: { commentId: true } });
+    return like !== null;
+  }
+
   async setLike(scope: SiteScope, commentId: string, userId: string, liked: boolean): Promise<number> {
     const where = { id: commentId, siteId: scope.siteId };
     return this.prisma.$transaction(async (tx) => {
