@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
-import type { RequestOptions, ResponseBody } from '../helpers/http-client.js';
+import type { HttpResponse, RequestOptions, ResponseBody } from '../helpers/http-client.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 /**
@@ -37,7 +37,7 @@ describe('the admin API', () => {
     let pages = 0;
     do {
       const separator = path.includes('?') ? '&' : '?';
-      const response = await t.http.get(`${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, as(user));
+      const response: HttpResponse = await t.http.get(`${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, as(user));
       expect(response.status).toBe(200);
       items.push(...response.body.items);
       cursor = response.body.nextCursor;
