@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type LoginProvidersConfig, loginProviderEnvShape, loginProviderProblems, readLoginProviders, type SessionSecretConfig } from './oauth-config.js';
 import { type NotificationsConfig, notificationsEnvShape, readNotificationsConfig } from './notifications-config.js';
 import { readSsoConfig, type SsoConfig, ssoEnvShape, ssoProblems } from './sso-config.js';
+import { readSiteSecretsConfig, type SiteSecretsConfig, siteSecretsEnvShape } from './site-secrets-config.js';
 
 /** `count/seconds`, e.g. `5/60`. */
 const rateLimit = z
@@ -78,6 +79,7 @@ const envSchema = z.object({
   ...loginProviderEnvShape,
   ...ssoEnvShape,
   ...notificationsEnvShape,
+  ...siteSecretsEnvShape,
 });
 
 /** Every variable the service reads, for the checks that each is documented and reaches a deployment. */
@@ -133,6 +135,8 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** Mail, webhooks, their outbox, and the site's accountability and data-rights settings. */
   notifications: NotificationsConfig;
+  /** The key (and the keys it replaced) that encrypt the sites' SSO secrets at rest. */
+  siteSecrets: SiteSecretsConfig;
 }
 
 /** SESSION_SECRET's stand-in when unset: one random secret for the life of this process. */
@@ -193,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pageCache: { maxBytes: Math.round(e.PAGE_CACHE_MB * 2 ** 20), ttlSeconds: e.PAGE_CACHE_TTL_SECONDS },
     metricsToken: e.METRICS_TOKEN,
     notifications: readNotificationsConfig(e),
+    siteSecrets: readSiteSecretsConfig(e),
   };
 }
 

@@ -1,51 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
 import { Prisma } from '@/generated/prisma/client.js';
+import { SiteSecretCipher } from './secrets/site-secret-cipher.js';
 import type { SiteRecord, SiteSettings } from './site.types.js';
 
-/** The sites table is the deployment's own: operators manage it, so nothing here is scoped by site. */
-@Injectable()
-export class SitesRepository {
-  constructor(private readonly prisma: PrismaService) {}
-
-  async all(): Promise<SiteRecord[]> {
-    const rows = await this.prisma.site.findMany({ orderBy: { id: 'asc' } });
-    return rows.map(fromRow);
-  }
-
-  async find(id: string): Promise<SiteRecord | null> {
-    const row = await this.prisma.site.findUnique({ where: { id } });
-    return row ? fromRow(row) : null;
-  }
-
-  /** Creates the site, or null when the id is taken. */
-  async create(id: string, settings: SiteSettings): Promise<SiteRecord | null> {
-    try {
-      return fromRow(await this.prisma.site.create({ data: { id, ...toData(settings) } }));
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
-      throw error;
-    }
-  }
-
-  async upsert(id: string, settings: SiteSettings): Promise<SiteRecord> {
-    const data = toData(settings);
-    return fromRow(await this.prisma.site.upsert({ where: { id }, create: { id, ...data }, update: data }));
-  }
-
-  async update(id: string, settings: Partial<SiteSettings>): Promise<SiteRecord | null> {
-    const { loginProviders, ...rest } = settings;
-    const data = { ...rest, ...(loginProviders !== undefined ? { loginProviders: loginProviders ?? Prisma.DbNull } : {}) };
-    const updated = await this.prisma.site.updateManyAndReturn({ where: { id }, data });
-    return updated[0] ? fromRow(updated[0]) : null;
-  }
-}
-
-function toData(settings: SiteSettings) {
-  return { ...settings, loginProviders: settings.loginProviders ?? Prisma.DbNull };
-}
-
-function fromRow(row: {
+interface SiteRow {
   id: string;
   name: string;
   allowedOrigins: string[];
@@ -54,7 +13,90 @@ function fromRow(row: {
   loginProviders: unknown;
   createdAt: Date;
   updatedAt: Date;
-}): SiteRecord {
-  const providers = Array.isArray(row.loginProviders) ? row.loginProviders.filter((id): id is string => typeof id === 'string') : null;
-  return { ...row, loginProviders: providers };
+}
+
+/**
+ * The sites table is the deployment's own: operators manage it, so nothing here is scoped by site.
+ * SSO secrets are encrypted on the way in and decrypted on the way out: the rest of the service sees
+ * them in plain text, the table never does (while a key is configured).
+ */
+@Injectable()
+export class SitesRepository {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly cipher: SiteSecretCipher,
+  ) {}
+
+  async all(): Promise<SiteRecord[]> {
+    const rows = await this.prisma.site.findMany({ orderBy: { id: 'asc' } });
+    return rows.map((row) => this.fromRow(row));
+  }
+
+  async find(id: string): Promise<SiteRecord | null> {
+    const row = await this.prisma.site.findUnique({ where: { id } });
+    return row ? this.fromRow(row) : null;
+  }
+
+  /** Creates the site, or null when the id is taken. */
+  async create(id: string, settings: SiteSettings): Promise<SiteRecord | null> {
+    try {
+      return this.fromRow(await this.prisma.site.create({ data: { id, ...this.toData(id, settings) } }));
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+      throw error;
+    }
+  }
+
+  async upsert(id: string, settings: SiteSettings): Promise<SiteRecord> {
+    const data = this.toData(id, settings);
+    return this.fromRow(await this.prisma.site.upsert({ where: { id }, create: { id, ...data }, update: data }));
+  }
+
+  async update(id: string, settings: Partial<SiteSettings>): Promise<SiteRecord | null> {
+    const { loginProviders, ssoSecret, ...rest } = settings;
+    const data = {
+      ...rest,
+      ...(ssoSecret !== undefined ? { ssoSecret: ssoSecret === null ? null : this.cipher.seal(id, ssoSecret) } : {}),
+      ...(loginProviders !== undefined ? { loginProviders: loginProviders ?? Prisma.DbNull } : {}),
+    };
+    const updated = await this.prisma.site.updateManyAndReturn({ where: { id }, data });
+    return updated[0] ? this.fromRow(updated[0]) : null;
+  }
+
+  /**
+   * Reads every stored SSO secret (so a key that cannot read one stops the start here, naming the
+   * site) and writes again each one stored in plain text or under an old key, under the current key.
+   * Idempotent, and safe beside another instance doing the same: a row is rewritten only while it
+   * still holds the value read. Answers the sites whose secret it wrote again.
+   */
+  async resealSecrets(): Promise<string[]> {
+    const rows = await this.prisma.site.findMany({ where: { ssoSecret: { not: null } }, select: { id: true, ssoSecret: true }, orderBy: { id: 'asc' } });
+    const resealed: string[] = [];
+    for (const { id, ssoSecret: stored } of rows as { id: string; ssoSecret: string }[]) {
+      const secret = this.cipher.open(id, stored);
+      if (!this.cipher.needsResealing(stored)) continue;
+      // Not through Prisma's update: a new ciphertext of the same secret is no change to the site (updated_at).
+      const changed = await this.prisma.$executeRaw`UPDATE sites SET sso_secret = ${this.cipher.seal(id, secret)} WHERE id = ${id} AND sso_secret = ${stored}`;
+      if (changed > 0) resealed.push(id);
+    }
+    return resealed;
+  }
+
+  /** False without a key: secrets are then stored as they are given. */
+  get encryptsSecrets(): boolean {
+    return this.cipher.encrypts;
+  }
+
+  private toData(id: string, settings: SiteSettings) {
+    return {
+      ...settings,
+      ssoSecret: settings.ssoSecret === null ? null : this.cipher.seal(id, settings.ssoSecret),
+      loginProviders: settings.loginProviders ?? Prisma.DbNull,
+    };
+  }
+
+  private fromRow(row: SiteRow): SiteRecord {
+    const providers = Array.isArray(row.loginProviders) ? row.loginProviders.filter((id): id is string => typeof id === 'string') : null;
+    return { ...row, ssoSecret: row.ssoSecret === null ? null : this.cipher.open(row.id, row.ssoSecret), loginProviders: providers };
+  }
 }
