@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { LogPage } from '@/contract/moderation-log.js';
 import { AuthService } from '@/modules/auth/auth.service.js';
+import type { UserRecord } from '@/modules/auth/auth.types.js';
+import { AUTOMATION_PROVIDER } from '@/modules/sites/automation-actor.repository.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 
@@ -28,7 +30,7 @@ export class AuditLogService {
     return {
       entries: page.map((row) => ({
         at: row.at.toISOString(),
-        actor: { id: row.actorId, displayName: actors.get(row.actorId)?.displayName ?? '' },
+        actor: actorView(row.actorId, actors.get(row.actorId)),
         action: row.action,
         commentId: row.commentId,
         targetUserId: row.targetUserId,
@@ -38,4 +40,8 @@ export class AuditLogService {
       nextCursor: rows.length > query.limit ? String(page.at(-1)!.id) : null,
     };
   }
+}
+
+function actorView(id: string, user: UserRecord | undefined): LogPage['entries'][number]['actor'] {
+  return { id, displayName: user?.displayName ?? '', kind: user?.provider === AUTOMATION_PROVIDER ? 'automation' : 'person' };
 }

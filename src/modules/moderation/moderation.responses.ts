@@ -91,7 +91,9 @@ export const logPageSchema = answerSchema<LogPage>()(
     entries: z.array(
       z.object({
         at: isoTime,
-        actor: person,
+        actor: person.extend({
+          kind: z.enum(['person', 'automation']).describe('automation: the site’s automation actor, for what the service did by itself'),
+        }),
         action: z.string().describe('approve, reject, hold, requeue, edit, delete, ban, suspend, unban, role_change, trust_change, rule_change'),
         commentId: z.uuid().nullable(),
         targetUserId: z.uuid().nullable(),

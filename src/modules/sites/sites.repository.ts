@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
-import { Prisma } from '@/generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '@/generated/prisma/client.js';
+import { automationActorId } from './automation-actor.repository.js';
 import { SiteSecretCipher } from './secrets/site-secret-cipher.js';
+import { mintSiteScope, type SiteScope } from './site-scope.js';
 import type { SiteRecord, SiteSettings } from './site.types.js';
 
 interface SiteRow {
@@ -37,10 +39,15 @@ export class SitesRepository {
     return row ? this.fromRow(row) : null;
   }
 
-  /** Creates the site, or null when the id is taken. */
+  /** Creates the site with its automation actor, or null when the id is taken. */
   async create(id: string, settings: SiteSettings): Promise<SiteRecord | null> {
     try {
-      return this.fromRow(await this.prisma.site.create({ data: { id, ...this.toData(id, settings) } }));
+      const row = await this.prisma.$transaction(async (tx) => {
+        const created = await tx.site.create({ data: { id, ...this.toData(id, settings) } });
+        await automationActorId(tx, mintSiteScope(id));
+        return created;
+      });
+      return this.fromRow(row);
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
       throw error;
@@ -99,4 +106,10 @@ export class SitesRepository {
     const providers = Array.isArray(row.loginProviders) ? row.loginProviders.filter((id): id is string => typeof id === 'string') : null;
     return { ...row, ssoSecret: row.ssoSecret === null ? null : this.cipher.open(row.id, row.ssoSecret), loginProviders: providers };
   }
+}
+
+/** The scope of every site in the database, for the command-line tools, which run without the registry. */
+export async function siteScopesIn(prisma: Pick<PrismaClient, 'site'>): Promise<SiteScope[]> {
+  const rows = await prisma.site.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+  return rows.map((row) => mintSiteScope(row.id));
 }
