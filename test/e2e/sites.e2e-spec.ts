@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { aKeySignedSsoToken, anSsoToken, aUser, type LoggedInUser } from '../factories/users.js';
 import type { HttpResponse, RequestOptions } from '../helpers/http-client.js';
@@ -9,6 +12,7 @@ const ENGLISH = 'https://english.example.com';
 const ENGLISH_SECRET = 'the-english-editions-own-sso-secret-of-32-chars';
 /** A word only the English edition's Standards Board bans. */
 const ENGLISH_ONLY_TERM = 'crumpetgate';
+const EXPORT_CLI = fileURLToPath(new URL('../../dist/modules/policy/training/export-decisions.cli.js', import.meta.url));
 
 /**
  * Two sites on one deployment: the default one (the environment's: a Korean daily) and an English
@@ -71,8 +75,8 @@ describe('sites', () => {
     await jwks.close();
   });
 
-  async function logInOn(site: string, role: 'admin' | 'moderator' | 'reader'): Promise<LoggedInUser> {
-    const response = await t.http.post('/api/v1/auth/dev', { name: `${site}-${role}-${process.pid}`, role }, on(site));
+  async function logInOn(site: string, role: 'admin' | 'moderator' | 'reader', name = `${site}-${role}-${process.pid}`): Promise<LoggedInUser> {
+    const response = await t.http.post('/api/v1/auth/dev', { name, role }, on(site));
     expect(response.status).toBe(200);
     return { token: response.body.accessToken, user: response.body.user };
   }
@@ -243,6 +247,38 @@ describe('sites', () => {
       expect((await log(english(englishModerator.token))).map((entry) => entry.commentId)).toContain(englishHeld);
       expect((await log({ token: dailyModerator.token })).map((entry) => entry.commentId)).not.toContain(englishHeld);
       expect((await t.http.get(`/api/v1/moderation/log?commentId=${englishHeld}`, { token: dailyModerator.token })).body.entries).toEqual([]);
+    });
+
+    it("keeps each site's labelled decisions apart: the export takes --site, and every line names its site", async () => {
+      const dailyText = 'Daily export: see https://daily-export.example/a now.';
+      const englishText = 'English export: see https://english-export.example/a now.';
+      // Readers of their own: the others have used up their quota on this article.
+      const dailyId = (await post('same-id', dailyText, (await aUser(t.http)).token)).body.comment.id as string;
+      const englishId = (await post('same-id', englishText, (await logInOn('english', 'reader', `exporter-${process.pid}`)).token, english())).body.comment
+        .id as string;
+      const reject = (commentId: string, options: RequestOptions) =>
+        t.http.post(`/api/v1/moderation/comments/${commentId}/decision`, { action: 'reject', reason: 'spam link' }, options);
+      expect((await reject(dailyId, { token: dailyModerator.token })).status).toBe(200);
+      expect((await reject(englishId, english(englishModerator.token))).status).toBe(200);
+
+      const exportDecisions = async (...args: string[]) => {
+        const { stdout } = await promisify(execFile)(process.execPath, [EXPORT_CLI, ...args], {
+          env: { ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent' },
+        });
+        return stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { text: string; site: string; label: number });
+      };
+      const every = await exportDecisions();
+      expect(every.find((line) => line.text === dailyText)).toMatchObject({ site: 'default', label: 1 });
+      expect(every.find((line) => line.text === englishText)).toMatchObject({ site: 'english', label: 1 });
+      const onlyEnglish = await exportDecisions('--site', 'english');
+      expect(onlyEnglish.map((line) => line.text)).toContain(englishText);
+      expect(onlyEnglish.map((line) => line.text)).not.toContain(dailyText);
+      expect(new Set(onlyEnglish.map((line) => line.site))).toEqual(new Set(['english']));
+      expect((await exportDecisions('--site', 'default')).map((line) => line.text)).not.toContain(englishText);
+      await expect(exportDecisions('--site', 'nowhere')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--site nowhere: no such site') });
     });
 
     it('lets an operator moderate any site', async () => {

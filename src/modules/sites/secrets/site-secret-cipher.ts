@@ -60,7 +60,8 @@ export class SiteSecretCipher {
   open(siteId: string, stored: string): string {
     if (!SiteSecretCipher.isEncrypted(stored)) return stored;
     const [keyId, iv, text, tag] = stored.slice(PREFIX.length).split(':');
-    if (!keyId || !iv || text === undefined || !tag) throw new SiteSecretKeyError(`the SSO secret of site "${siteId}" is stored in a form this version cannot read`);
+    if (!keyId || !iv || text === undefined || !tag)
+      throw new SiteSecretKeyError(`the SSO secret of site "${siteId}" is stored in a form this version cannot read`);
     const key = this.keys.get(keyId);
     if (!key) {
       throw new SiteSecretKeyError(
