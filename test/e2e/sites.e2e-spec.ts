@@ -412,6 +412,40 @@ describe('sites', () => {
       expect(englishGroups.body.groups.map((group: { id: string }) => group.id)).toEqual([groupId]);
     });
 
+    it("names each site's own automation actor in its log when the automatic moderation acts", async () => {
+      const actors: Record<string, { id: string; displayName: string; kind: string }> = {};
+      for (const [site, admin] of [
+        ['default', dailyAdmin],
+        ['english', englishAdmin],
+      ] as const) {
+        const options = (token: string) => (site === 'english' ? english(token) : { token });
+        expect(
+          (await t.http.put('/api/v1/articles/auto-story', { title: 'A heated story', url: 'https://news.example.com/auto' }, options(admin.token))).status,
+        ).toBe(200);
+        const overrides = { autoModeration: { windowMinutes: 30, minComments: 2, threshold: 0.5, action: 'premoderate' } };
+        expect((await t.http.put('/api/v1/articles/auto-story/policy', { overrides }, options(admin.token))).status).toBe(200);
+        for (const n of [1, 2]) {
+          const posted = await post(
+            'auto-story',
+            `Held ${n}: https://held.example/${site}/${n}`,
+            (await freshReader(site)).token,
+            site === 'english' ? english() : {},
+          );
+          expect(posted.body.comment.status).toBe('pending');
+        }
+        const moderator = site === 'english' ? englishModerator : dailyModerator;
+        const log = (await t.http.get('/api/v1/moderation/log?limit=200', options(moderator.token))).body.entries as {
+          action: string;
+          actor: { id: string; displayName: string; kind: string };
+          details: { articleId?: string };
+        }[];
+        const entry = log.find((candidate) => candidate.action === 'auto_premoderate' && candidate.details.articleId === 'auto-story');
+        expect(entry?.actor).toMatchObject({ displayName: 'Comment Desk automation', kind: 'automation' });
+        actors[site] = entry!.actor;
+      }
+      expect(actors.english!.id).not.toBe(actors.default!.id);
+    });
+
     it('works an operator on the site X-Comment-Site names, and on the default site without it', async () => {
       const dailyId = await held('default', 'Daily, for the operator:');
       const englishId = await held('english', 'English, for the operator:');
