@@ -1,7 +1,7 @@
 -- Each site's automation actor: the user the moderation log names for what the service did by itself
 -- (the automatic closing or premoderation of an article). It has no identity, so no one can log in as
 -- it. One per site, found by its provider `automation`; sites created later get theirs with them.
-CREATE UNIQUE INDEX "users_automation_actor_key" ON "users"("site_id") WHERE "provider" = 'automation';
+CREATE UNIQUE INDEX IF NOT EXISTS "users_automation_actor_key" ON "users"("site_id") WHERE "provider" = 'automation';
 
 INSERT INTO "users" ("id", "site_id", "display_name", "provider", "role", "created_at")
 SELECT uuidv7(), "id", 'Comment Desk automation', 'automation', 'reader', CURRENT_TIMESTAMP FROM "sites"
