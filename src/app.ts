@@ -98,7 +98,13 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
 
   SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
 
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // What started before the failing hook (the notification listener, the pools) stops with it.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type LoginProvidersConfig, loginProviderEnvShape, loginProviderProblems, readLoginProviders, type SessionSecretConfig } from './oauth-config.js';
 import { type NotificationsConfig, notificationsEnvShape, readNotificationsConfig } from './notifications-config.js';
 import { readSsoConfig, type SsoConfig, ssoEnvShape, ssoProblems } from './sso-config.js';
+import { readSiteSecretsConfig, type SiteSecretsConfig, siteSecretsEnvShape } from './site-secrets-config.js';
 
 /** `count/seconds`, e.g. `5/60`. */
 const rateLimit = z
@@ -80,6 +81,7 @@ const envSchema = z.object({
   ...loginProviderEnvShape,
   ...ssoEnvShape,
   ...notificationsEnvShape,
+  ...siteSecretsEnvShape,
 });
 
 /** Every variable the service reads, for the checks that each is documented and reaches a deployment. */
@@ -137,6 +139,8 @@ export interface AppConfig {
   notifications: NotificationsConfig;
   /** Logins made admins of the default site at every start (ADMIN_SUBJECTS). */
   adminSubjects: IdentityRef[];
+  /** The key (and the keys it replaced) that encrypt the sites' SSO secrets at rest. */
+  siteSecrets: SiteSecretsConfig;
 }
 
 /** SESSION_SECRET's stand-in when unset: one random secret for the life of this process. */
@@ -199,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.METRICS_TOKEN,
     notifications: readNotificationsConfig(e),
     adminSubjects: adminSubjects.identities,
+    siteSecrets: readSiteSecretsConfig(e),
   };
 }
 

@@ -98,9 +98,16 @@ describe('article lifecycle', () => {
       expect(refused.body.error).toMatchObject({ code: 'ARTICLE_CLOSED', details: { reason: 'auto_closed' } });
       const log = (await t.http.get('/api/v1/moderation/log?limit=100', { token: moderator.token })).body.entries as {
         action: string;
+        actor: { id: string; displayName: string; kind: string };
         details: { articleId?: string };
       }[];
-      expect(log.filter((entry) => entry.details.articleId === article.id).map((entry) => entry.action)).toEqual(['auto_close']);
+      const automatic = log.filter((entry) => entry.details.articleId === article.id);
+      expect(automatic.map((entry) => entry.action)).toEqual(['auto_close']);
+      // No person closed it: the site's automation actor did, a real account no one can log in as.
+      expect(automatic[0]!.actor).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), displayName: 'Comment Desk automation', kind: 'automation' });
+      expect(automatic[0]!.actor.id).not.toBe('00000000-0000-0000-0000-000000000000');
+      const byActor = await t.http.get(`/api/v1/moderation/log?userId=${automatic[0]!.actor.id}`, { token: moderator.token });
+      expect(byActor.body.entries.map((entry: { action: string }) => entry.action)).toContain('auto_close');
 
       const reversed = await t.http.post(
         `/api/v1/moderation/articles/${article.id}/reverse-automation`,
@@ -114,9 +121,12 @@ describe('article lifecycle', () => {
       expect((await post(article.id, 'A civil comment after the reversal.')).status).toBe(201);
       const after = (await t.http.get('/api/v1/moderation/log?limit=100', { token: moderator.token })).body.entries as {
         action: string;
+        actor: { id: string; displayName: string; kind: string };
         details: { articleId?: string };
       }[];
-      expect(after.filter((entry) => entry.details.articleId === article.id).map((entry) => entry.action)).toEqual(['auto_close', 'auto_action_reversed']);
+      const history = after.filter((entry) => entry.details.articleId === article.id);
+      expect(history.map((entry) => entry.action)).toEqual(['auto_close', 'auto_action_reversed']);
+      expect(history[1]!.actor).toEqual({ id: moderator.user.id, displayName: moderator.user.displayName, kind: 'person' });
       expect((await t.http.post(`/api/v1/moderation/articles/${article.id}/reverse-automation`, {}, { token: moderator.token })).status).toBe(404);
       expect((await t.http.post(`/api/v1/moderation/articles/${article.id}/reverse-automation`, {}, { token: reader.token })).status).toBe(403);
     });

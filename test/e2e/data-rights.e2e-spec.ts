@@ -181,7 +181,7 @@ describe.each(['anonymise', 'delete'] as const)('data rights (ACCOUNT_DELETION=%
       expect.objectContaining({
         action: 'reject',
         reason: 'Off topic for this story',
-        actor: { id: moderator.user.id, displayName: moderator.user.displayName },
+        actor: { id: moderator.user.id, displayName: moderator.user.displayName, kind: 'person' },
       }),
     ]);
 

@@ -169,7 +169,7 @@ describe('moderation', () => {
       expect(await logOf(comment.id)).toEqual([
         {
           at: expect.any(String),
-          actor: { id: moderator.user.id, displayName: moderator.user.displayName },
+          actor: { id: moderator.user.id, displayName: moderator.user.displayName, kind: 'person' },
           action: 'approve',
           commentId: comment.id,
           reason: 'on topic',

@@ -1,7 +1,11 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { aKeySignedSsoToken, anSsoToken, aUser, type LoggedInUser } from '../factories/users.js';
 import type { HttpResponse, RequestOptions } from '../helpers/http-client.js';
 import { aPublisherSigningKey, type PublisherSigningKey, startJwksServer, type TestJwksServer } from '../helpers/jwks-server.js';
+import { type ServerSentEvent, waitForEvent } from '../helpers/server-sent-events.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const DAILY = 'https://daily.example.kr';
@@ -9,6 +13,7 @@ const ENGLISH = 'https://english.example.com';
 const ENGLISH_SECRET = 'the-english-editions-own-sso-secret-of-32-chars';
 /** A word only the English edition's Standards Board bans. */
 const ENGLISH_ONLY_TERM = 'crumpetgate';
+const EXPORT_CLI = fileURLToPath(new URL('../../dist/modules/policy/training/export-decisions.cli.js', import.meta.url));
 
 /**
  * Two sites on one deployment: the default one (the environment's: a Korean daily) and an English
@@ -71,8 +76,8 @@ describe('sites', () => {
     await jwks.close();
   });
 
-  async function logInOn(site: string, role: 'admin' | 'moderator' | 'reader'): Promise<LoggedInUser> {
-    const response = await t.http.post('/api/v1/auth/dev', { name: `${site}-${role}-${process.pid}`, role }, on(site));
+  async function logInOn(site: string, role: 'admin' | 'moderator' | 'reader', name = `${site}-${role}-${process.pid}`): Promise<LoggedInUser> {
+    const response = await t.http.post('/api/v1/auth/dev', { name, role }, on(site));
     expect(response.status).toBe(200);
     return { token: response.body.accessToken, user: response.body.user };
   }
@@ -245,9 +250,222 @@ describe('sites', () => {
       expect((await t.http.get(`/api/v1/moderation/log?commentId=${englishHeld}`, { token: dailyModerator.token })).body.entries).toEqual([]);
     });
 
+    it("keeps each site's labelled decisions apart: the export takes --site, and every line names its site", async () => {
+      const dailyText = 'Daily export: see https://daily-export.example/a now.';
+      const englishText = 'English export: see https://english-export.example/a now.';
+      // Readers of their own: the others have used up their quota on this article.
+      const dailyId = (await post('same-id', dailyText, (await aUser(t.http)).token)).body.comment.id as string;
+      const englishId = (await post('same-id', englishText, (await logInOn('english', 'reader', `exporter-${process.pid}`)).token, english())).body.comment
+        .id as string;
+      const reject = (commentId: string, options: RequestOptions) =>
+        t.http.post(`/api/v1/moderation/comments/${commentId}/decision`, { action: 'reject', reason: 'spam link' }, options);
+      expect((await reject(dailyId, { token: dailyModerator.token })).status).toBe(200);
+      expect((await reject(englishId, english(englishModerator.token))).status).toBe(200);
+
+      const exportDecisions = async (...args: string[]) => {
+        const { stdout } = await promisify(execFile)(process.execPath, [EXPORT_CLI, ...args], {
+          env: { ...process.env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent' },
+        });
+        return stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { text: string; site: string; label: number });
+      };
+      const every = await exportDecisions();
+      expect(every.find((line) => line.text === dailyText)).toMatchObject({ site: 'default', label: 1 });
+      expect(every.find((line) => line.text === englishText)).toMatchObject({ site: 'english', label: 1 });
+      const onlyEnglish = await exportDecisions('--site', 'english');
+      expect(onlyEnglish.map((line) => line.text)).toContain(englishText);
+      expect(onlyEnglish.map((line) => line.text)).not.toContain(dailyText);
+      expect(new Set(onlyEnglish.map((line) => line.site))).toEqual(new Set(['english']));
+      await expect(exportDecisions('--site', 'nowhere')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--site nowhere: no such site') });
+      // Each export starts a process of its own.
+    }, 60_000);
+
     it('lets an operator moderate any site', async () => {
       const response = await t.http.get('/api/v1/moderation/queues/pending', english(operator.token));
       expect(response.status).toBe(200);
+    });
+  });
+
+  describe("what a site's moderators see", () => {
+    let readers = 0;
+    /** A reader of their own: each reader may post only a few comments under one article. */
+    const freshReader = async (site: 'default' | 'english'): Promise<LoggedInUser> =>
+      site === 'default' ? aUser(t.http) : logInOn('english', 'reader', `english-reader-${process.pid}-${++readers}`);
+    const held = async (site: 'default' | 'english', text: string): Promise<string> => {
+      const posted = await post('same-id', `${text} https://held.example/${site}`, (await freshReader(site)).token, site === 'english' ? english() : {});
+      expect(posted.body.comment.status).toBe('pending');
+      return posted.body.comment.id as string;
+    };
+    const queue = async (name: string, options: RequestOptions, query = '') => {
+      const response = await t.http.get(`/api/v1/moderation/queues/${name}?limit=100${query}`, options);
+      expect(response.status).toBe(200);
+      return response.body.items as { comment: { id: string; body: string }; claim: { moderator: { id: string } } | null }[];
+    };
+    const bodies = async (name: string, options: RequestOptions) => (await queue(name, options)).map((item) => item.comment.body);
+
+    it("keeps the reported and rejected queues each site's own", async () => {
+      const dailyText = 'Daily, reported: a published comment someone disliked.';
+      const englishText = 'English, reported: a published comment someone disliked.';
+      for (const [text, site] of [
+        [dailyText, 'default'],
+        [englishText, 'english'],
+      ] as const) {
+        const options = site === 'english' ? english : (token?: string) => (token ? { token } : {});
+        const posted = await post('same-id', text, (await freshReader(site)).token, options());
+        expect(posted.body.comment.status).toBe('published');
+        const report = await t.http.post(`/api/v1/comments/${posted.body.comment.id}/reports`, { reason: 'abuse' }, options((await freshReader(site)).token));
+        expect(report.status).toBe(201);
+      }
+      expect(await bodies('reported', { token: dailyModerator.token })).toContain(dailyText);
+      expect(await bodies('reported', { token: dailyModerator.token })).not.toContain(englishText);
+      expect(await bodies('reported', english(englishModerator.token))).toEqual([englishText]);
+
+      // The English Standards Board's own term rejected a comment there (above); the daily published it.
+      const rejected = `What a ${ENGLISH_ONLY_TERM} this turned out to be.`;
+      expect(await bodies('rejected', english(englishModerator.token))).toContain(rejected);
+      expect(await bodies('rejected', { token: dailyModerator.token })).not.toContain(rejected);
+      expect(await bodies('approved', { token: dailyModerator.token })).not.toContain(englishText);
+    });
+
+    it("streams each site's queue changes to its own moderators only, and an operator's to the site its request names", async () => {
+      const events = `${t.baseUrl}/api/v1/moderation/events`;
+      const englishIds: string[] = [];
+      const dailyIds: string[] = [];
+      const about = (seen: ServerSentEvent[], ids: string[]) => seen.filter((event) => ids.includes(event.data.commentId as string));
+
+      // The English events happen first; the daily sentinel ends the daily stream.
+      const onDaily = await waitForEvent(
+        events,
+        dailyModerator.token,
+        async () => {
+          englishIds.push(await held('english', 'English, live:'));
+          const claimed = await t.http.post(`/api/v1/moderation/comments/${englishIds[0]}/claim`, undefined, english(englishModerator.token));
+          expect(claimed.status).toBe(200);
+          dailyIds.push(await held('default', 'Daily, live:'));
+        },
+        (event) => event.data.commentId === dailyIds[0],
+      );
+      expect(about(onDaily, dailyIds)).toHaveLength(1);
+      expect(about(onDaily, englishIds)).toEqual([]);
+      expect(onDaily.some((event) => JSON.stringify(event.data).includes(englishModerator.user.id))).toBe(false);
+
+      for (const [token, headers] of [
+        [englishModerator.token, { 'x-comment-site': 'english' }],
+        [operator.token, { 'x-comment-site': 'english' }],
+      ] as const) {
+        const before = englishIds.length;
+        const seen = await waitForEvent(
+          events,
+          token,
+          async () => {
+            dailyIds.push(await held('default', 'Daily, live again:'));
+            englishIds.push(await held('english', 'English, live again:'));
+          },
+          (event) => event.data.commentId === englishIds[before],
+          headers,
+        );
+        expect(about(seen, [englishIds[before]!])).toEqual([
+          { event: 'queue', data: expect.objectContaining({ type: 'comment.queued', commentId: englishIds[before], status: 'pending' }) },
+        ]);
+        expect(about(seen, dailyIds)).toEqual([]);
+        expect(JSON.stringify(seen)).not.toContain('"siteId"');
+      }
+    });
+
+    it("never shows a site's claims to another site, nor lets another site's moderator take or drop one", async () => {
+      const dailyId = await held('default', 'Daily, claimed:');
+      const claimed = await t.http.post(`/api/v1/moderation/comments/${dailyId}/claim`, undefined, { token: dailyModerator.token });
+      expect(claimed.status).toBe(200);
+      // The claim exists: the English moderator still learns nothing of it.
+      const across = await t.http.post(`/api/v1/moderation/comments/${dailyId}/claim`, undefined, english(englishModerator.token));
+      expect(across.status).toBe(404);
+      expect(across.text).not.toContain(dailyModerator.user.id);
+      // Dropping it from the other site answers as for any claim one does not hold, and leaves it in place.
+      expect((await t.http.delete(`/api/v1/moderation/comments/${dailyId}/claim`, english(englishModerator.token))).status).toBe(204);
+      const dailyItem = (await queue('pending', { token: dailyModerator.token })).find((item) => item.comment.id === dailyId);
+      expect(dailyItem?.claim?.moderator.id).toBe(dailyModerator.user.id);
+      const englishQueue = await queue('pending', english(englishModerator.token));
+      expect(englishQueue.map((item) => item.comment.id)).not.toContain(dailyId);
+      expect(englishQueue.filter((item) => item.claim?.moderator.id === dailyModerator.user.id)).toEqual([]);
+    });
+
+    it("keeps saved article groups each site's own", async () => {
+      const saved = await t.http.post('/api/v1/moderation/groups', { name: 'The story', articleIds: ['same-id'] }, english(englishModerator.token));
+      expect(saved.status).toBe(200);
+      const groupId = saved.body.id as string;
+      const dailyGroups = await t.http.get('/api/v1/moderation/groups', { token: dailyModerator.token });
+      expect(dailyGroups.body.groups.map((group: { id: string }) => group.id)).not.toContain(groupId);
+      // The same name is free on the daily: groups are per site.
+      const dailySaved = await t.http.post('/api/v1/moderation/groups', { name: 'The story', articleIds: ['same-id'] }, { token: dailyModerator.token });
+      expect(dailySaved.status).toBe(200);
+      expect(dailySaved.body.id).not.toBe(groupId);
+
+      const filtered = await t.http.get(`/api/v1/moderation/queues/pending?group=${groupId}`, { token: dailyModerator.token });
+      expect(filtered.status).toBe(404);
+      const englishItems = await queue('pending', english(englishModerator.token), `&group=${groupId}`);
+      expect(englishItems.length).toBeGreaterThan(0);
+      expect(englishItems.every((item) => item.comment.body.startsWith('English'))).toBe(true);
+      expect((await t.http.delete(`/api/v1/moderation/groups/${groupId}`, { token: dailyModerator.token })).status).toBe(404);
+      const englishGroups = await t.http.get('/api/v1/moderation/groups', english(englishModerator.token));
+      expect(englishGroups.body.groups.map((group: { id: string }) => group.id)).toEqual([groupId]);
+    });
+
+    it("names each site's own automation actor in its log when the automatic moderation acts", async () => {
+      const actors: Record<string, { id: string; displayName: string; kind: string }> = {};
+      for (const [site, admin] of [
+        ['default', dailyAdmin],
+        ['english', englishAdmin],
+      ] as const) {
+        const options = (token: string) => (site === 'english' ? english(token) : { token });
+        expect(
+          (await t.http.put('/api/v1/articles/auto-story', { title: 'A heated story', url: 'https://news.example.com/auto' }, options(admin.token))).status,
+        ).toBe(200);
+        const overrides = { autoModeration: { windowMinutes: 30, minComments: 2, threshold: 0.5, action: 'premoderate' } };
+        expect((await t.http.put('/api/v1/articles/auto-story/policy', { overrides }, options(admin.token))).status).toBe(200);
+        for (const n of [1, 2]) {
+          const posted = await post(
+            'auto-story',
+            `Held ${n}: https://held.example/${site}/${n}`,
+            (await freshReader(site)).token,
+            site === 'english' ? english() : {},
+          );
+          expect(posted.body.comment.status).toBe('pending');
+        }
+        const moderator = site === 'english' ? englishModerator : dailyModerator;
+        const log = (await t.http.get('/api/v1/moderation/log?limit=200', options(moderator.token))).body.entries as {
+          action: string;
+          actor: { id: string; displayName: string; kind: string };
+          details: { articleId?: string };
+        }[];
+        const entry = log.find((candidate) => candidate.action === 'auto_premoderate' && candidate.details.articleId === 'auto-story');
+        expect(entry?.actor).toMatchObject({ displayName: 'Comment Desk automation', kind: 'automation' });
+        actors[site] = entry!.actor;
+      }
+      expect(actors.english!.id).not.toBe(actors.default!.id);
+    });
+
+    it('works an operator on the site X-Comment-Site names, and on the default site without it', async () => {
+      const dailyId = await held('default', 'Daily, for the operator:');
+      const englishId = await held('english', 'English, for the operator:');
+      const onEnglish = (await queue('pending', english(operator.token))).map((item) => item.comment.id);
+      expect(onEnglish).toContain(englishId);
+      expect(onEnglish).not.toContain(dailyId);
+      expect(onEnglish).toEqual((await queue('pending', english(englishModerator.token))).map((item) => item.comment.id));
+      const onDefault = (await queue('pending', { token: operator.token })).map((item) => item.comment.id);
+      expect(onDefault).toContain(dailyId);
+      expect(onDefault).not.toContain(englishId);
+
+      const decide = (commentId: string, options: RequestOptions) =>
+        t.http.post(`/api/v1/moderation/comments/${commentId}/decision`, { action: 'approve', reason: 'the operator' }, options);
+      expect((await decide(dailyId, english(operator.token))).status).toBe(404);
+      expect((await decide(englishId, english(operator.token))).status).toBe(200);
+      const log = await t.http.get(`/api/v1/moderation/log?commentId=${englishId}`, english(englishModerator.token));
+      expect(log.body.entries).toEqual([
+        expect.objectContaining({ action: 'approve', actor: { id: operator.user.id, displayName: operator.user.displayName, kind: 'person' } }),
+      ]);
+      expect((await t.http.get(`/api/v1/moderation/log?commentId=${englishId}`, { token: operator.token })).body.entries).toEqual([]);
     });
   });
 

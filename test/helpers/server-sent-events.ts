@@ -12,10 +12,11 @@ export async function waitForEvent<Data = Record<string, unknown>>(
   token: string,
   start: () => Promise<void>,
   wanted: (e: ServerSentEvent<Data>) => boolean,
+  headers: Record<string, string> = {},
 ): Promise<ServerSentEvent<Data>[]> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), 8_000);
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
+  const response = await fetch(url, { headers: { ...headers, authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
   const seen: ServerSentEvent<Data>[] = [];

@@ -9,6 +9,8 @@ import { HttpClient } from './http-client.js';
 import { requireEnv } from './test-env.js';
 
 export const TEST_SSO_SECRET = 'test-sso-secret-that-is-at-least-32-characters-long';
+/** Every test app encrypts its sites' SSO secrets, as a production deployment should. */
+export const TEST_SITE_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -45,6 +47,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: databaseUrl,
     DEV_LOGIN: 'true',
     SSO_SECRET: TEST_SSO_SECRET,
+    SITE_SECRETS_KEY: TEST_SITE_SECRETS_KEY,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     COMMENT_RATE_LIMIT: '1000/60',
     AUTH_RATE_LIMIT: '1000/60',

@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
 import { appendLogEntries } from '@/modules/audit/audit-log.repository.js';
 import { MODERATION_EVENTS } from '@/modules/comments/lifecycle/moderation-events.js';
+import { automationActorId } from '@/modules/sites/automation-actor.repository.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
-
-/** The automatic moderation's actor in the moderation log: no person, the service itself. */
-export const AUTOMATION_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 
 export type AutoAction = 'closed' | 'premoderated';
 
@@ -48,8 +46,9 @@ export class ArticleLifecycleRepository {
               UPDATE articles SET premoderation = true, auto_action = 'premoderated', auto_action_at = now()
               WHERE site_id = ${scope.siteId} AND id = ${articleId} AND auto_action IS NULL AND NOT premoderation`;
       if (changed === 0) return false;
+      // The actor is the site's automation user, no person: the log shows it as "Comment Desk automation".
       await appendLogEntries(tx, scope, [
-        { actorId: AUTOMATION_ACTOR_ID, action: `auto_${action === 'closed' ? 'close' : 'premoderate'}`, details: { articleId, ...details } },
+        { actorId: await automationActorId(tx, scope), action: `auto_${action === 'closed' ? 'close' : 'premoderate'}`, details: { articleId, ...details } },
       ]);
       await announce(tx, { type: 'article.auto_moderated', siteId: scope.siteId, articleId, action });
       return true;

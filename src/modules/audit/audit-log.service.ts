@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { LogEntryView, LogPage } from '@/contract/moderation-log.js';
 import { AuthService } from '@/modules/auth/auth.service.js';
+import type { UserRecord } from '@/modules/auth/auth.types.js';
+import { AUTOMATION_PROVIDER } from '@/modules/sites/automation-actor.repository.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { AuditLogRepository, type LogEntryRecord, type LogFilter } from './audit-log.repository.js';
 
@@ -36,7 +38,7 @@ export class AuditLogService {
     );
     return rows.map((row) => ({
       at: row.at.toISOString(),
-      actor: { id: row.actorId, displayName: actors.get(row.actorId)?.displayName ?? '' },
+      actor: actorView(row.actorId, actors.get(row.actorId)),
       action: row.action,
       commentId: row.commentId,
       targetUserId: row.targetUserId,
@@ -44,4 +46,8 @@ export class AuditLogService {
       details: row.details,
     }));
   }
+}
+
+function actorView(id: string, user: UserRecord | undefined): LogEntryView['actor'] {
+  return { id, displayName: user?.displayName ?? '', kind: user?.provider === AUTOMATION_PROVIDER ? 'automation' : 'person' };
 }

@@ -32,21 +32,29 @@ export class ClaimsRepository {
         await tx.$executeRaw`SELECT pg_notify(${MODERATION_EVENTS}, ${JSON.stringify(event)})`;
         return { commentId, moderatorId: taken.moderator_id, until: taken.until };
       }
-      const held = await tx.moderationClaim.findUnique({ where: { commentId } });
+      // Another moderator holds it; a comment of another site is simply not found.
+      const [held] = await tx.$queryRaw<ClaimRecord[]>`
+        SELECT m.comment_id::text AS "commentId", m.moderator_id::text AS "moderatorId", m.until
+        FROM moderation_claims m JOIN comments c ON c.id = m.comment_id
+        WHERE m.comment_id = ${commentId}::uuid AND c.site_id = ${scope.siteId}`;
       if (!held) throw new NotFoundError('The comment');
       return held;
     });
   }
 
-  /** A moderator's claims are on their site's comments only, so theirs is scoped by the moderator. */
-  async release(_scope: SiteScope, commentId: string, moderatorId: string): Promise<void> {
-    await this.prisma.moderationClaim.deleteMany({ where: { commentId, moderatorId } });
+  async release(scope: SiteScope, commentId: string, moderatorId: string): Promise<void> {
+    await this.prisma.$executeRaw`
+      DELETE FROM moderation_claims
+      WHERE comment_id = ${commentId}::uuid AND moderator_id = ${moderatorId}::uuid
+        AND EXISTS (SELECT 1 FROM comments WHERE id = ${commentId}::uuid AND site_id = ${scope.siteId})`;
   }
 
-  /** Claims still in force on these comments. */
-  /** `commentIds` come from a page of the site's own queue. */
-  async current(_scope: SiteScope, commentIds: string[], now: Date): Promise<ClaimRecord[]> {
+  /** Claims still in force on these of the site's comments. */
+  async current(scope: SiteScope, commentIds: string[], now: Date): Promise<ClaimRecord[]> {
     if (commentIds.length === 0) return [];
-    return this.prisma.moderationClaim.findMany({ where: { commentId: { in: commentIds }, until: { gt: now } } });
+    return this.prisma.$queryRaw<ClaimRecord[]>`
+      SELECT m.comment_id::text AS "commentId", m.moderator_id::text AS "moderatorId", m.until
+      FROM moderation_claims m JOIN comments c ON c.id = m.comment_id
+      WHERE m.comment_id = ANY(${commentIds}::uuid[]) AND c.site_id = ${scope.siteId} AND m.until > ${now}`;
   }
 }

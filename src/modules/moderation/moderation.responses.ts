@@ -89,7 +89,9 @@ export const articleGroupListSchema = answerSchema<ArticleGroupList>()(z.object(
 const logEntrySchema = z
   .object({
     at: isoTime,
-    actor: person,
+    actor: person.extend({
+      kind: z.enum(['person', 'automation']).describe('automation: the site’s automation actor, for what the service did by itself'),
+    }),
     action: z.string().describe(LOG_ACTIONS.join(', ')),
     commentId: z.uuid().nullable(),
     targetUserId: z.uuid().nullable(),

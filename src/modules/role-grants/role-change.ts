@@ -5,9 +5,6 @@ import type { Role, UserRecord } from '@/modules/auth/auth.types.js';
 import type { AuthorTrust } from '@/modules/policy/engine/engine.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 
-/** The actor of changes no person made through the API (the admin command, ADMIN_SUBJECTS): the nil UUID, as for the automatic moderation. */
-export const SERVICE_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
-
 export interface RoleChange {
   actorId: string;
   reason: string;

@@ -2,7 +2,8 @@ import type { Prisma, PrismaClient } from '@/generated/prisma/client.js';
 import type { SiteRole } from '@/modules/auth/auth.types.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import type { IdentityRef } from './identity-ref.js';
-import { changeRole, SERVICE_ACTOR_ID } from './role-change.js';
+import { automationActorId } from '@/modules/sites/automation-actor.repository.js';
+import { changeRole } from './role-change.js';
 
 export type GrantOutcome =
   { kind: 'changed' | 'unchanged'; userId: string; role: SiteRole } | { kind: 'pending'; role: SiteRole } | { kind: 'operator'; userId: string };
@@ -26,7 +27,7 @@ export async function grantRole(prisma: PrismaClient, scope: SiteScope, identity
     await tx.roleGrant.deleteMany({ where: { siteId: scope.siteId, provider, subject } });
     if (known.user.role === 'operator') return { kind: 'operator', userId: known.userId };
     const before = known.user.role;
-    await changeRole(tx, scope, known.userId, role, { actorId: SERVICE_ACTOR_ID, reason: source, details: { source, identity: `${provider}:${subject}` } });
+    await changeRole(tx, scope, known.userId, role, { actorId: await automationActorId(tx, scope), reason: source, details: { source, identity: `${provider}:${subject}` } });
     return { kind: before === role ? 'unchanged' : 'changed', userId: known.userId, role };
   });
 }
@@ -43,7 +44,7 @@ export async function applyGrantAtFirstLogin(tx: Prisma.TransactionClient, scope
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
   if (user.role === 'operator') return;
   await changeRole(tx, scope, userId, grant.role, {
-    actorId: SERVICE_ACTOR_ID,
+    actorId: await automationActorId(tx, scope),
     reason: grant.reason,
     details: { source: 'grant_at_first_login', identity: `${identity.provider}:${identity.subject}` },
   });

@@ -54,6 +54,7 @@ export class SiteRegistry implements OnModuleInit {
       this.reload().catch((error: unknown) => this.logger.error({ err: error }, 'could not reload the sites'));
     });
     await this.notifications.ready();
+    await this.resealSecrets();
     const existing = await this.repository.find(DEFAULT_SITE_ID);
     await this.repository.upsert(DEFAULT_SITE_ID, {
       name: existing?.name ?? 'Default site',
@@ -63,6 +64,16 @@ export class SiteRegistry implements OnModuleInit {
       loginProviders: existing?.loginProviders ?? null,
     });
     await this.reload();
+    const withSecret = this.all().filter((site) => site.ssoSecret !== null);
+    if (withSecret.length && !this.repository.encryptsSecrets) {
+      this.logger.warn({ sites: withSecret.map((site) => site.id) }, 'the sites’ SSO secrets are stored in plain text: set SITE_SECRETS_KEY to encrypt them');
+    }
+  }
+
+  /** Before anything is written: a key that cannot read a stored secret stops the start, naming the site and the variables. */
+  private async resealSecrets(): Promise<void> {
+    const resealed = await this.repository.resealSecrets();
+    if (resealed.length) this.logger.info({ sites: resealed }, `encrypted the SSO secrets of ${resealed.length} site(s) under the current key`);
   }
 
   async reload(): Promise<void> {

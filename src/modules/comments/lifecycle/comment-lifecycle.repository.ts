@@ -229,7 +229,7 @@ async function applyChange(tx: Prisma.TransactionClient, scope: SiteScope, curre
       WHERE id = ${current.authorId}::uuid AND trust = 'new'
         AND (SELECT count(*) FROM comments WHERE author_id = ${current.authorId}::uuid AND status = 'published') >= ${change.promoteAuthorAt}`;
   }
-  if (decision) await recordDecisionExample(tx, current, change.status, decision.byId);
+  if (decision) await recordDecisionExample(tx, scope, current, change.status, decision.byId);
   await appendLogEntries(tx, scope, change.audit);
   await announce(tx, scope, { type: change.event, commentId: current.id, articleId: current.articleId, status: change.status });
   await queueNotifications(tx, scope, current, change);
@@ -254,13 +254,19 @@ async function queueNotifications(tx: Prisma.TransactionClient, scope: SiteScope
  * A moderator's decision as a labelled example (rejected: abusive, approved: clean), in the decision's
  * transaction, so the examples are exactly the decisions recorded. A later decision replaces it.
  */
-async function recordDecisionExample(tx: Prisma.TransactionClient, current: CommentState, status: CommentStatus, decidedById: string): Promise<void> {
+async function recordDecisionExample(
+  tx: Prisma.TransactionClient,
+  scope: SiteScope,
+  current: CommentState,
+  status: CommentStatus,
+  decidedById: string,
+): Promise<void> {
   const label = status === 'rejected' ? 1 : 0;
   const queue = current.status === 'published' && current.openReports > 0 ? 'reported' : current.status;
   const score = current.verdict.reasons.find((reason) => reason.score !== undefined)?.score ?? null;
   await tx.$executeRaw`
-    INSERT INTO decision_examples (comment_id, body, label, queue, policy_version, rule_ids, score, decided_by_id)
-    VALUES (${current.id}::uuid, ${current.body}, ${label}, ${queue}, ${current.verdict.policyVersion}, ${ruleIdsOf(current.verdict)}::text[], ${score}, ${decidedById}::uuid)
+    INSERT INTO decision_examples (comment_id, site_id, body, label, queue, policy_version, rule_ids, score, decided_by_id)
+    VALUES (${current.id}::uuid, ${scope.siteId}, ${current.body}, ${label}, ${queue}, ${current.verdict.policyVersion}, ${ruleIdsOf(current.verdict)}::text[], ${score}, ${decidedById}::uuid)
     ON CONFLICT (comment_id) DO UPDATE SET body = excluded.body, label = excluded.label, queue = excluded.queue,
       policy_version = excluded.policy_version, rule_ids = excluded.rule_ids, score = excluded.score,
       decided_by_id = excluded.decided_by_id, decided_at = now()`;

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/generated/prisma/client.js';
+import type { SiteScope } from '@/modules/sites/site-scope.js';
 
 /** A moderator's decision as training data, in the corpora's line format plus where it came from. */
 export interface DecisionExampleLine {
@@ -6,6 +7,8 @@ export interface DecisionExampleLine {
   label: 0 | 1;
   /** `moderator:<status when decided>`: pending (held), reported, rejected or published (overturned). */
   tag: string;
+  /** The site whose moderators decided it. */
+  site: string;
   policyVersion: number;
   rules: string[];
   score: number | null;
@@ -15,14 +18,20 @@ export interface DecisionExampleLine {
 const PAGE = 500;
 
 /**
- * The labelled examples moderators' decisions left, oldest decision first, a page at a time so an
- * export of years of decisions stays in constant memory.
+ * The labelled examples moderators' decisions left on the given sites, oldest decision first, a page
+ * at a time so an export of years of decisions stays in constant memory.
  */
-export async function* decisionExamples(prisma: Pick<PrismaClient, 'decisionExample'>, since?: Date): AsyncGenerator<DecisionExampleLine> {
+export async function* decisionExamples(
+  prisma: Pick<PrismaClient, 'decisionExample'>,
+  sites: readonly SiteScope[],
+  since?: Date,
+): AsyncGenerator<DecisionExampleLine> {
+  const siteIds = sites.map((scope) => scope.siteId);
   let after: { decidedAt: Date; commentId: string } | undefined;
   for (;;) {
     const rows = await prisma.decisionExample.findMany({
       where: {
+        siteId: siteIds.length === 1 ? siteIds[0]! : { in: siteIds },
         ...(since ? { decidedAt: { gte: since } } : {}),
         ...(after ? { OR: [{ decidedAt: { gt: after.decidedAt } }, { decidedAt: after.decidedAt, commentId: { gt: after.commentId } }] } : {}),
       },
@@ -34,6 +43,7 @@ export async function* decisionExamples(prisma: Pick<PrismaClient, 'decisionExam
         text: row.body,
         label: row.label === 1 ? 1 : 0,
         tag: `moderator:${row.queue}`,
+        site: row.siteId,
         policyVersion: row.policyVersion,
         rules: row.ruleIds,
         score: row.score,

@@ -1,8 +1,9 @@
 /**
- * `npm run export:decisions -- [--out decisions.jsonl] [--since 2026-01-01]`: writes every moderator
- * decision on a held or reported comment as one JSON line `{ text, label, tag, ... }`, the format
- * `npm run train:classifier -- --data <folder>` reads, to retrain the classifier on a newsroom's own
- * readers. Reads DATABASE_URL, or the embedded PostgreSQL `npm start` uses when it is unset.
+ * `npm run export:decisions -- [--out decisions.jsonl] [--since 2026-01-01] [--site <id>]`: writes
+ * every moderator decision on a held or reported comment as one JSON line `{ text, label, tag, site,
+ * ... }`, the format `npm run train:classifier -- --data <folder>` reads, to retrain the classifier on a
+ * newsroom's own readers: one site's (`--site`), or every site's, each line naming its site. Reads
+ * DATABASE_URL, or the embedded PostgreSQL `npm start` uses when it is unset.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -11,6 +12,7 @@ import { createLogger } from '@/common/logging/logger.js';
 import { locateDatabase } from '@/database/database-location.js';
 import { poolAdapter } from '@/database/prisma.service.js';
 import { PrismaClient } from '@/generated/prisma/client.js';
+import { siteScopesIn } from '@/modules/sites/sites.repository.js';
 import { decisionExamples } from './decision-examples.repository.js';
 
 function option(name: string): string | undefined {
@@ -27,12 +29,21 @@ if (since && Number.isNaN(since.getTime())) {
   process.exit(2);
 }
 const outPath = option('out');
+const siteId = option('site');
 const database = await locateDatabase(config, logger);
 const prisma = new PrismaClient({ adapter: poolAdapter(database.url, { size: 2, waitMs: 10_000 }) });
+const sites = await siteScopesIn(prisma);
+const chosen = siteId === undefined ? sites : sites.filter((scope) => scope.siteId === siteId);
+if (chosen.length === 0) {
+  console.error(`--site ${siteId}: no such site (the sites are: ${sites.map((scope) => scope.siteId).join(', ')})`);
+  await prisma.$disconnect();
+  await database.embedded?.stop();
+  process.exit(2);
+}
 const out = outPath ? createWriteStream(outPath) : process.stdout;
 let count = 0;
 try {
-  for await (const line of decisionExamples(prisma, since)) {
+  for await (const line of decisionExamples(prisma, chosen, since)) {
     if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
     count++;
   }
@@ -40,7 +51,7 @@ try {
     out.end();
     await once(out, 'finish');
   }
-  console.error(`exported ${count} labelled decision(s)${outPath ? ` to ${outPath}` : ''}`);
+  console.error(`exported ${count} labelled decision(s) of ${siteId === undefined ? 'every site' : `site ${siteId}`}${outPath ? ` to ${outPath}` : ''}`);
 } finally {
   await prisma.$disconnect();
   await database.embedded?.stop();
