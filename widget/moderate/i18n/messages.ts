@@ -1,5 +1,6 @@
 import type { AuthorTrust, Role } from '@/contract/users.js';
 import type { ModerationQueue } from '@/contract/moderation-queue.js';
+import type { PolicyLayerName } from '@/contract/effective-policy.js';
 import { REPORT_REASON_LABELS } from '@widget/shared/i18n/report-reason-labels.js';
 import { ERROR_MESSAGES, type ErrorMessages } from '@widget/shared/i18n/error-messages.js';
 import type { Lang } from '@widget/shared/lang.js';
@@ -38,6 +39,7 @@ const en = {
   filterRule: 'Rule id',
   filterRulePlaceholder: 'e.g. personal.phone',
   filterAuthor: 'Author id',
+  filterGroup: 'Saved group id',
   applyFilters: 'Apply',
   clearFilters: 'Clear',
   onlyThisArticle: 'Only this article',
@@ -134,6 +136,26 @@ const en = {
   ] as [string, string][],
   shortcutsNote: 'Shortcuts do nothing while you type in a field.',
   close: 'Close',
+  site: 'Site',
+  defaultSite: 'default',
+  adminConsole: 'Admin console',
+  articlePolicy: 'Article policy',
+  articlePolicyLabel: (title: string) => `The policy in force for ${title}`,
+  policyVersion: (version: number) => `policy version ${version}`,
+  layers: { site: 'site', section: 'section', article: 'article' } satisfies Record<PolicyLayerName, string>,
+  policySettings: {
+    premoderation: 'Premoderation',
+    links: 'Links',
+    newAuthors: 'New authors',
+    daily: 'Daily quota',
+    perArticle: 'Quota per article',
+    toxicity: 'Toxicity model',
+    reports: 'Reports before requeue',
+  },
+  on: 'on',
+  off: 'off',
+  termChanges: 'Term changes',
+  termChange: (term: string, change: 'added' | 'removed', list: string) => `${term}: ${change === 'added' ? 'added to' : 'removed from'} ${list}`,
   errors: {
     ...ERROR_MESSAGES.en,
     ALREADY_DECIDED: 'Another moderator already decided this comment.',
@@ -171,6 +193,7 @@ const ko: Messages = {
   filterRule: '규칙 id',
   filterRulePlaceholder: '예: personal.phone',
   filterAuthor: '작성자 id',
+  filterGroup: '저장한 묶음 id',
   applyFilters: '적용',
   clearFilters: '지우기',
   onlyThisArticle: '이 기사만',
@@ -266,6 +289,26 @@ const ko: Messages = {
   ],
   shortcutsNote: '입력란에 글을 쓰는 동안에는 단축키가 동작하지 않습니다.',
   close: '닫기',
+  site: '사이트',
+  defaultSite: '기본',
+  adminConsole: '관리자 콘솔',
+  articlePolicy: '기사 운영 원칙',
+  articlePolicyLabel: (title) => `${title}에 적용되는 운영 원칙`,
+  policyVersion: (version) => `원칙 버전 ${version}`,
+  layers: { site: '사이트', section: '섹션', article: '기사' },
+  policySettings: {
+    premoderation: '사전 검토',
+    links: '링크',
+    newAuthors: '새 작성자',
+    daily: '하루 한도',
+    perArticle: '기사별 한도',
+    toxicity: '유해성 모델',
+    reports: '재검토까지 신고 수',
+  },
+  on: '켜짐',
+  off: '꺼짐',
+  termChanges: '단어 변경',
+  termChange: (term, change, list) => `${term}: ${list} 목록에 ${change === 'added' ? '추가' : '제외'}`,
   errors: {
     ...ERROR_MESSAGES.ko,
     ALREADY_DECIDED: '다른 운영자가 이미 이 댓글을 처리했습니다.',
