@@ -28,3 +28,13 @@ export interface ArticleStatusView {
   premoderated: boolean;
   premoderationReason: PremoderationReason | null;
 }
+
+/** An article in the staff's list: its view, and how many of its comments wait in the pending queue. */
+export interface ArticleListItemView extends ArticleView {
+  pendingCount: number;
+}
+
+export interface ArticlePage {
+  items: ArticleListItemView[];
+  nextCursor: string | null;
+}

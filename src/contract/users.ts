@@ -1,3 +1,5 @@
+import type { LogEntryView } from './moderation-log.js';
+
 /** The roles a site grants its own users. */
 export const ROLES = ['reader', 'moderator', 'admin'] as const;
 export type SiteRole = (typeof ROLES)[number];
@@ -28,4 +30,30 @@ export type AuthorTrust = (typeof AUTHOR_TRUST)[number];
 export interface TrustView {
   userId: string;
   trust: AuthorTrust;
+}
+
+/** A user as the staff's people list shows them. */
+export interface UserAdminView {
+  id: string;
+  displayName: string;
+  role: Role;
+  trust: AuthorTrust;
+  status: UserStatus;
+  bannedAt: string | null;
+  /** The end of a suspension; null for a permanent ban (with `bannedAt` set) or no ban. */
+  bannedUntil: string | null;
+  createdAt: string;
+  identities: { provider: string; subject: string }[];
+  /** The user's comments in any state but deleted. */
+  commentCount: number;
+}
+
+export interface UserAdminPage {
+  items: UserAdminView[];
+  nextCursor: string | null;
+}
+
+/** One user's record: the list's view and the standing entries of the moderation log, newest first. */
+export interface UserAdminDetail extends UserAdminView {
+  history: LogEntryView[];
 }

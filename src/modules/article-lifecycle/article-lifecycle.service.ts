@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AppError, NotFoundError } from '@/common/errors/app-error.js';
 import type { AppLogger } from '@/common/logging/logger.js';
 import { Clock } from '@/common/clock/clock.js';
-import type { ArticleStatusView, ArticleView } from '@/contract/articles.js';
+import type { ArticlePage, ArticleStatusView, ArticleView } from '@/contract/articles.js';
 import type { ArticleSettings } from '@/modules/articles/article-settings-cache.js';
-import type { PutArticleDto } from '@/modules/articles/articles.dto.js';
+import type { ArticleListQuery, PutArticleDto } from '@/modules/articles/articles.dto.js';
 import type { ArticleRecord } from '@/modules/articles/articles.repository.js';
 import { ArticlesService } from '@/modules/articles/articles.service.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
@@ -34,8 +34,13 @@ export class ArticleLifecycleService {
     private readonly clock: Clock,
   ) {}
 
-  async put(scope: SiteScope, id: string, dto: PutArticleDto): Promise<ArticleView> {
-    return this.view(scope, await this.articles.put(scope, id, dto));
+  async put(actor: Principal, id: string, dto: PutArticleDto): Promise<ArticleView> {
+    return this.view(actor.site, await this.articles.put(actor.site, actor.user.id, id, dto));
+  }
+
+  async list(scope: SiteScope, query: ArticleListQuery): Promise<ArticlePage> {
+    const page = await this.articles.list(scope, query);
+    return { items: page.items.map((article) => ({ ...this.view(scope, article), pendingCount: article.pendingCount })), nextCursor: page.nextCursor };
   }
 
   async get(scope: SiteScope, id: string): Promise<ArticleView> {

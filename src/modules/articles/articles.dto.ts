@@ -26,4 +26,15 @@ export const embeddedArticleSchema = z.object({
 });
 export type EmbeddedArticle = z.infer<typeof embeddedArticleSchema>;
 
+export const ARTICLE_STATES = ['open', 'closed', 'premoderated', 'memorial'] as const;
+
+export const articleListQuerySchema = z.strictObject({
+  search: z.string().trim().min(1).max(200).optional().describe('An article id or a part of its title, in any case'),
+  state: z.enum(ARTICLE_STATES).optional().describe('open or closed (the article setting), premoderated, memorial'),
+  section: z.string().trim().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(512).optional(),
+});
+export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
+
 export type { ArticleView } from '@/contract/articles.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answerSchema } from '@/common/openapi/answer-schema.js';
-import type { ArticleView } from '@/contract/articles.js';
+import type { ArticlePage, ArticleView } from '@/contract/articles.js';
 import { isoTime } from '@/modules/auth/auth.responses.js';
 
 export const articleSchema = answerSchema<ArticleView>()(
@@ -27,4 +27,11 @@ export const articleSchema = answerSchema<ArticleView>()(
         .describe('Whether comments can be posted now, and why not'),
     })
     .meta({ id: 'Article' }),
+);
+
+export const articlePageSchema = answerSchema<ArticlePage>()(
+  z.object({
+    items: z.array(articleSchema.extend({ pendingCount: z.int().min(0).describe('Comments waiting in the pending queue') }).meta({ id: 'ArticleListItem' })),
+    nextCursor: z.string().nullable().describe('Hand back as cursor for the next page; null on the last'),
+  }),
 );

@@ -3,8 +3,12 @@ import type { PolicyOverrides } from '@/modules/policy/layers/policy-overrides.j
 import { NotFoundError } from '@/common/errors/app-error.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { type ArticleSettings, ArticleSettingsCache } from './article-settings-cache.js';
-import { embeddedArticleSchema, type PutArticleDto } from './articles.dto.js';
+import { z } from 'zod';
+import { cursorTimeSchema, decodeOpaqueCursor, encodeOpaqueCursor } from '@/common/pagination/opaque-cursor.js';
+import { type ArticleListQuery, articleIdSchema, embeddedArticleSchema, type PutArticleDto } from './articles.dto.js';
 import { type ArticleRecord, ArticlesRepository } from './articles.repository.js';
+
+const articleCursorSchema = z.strictObject({ createdAt: cursorTimeSchema, id: articleIdSchema });
 
 @Injectable()
 export class ArticlesService {
@@ -13,8 +17,9 @@ export class ArticlesService {
     private readonly settingsCache: ArticleSettingsCache,
   ) {}
 
-  async put(scope: SiteScope, id: string, dto: PutArticleDto): Promise<ArticleRecord> {
-    const article = await this.articles.upsert(scope, id, dto);
+  /** Creates or updates the article; creating it and changing whether and how it takes comments is logged. */
+  async put(scope: SiteScope, actorId: string, id: string, dto: PutArticleDto): Promise<ArticleRecord> {
+    const article = await this.articles.upsert(scope, id, dto, actorId);
     this.settingsCache.invalidate(scope, id);
     return article;
   }
@@ -51,6 +56,15 @@ export class ArticlesService {
     if (!article) throw new NotFoundError('The article');
     this.settingsCache.invalidate(scope, id);
     return article;
+  }
+
+  /** A page of the site's articles, newest first, with each one's pending comments. */
+  async list(scope: SiteScope, query: ArticleListQuery): Promise<{ items: (ArticleRecord & { pendingCount: number })[]; nextCursor: string | null }> {
+    const after = query.cursor ? decodeOpaqueCursor(query.cursor, articleCursorSchema) : undefined;
+    const rows = await this.articles.list(scope, query, after);
+    const items = rows.slice(0, query.limit);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > query.limit && last ? encodeOpaqueCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
   }
 
   /** For other modules: the article with its counters as they are now, or NOT_FOUND. */

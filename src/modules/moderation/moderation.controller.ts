@@ -8,7 +8,7 @@ import type { ArticleGroupList, ArticleGroupView } from '@/contract/article-grou
 import type { BulkDecisionAnswer, DecisionAnswer } from '@/contract/moderation-decisions.js';
 import type { LogPage } from '@/contract/moderation-log.js';
 import type { ClaimView, QueueCountsView, QueuePage } from '@/contract/moderation-queue.js';
-import type { TrustView, UserView } from '@/contract/users.js';
+import type { TrustView, UserAdminDetail, UserAdminPage, UserView } from '@/contract/users.js';
 import { Authenticated, CurrentPrincipal } from '@/modules/auth/auth.decorators.js';
 import type { Principal } from '@/modules/auth/auth.types.js';
 import { commentIdSchema } from '@/modules/comments/comments.dto.js';
@@ -18,6 +18,7 @@ import { ArticleGroupsService } from './article-groups.service.js';
 import { ClaimsService } from './claims.service.js';
 import { ModerationEventsService } from './moderation-events.service.js';
 import { QueuesService } from './queues.service.js';
+import { PeopleService } from './people.service.js';
 import { StandingService } from './standing.service.js';
 import {
   type ArticleGroupDto,
@@ -31,6 +32,8 @@ import {
   liftBanSchema,
   type LogQueryDto,
   logQuerySchema,
+  type PeopleQueryDto,
+  peopleQuerySchema,
   QUEUES,
   queueSchema,
   type QueueQueryDto,
@@ -52,6 +55,8 @@ import {
   queuePageSchema,
   savedArticleGroupSchema,
   trustAnswerSchema,
+  userAdminDetailSchema,
+  userAdminPageSchema,
 } from './moderation.responses.js';
 
 const userIdSchema = z.uuid({ error: 'a user id is a UUID' });
@@ -68,6 +73,7 @@ export class ModerationController {
     private readonly events: ModerationEventsService,
     private readonly claims: ClaimsService,
     private readonly groups: ArticleGroupsService,
+    private readonly people: PeopleService,
   ) {}
 
   @ApiOperation({ summary: 'Server-sent events: queue changes on every instance, live (event "queue"; "resync" after a gap)' })
@@ -180,6 +186,21 @@ export class ModerationController {
     return this.lifecycle.decideMany(actor, dto.items);
   }
 
+  @ApiOperation({ summary: "The site's people, newest accounts first: search by name, user id, provider:subject or subject; filter by role and ban" })
+  @ApiOkResponse({ description: 'A page of people', standardSchema: userAdminPageSchema })
+  @Get('users')
+  listUsers(@CurrentSite() site: SiteScope, @Query({ schema: peopleQuerySchema }) query: PeopleQueryDto): Promise<UserAdminPage> {
+    return this.people.list(site, query);
+  }
+
+  @ApiOperation({ summary: "One person's record, with their bans, suspensions, unbans, role and trust changes, newest first" })
+  @ApiOkResponse({ description: 'The person and their history', standardSchema: userAdminDetailSchema })
+  @ApiErrors('NOT_FOUND')
+  @Get('users/:userId')
+  user(@CurrentSite() site: SiteScope, @Param('userId', { schema: userIdSchema }) userId: string): Promise<UserAdminDetail> {
+    return this.people.get(site, userId);
+  }
+
   @ApiOperation({ summary: 'Ban (until: null) or suspend (until: a time) a user' })
   @ApiOkResponse({ description: 'The user, banned or suspended', standardSchema: userSchema })
   @ApiErrors('NOT_FOUND')
@@ -231,7 +252,7 @@ export class ModerationController {
     return this.standing.setTrust(actor, userId, dto);
   }
 
-  @ApiOperation({ summary: 'The moderation log, oldest first' })
+  @ApiOperation({ summary: 'The moderation log, oldest first; filter by comment, user, action, actor, article and time' })
   @ApiOkResponse({ description: 'A page of the log', standardSchema: logPageSchema })
   @Get('log')
   list(@CurrentSite() site: SiteScope, @Query({ schema: logQuerySchema }) query: LogQueryDto): Promise<LogPage> {

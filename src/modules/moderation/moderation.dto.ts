@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { INT8_MAX } from '@/common/validation/storable.js';
+import { INT8_MAX, isStorableTime } from '@/common/validation/storable.js';
 import { articleIdSchema } from '@/modules/articles/articles.dto.js';
 import { MODERATION_QUEUES as QUEUES } from '@/contract/moderation-queue.js';
 import { ROLES } from '@/modules/auth/auth.types.js';
+import { LOG_ACTIONS } from '@/contract/moderation-log.js';
 import { AUTHOR_TRUST } from '@/modules/policy/engine/engine.js';
 
 export { QUEUES };
@@ -59,9 +60,19 @@ export const trustSchema = z.strictObject({
 });
 export type TrustDto = z.infer<typeof trustSchema>;
 
+const logTime = z.iso
+  .datetime({ offset: true })
+  .transform((text) => new Date(text))
+  .refine(isStorableTime, 'a time PostgreSQL can store');
+
 export const logQuerySchema = z.strictObject({
   commentId: uuid.optional(),
-  userId: uuid.optional(),
+  userId: uuid.optional().describe('Entries by or about this user'),
+  action: z.enum(LOG_ACTIONS).optional(),
+  actorId: uuid.optional().describe('Entries by this moderator or admin'),
+  articleId: articleIdSchema.optional().describe("Entries about the article or one of its comments"),
+  since: logTime.optional().describe('Entries at or after this time'),
+  until: logTime.optional().describe('Entries before this time'),
   limit: z.coerce.number().int().min(1).max(200).default(100),
   // Entry ids are PostgreSQL bigints: a larger number would fail in SQL rather than find nothing.
   // One check: zod runs every refinement even after the pattern failed, and BigInt throws on non-digits.
@@ -77,3 +88,16 @@ export const articleGroupSchema = z.strictObject({
   articleIds: z.array(articleIdSchema).min(1).max(500),
 });
 export type ArticleGroupDto = z.infer<typeof articleGroupSchema>;
+
+export const peopleQuerySchema = z.strictObject({
+  search: z.string().trim().min(1).max(200).optional().describe('A part of the display name (any case), or exactly a user id, a provider:subject or a subject'),
+  role: z.enum([...ROLES, 'operator']).optional(),
+  banned: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .describe('true: banned or suspended now; false: free to write'),
+  limit: pageLimit,
+  cursor: z.string().min(1).max(512).optional(),
+});
+export type PeopleQueryDto = z.infer<typeof peopleQuerySchema>;

@@ -8,6 +8,8 @@ import { ClaimsRepository } from './claims.repository.js';
 import { ClaimsService } from './claims.service.js';
 import { ModerationEventsService } from './moderation-events.service.js';
 import { ModerationController } from './moderation.controller.js';
+import { PeopleRepository } from './people.repository.js';
+import { PeopleService } from './people.service.js';
 import { QueueSizeMetrics } from './queue-size.metrics.js';
 import { QueuesRepository } from './queues.repository.js';
 import { QueuesService } from './queues.service.js';
@@ -23,6 +25,8 @@ import { StandingService } from './standing.service.js';
     ClaimsRepository,
     ClaimsService,
     ModerationEventsService,
+    PeopleRepository,
+    PeopleService,
     QueuesRepository,
     QueuesService,
     QueueSizeMetrics,

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { answerSchema } from '@/common/openapi/answer-schema.js';
 import type { ArticleGroupList, ArticleGroupView } from '@/contract/article-groups.js';
 import type { BulkDecisionAnswer, DecisionAnswer } from '@/contract/moderation-decisions.js';
-import type { LogPage } from '@/contract/moderation-log.js';
+import { LOG_ACTIONS, type LogPage } from '@/contract/moderation-log.js';
 import type { ClaimView, QueueCountsView, QueuePage } from '@/contract/moderation-queue.js';
-import { AUTHOR_TRUST, type TrustView } from '@/contract/users.js';
+import { AUTHOR_TRUST, ROLES, type TrustView, type UserAdminDetail, type UserAdminPage } from '@/contract/users.js';
 import { isoTime } from '@/modules/auth/auth.responses.js';
 import { commentSchema } from '@/modules/comments/comments.responses.js';
 
@@ -86,19 +86,42 @@ export const savedArticleGroupSchema = answerSchema<ArticleGroupView>()(
 
 export const articleGroupListSchema = answerSchema<ArticleGroupList>()(z.object({ groups: z.array(savedArticleGroupSchema) }));
 
+const logEntrySchema = z
+  .object({
+    at: isoTime,
+    actor: person,
+    action: z.string().describe(LOG_ACTIONS.join(', ')),
+    commentId: z.uuid().nullable(),
+    targetUserId: z.uuid().nullable(),
+    reason: z.string().nullable(),
+    details: z.unknown(),
+  })
+  .meta({ id: 'LogEntry' });
+
 export const logPageSchema = answerSchema<LogPage>()(
   z.object({
-    entries: z.array(
-      z.object({
-        at: isoTime,
-        actor: person,
-        action: z.string().describe('approve, reject, hold, requeue, edit, delete, ban, suspend, unban, role_change, trust_change, rule_change'),
-        commentId: z.uuid().nullable(),
-        targetUserId: z.uuid().nullable(),
-        reason: z.string().nullable(),
-        details: z.unknown(),
-      }),
-    ),
+    entries: z.array(logEntrySchema),
     nextCursor: z.string().nullable(),
   }),
+);
+
+const userAdminSchema = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    role: z.enum([...ROLES, 'operator']),
+    trust: z.enum(AUTHOR_TRUST),
+    status: z.enum(['active', 'suspended', 'banned']),
+    bannedAt: isoTime.nullable(),
+    bannedUntil: isoTime.nullable().describe('The end of a suspension; null for a permanent ban or none'),
+    createdAt: isoTime,
+    identities: z.array(z.object({ provider: z.string(), subject: z.string() })),
+    commentCount: z.int().min(0).describe('The user’s comments in any state but deleted'),
+  })
+  .meta({ id: 'UserAdmin' });
+
+export const userAdminPageSchema = answerSchema<UserAdminPage>()(z.object({ items: z.array(userAdminSchema), nextCursor: z.string().nullable() }));
+
+export const userAdminDetailSchema = answerSchema<UserAdminDetail>()(
+  userAdminSchema.extend({ history: z.array(logEntrySchema).describe('Bans, suspensions, unbans, role and trust changes, newest first') }).meta({ id: 'UserAdminDetail' }),
 );
