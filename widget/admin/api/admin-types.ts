@@ -1,7 +1,3 @@
-import type { ArticleView } from '@/contract/articles.js';
-import type { AuthorTrust, Role } from '@/contract/users.js';
-import type { LogEntryView } from '@/contract/moderation-log.js';
-
 // The answers of the admin routes the console reads, as far as it reads them.
 
 export interface Page<T> {
@@ -11,24 +7,8 @@ export interface Page<T> {
 
 export type ArticleState = 'open' | 'closed' | 'premoderated' | 'memorial';
 
-export type ArticleListItem = ArticleView & { pendingCount: number };
-
-export interface PersonView {
-  id: string;
-  displayName: string;
-  role: Role;
-  trust: AuthorTrust;
-  bannedAt: string | null;
-  bannedUntil: string | null;
-  createdAt: string;
-  identities: { provider: string; subject: string }[];
-  commentCount: number;
-}
-
-export interface PersonDetail extends PersonView {
-  /** The person's standing in the log: bans, lifted bans, role and trust changes. */
-  history: LogEntryView[];
-}
+export type { ArticleListItemView as ArticleListItem } from '@/contract/articles.js';
+export type { UserAdminView as PersonView, UserAdminDetail as PersonDetail } from '@/contract/users.js';
 
 export interface PolicyVersionSummary {
   version: number;

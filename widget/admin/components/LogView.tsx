@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { LogEntryView } from '@/contract/moderation-log.js';
+import { LOG_ACTIONS, type LogEntryView } from '@/contract/moderation-log.js';
 import { absoluteTime } from '@widget/shared/i18n/relative-time.js';
 import type { LogFilters } from '../api/admin-api.js';
 import { useConsole } from '../admin-text.js';
@@ -23,7 +23,6 @@ export function LogView() {
     fail,
   );
   const set = (change: Partial<LogFilters>) => setForm({ ...form, ...change });
-  const actions = Object.keys(t.logActions);
 
   return (
     <div class="console-section">
@@ -40,7 +39,7 @@ export function LogView() {
           <label for="log-action">{t.logAction}</label>
           <select id="log-action" value={form.action} onChange={(event) => set({ action: event.currentTarget.value })}>
             <option value="">{t.anyState}</option>
-            {actions.map((action) => (
+            {LOG_ACTIONS.map((action) => (
               <option key={action} value={action}>
                 {t.logActions[action]}
               </option>

@@ -1,3 +1,4 @@
+import type { LogAction } from '@/contract/moderation-log.js';
 import type { SiteRole } from '@/contract/users.js';
 import type { VerdictDecision } from '@/contract/verdicts.js';
 import type { Lang } from '@widget/shared/lang.js';
@@ -164,7 +165,10 @@ const en = {
     edit: 'edited',
     requeue: 'requeued',
     auto_action_reversed: 'reversed an automatic action',
-  } as Record<string, string>,
+    rule_rollback: 'rolled the policy back',
+    auto_close: 'closed an article automatically',
+    auto_premoderate: 'premoderated an article automatically',
+  } satisfies Record<LogAction, string> as Record<string, string>,
   empty: '—',
 
   groupsHeading: 'Saved article groups',
@@ -329,6 +333,9 @@ const ko: AdminMessages = {
     edit: '수정',
     requeue: '재검토',
     auto_action_reversed: '자동 조치 취소',
+    rule_rollback: '원칙 되돌리기',
+    auto_close: '자동 댓글 닫기',
+    auto_premoderate: '자동 사전 검토',
   },
   empty: '—',
 

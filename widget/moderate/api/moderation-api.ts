@@ -42,7 +42,8 @@ export function createModerationApi(currentToken: () => string | null) {
 
   return {
     providers: () => request<ProviderList>('GET', '/auth/providers'),
-    devLogin: (name: string, role: Role) => request<SessionView>('POST', '/auth/dev', { name, role }),
+    /** Without a role, the account keeps the one it has. */
+    devLogin: (name: string, role: Role | null) => request<SessionView>('POST', '/auth/dev', role ? { name, role } : { name }),
     logout: () => request<null>('POST', '/auth/logout'),
 
     counts: () => request<QueueCountsView>('GET', '/moderation/queues'),
