@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { ZodError } from 'zod';
-import { AppError, ValidationFailedError } from '@/common/errors/app-error.js';
+import { AppError, NotFoundError, ValidationFailedError } from '@/common/errors/app-error.js';
 import type { AppLogger } from '@/common/logging/logger.js';
 import { APP_LOGGER } from '@/config/config.module.js';
 import { DatabaseNotifications, RESYNC } from '@/database/database-notifications.js';
@@ -146,11 +146,11 @@ export class PolicyStore implements OnModuleInit, OnModuleDestroy {
    * Stores an edit as the site's next version. `definition.version` must be the version in force
    * plus one, so two admins editing at once cannot silently overwrite each other.
    */
-  async update(scope: SiteScope, actorId: string, definition: unknown, reason: string): Promise<PolicyRulesView> {
+  async update(scope: SiteScope, actorId: string, definition: unknown, reason: string, logged: LoggedAs = { action: 'rule_change' }): Promise<PolicyRulesView> {
     const compiled = compileOrExplain(definition);
     await this.reload(scope);
     const from = this.compiled(scope).version;
-    const logEntry = { actorId, action: 'rule_change', reason, details: { fromVersion: from, toVersion: compiled.version } };
+    const logEntry = { actorId, action: logged.action, reason, details: { fromVersion: from, toVersion: compiled.version, ...logged.details } };
     if (compiled.version !== from + 1 || !(await this.repository.insert(scope, compiled.version, compiled.definition, logEntry))) {
       throw new AppError('POLICY_VERSION_CONFLICT', `The policy is at version ${from}; an edit must be version ${from + 1}. Reload and edit again.`, {
         currentVersion: from,
@@ -172,6 +172,24 @@ export class PolicyStore implements OnModuleInit, OnModuleDestroy {
     const next = { ...definition, version: edit.version, terms: { ...definition.terms, [edit.list]: terms } };
     return this.update(scope, actorId, next, edit.reason);
   }
+
+  /**
+   * Puts an earlier version's definition back in force as a new version (the history keeps every
+   * version), logged as `rule_rollback`; NOT_FOUND for a version the site never had.
+   */
+  async rollback(scope: SiteScope, actorId: string, version: number, reason: string): Promise<PolicyRulesView> {
+    const stored = await this.repository.version(scope, version);
+    if (!stored) throw new NotFoundError('The policy version');
+    await this.reload(scope);
+    const next = { ...(stored.definition as object), version: this.compiled(scope).version + 1 };
+    return this.update(scope, actorId, next, reason, { action: 'rule_rollback', details: { rolledBackTo: version } });
+  }
+}
+
+/** How a stored version is logged: an edit, or a rollback to an earlier one. */
+interface LoggedAs {
+  action: 'rule_change' | 'rule_rollback';
+  details?: Record<string, unknown>;
 }
 
 export interface TermListEdit {
@@ -182,7 +200,8 @@ export interface TermListEdit {
   reason: string;
 }
 
-function compileOrExplain(definition: unknown): CompiledPolicy {
+/** Compiles a policy as an edit is checked: an invalid one is VALIDATION_FAILED with its issues. */
+export function compileOrExplain(definition: unknown): CompiledPolicy {
   try {
     return compilePolicy(definition);
   } catch (error) {

@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { INT4_MAX } from '@/common/validation/storable.js';
 import { policyOverridesSchema } from './layers/policy-overrides.js';
 import { articleIdSchema } from '@/modules/articles/articles.dto.js';
 
 export const evaluatePolicySchema = z.strictObject({
   body: z.string().describe('The text to judge, as a reader would post it'),
   articleId: articleIdSchema.optional().describe("Judge it under this article's settings (premoderation, section)"),
+  definition: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('A draft policy to judge it by instead of the one in force, checked as PUT /policy/rules checks one; nothing is stored'),
 });
 export type EvaluatePolicyDto = z.infer<typeof evaluatePolicySchema>;
 
@@ -30,3 +35,21 @@ export const overridesChangeSchema = z.strictObject({
   reason: z.string().trim().max(500).default(''),
 });
 export type OverridesChangeDto = z.infer<typeof overridesChangeSchema>;
+
+export const policyVersionSchema = z.coerce.number().int().positive().max(INT4_MAX).describe('A version of the site’s policy');
+
+export const policyVersionsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: policyVersionSchema.optional().describe('The nextCursor of the page before: versions below it'),
+});
+export type PolicyVersionsQueryDto = z.infer<typeof policyVersionsQuerySchema>;
+
+export const policyDiffQuerySchema = z.strictObject({
+  against: policyVersionSchema.optional().describe('The version to compare with; by default the one before'),
+});
+
+export const rollbackSchema = z.strictObject({
+  version: z.number().int().positive().max(INT4_MAX).describe('The earlier version whose definition becomes the next version'),
+  reason: z.string().trim().max(500).default(''),
+});
+export type RollbackDto = z.infer<typeof rollbackSchema>;

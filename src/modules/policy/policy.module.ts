@@ -5,6 +5,7 @@ import { ArticlePolicyResolver } from './layers/article-policy-resolver.js';
 import { ArticlesModule } from '@/modules/articles/articles.module.js';
 import { AuthorFactsRepository } from './facts/author-facts.repository.js';
 import { PolicyController } from './policy.controller.js';
+import { PolicyHistoryService } from './policy-history.service.js';
 import { PolicyRepository } from './policy.repository.js';
 import { PolicyStore } from './policy-store.service.js';
 import { PolicyService } from './policy.service.js';
@@ -13,7 +14,7 @@ import { toxicityClassifierProvider } from './toxicity/toxicity-classifier.provi
 @Module({
   imports: [ArticlesModule],
   controllers: [PolicyController, ArticlePolicyController],
-  providers: [AuthorFactsRepository, PolicyRepository, PolicyStore, ArticlePolicyResolver, PolicyLayersService, PolicyService, toxicityClassifierProvider],
+  providers: [AuthorFactsRepository, PolicyRepository, PolicyStore, ArticlePolicyResolver, PolicyLayersService, PolicyService, PolicyHistoryService, toxicityClassifierProvider],
   exports: [PolicyService, PolicyStore, ArticlePolicyResolver],
 })
 export class PolicyModule {}

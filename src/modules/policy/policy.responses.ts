@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answerSchema } from '@/common/openapi/answer-schema.js';
-import type { PolicyInfo } from '@/contract/policy.js';
+import type { PolicyDiffView, PolicyInfo, PolicyVersionDetail, PolicyVersionPage } from '@/contract/policy.js';
 import type { VerdictView } from '@/contract/verdicts.js';
 import { isoTime } from '@/modules/auth/auth.responses.js';
 import { policyDefinitionSchema } from './engine/policy-definition.js';
@@ -40,4 +40,32 @@ export const policyInfoSchema = answerSchema<PolicyInfo>()(
 
 export const policyRulesSchema = answerSchema<PolicyRulesView>()(
   z.object({ version: z.int().positive(), definition: policyDefinitionSchema, updatedAt: isoTime }).meta({ id: 'PolicyRules' }),
+);
+
+const policyVersionSchema = z
+  .object({
+    version: z.int().positive(),
+    createdAt: isoTime,
+    createdBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable().describe('Null for the shipped default'),
+    reason: z.string().nullable().describe('The reason given when it was stored'),
+  })
+  .meta({ id: 'PolicyVersion' });
+
+export const policyVersionPageSchema = answerSchema<PolicyVersionPage>()(
+  z.object({ items: z.array(policyVersionSchema), nextCursor: z.string().nullable().describe('Versions below this one: hand back as cursor') }),
+);
+
+export const policyVersionDetailSchema = answerSchema<PolicyVersionDetail>()(
+  policyVersionSchema.extend({ definition: z.unknown().describe('The policy as stored') }).meta({ id: 'PolicyVersionDetail' }),
+);
+
+export const policyDiffSchema = answerSchema<PolicyDiffView>()(
+  z
+    .object({
+      from: z.int().positive(),
+      to: z.int().positive(),
+      rules: z.array(z.object({ path: z.string().describe('detectors.phone.action'), before: z.unknown(), after: z.unknown() })),
+      terms: z.array(z.object({ list: z.string(), added: z.array(z.string()), removed: z.array(z.string()) })).describe('Only lists that changed'),
+    })
+    .meta({ id: 'PolicyDiff' }),
 );

@@ -25,7 +25,7 @@ import {
   withReason,
 } from './engine/engine.js';
 import { AuthorFactsRepository, type AuthorRecord } from './facts/author-facts.repository.js';
-import { PolicyStore } from './policy-store.service.js';
+import { compileOrExplain, PolicyStore } from './policy-store.service.js';
 import { TOXICITY_CLASSIFIER } from './toxicity/toxicity-classifier.provider.js';
 
 /** A comment to judge: its text, who writes it and where; the policy gathers the rest. */
@@ -142,14 +142,15 @@ export class PolicyService {
 
   /**
    * A moderator's trial of a text: the verdict posting it would get from a regular author with no
-   * recent activity (so quotas, duplicates and account rules stay out), under the article's settings.
+   * recent activity (so quotas, duplicates and account rules stay out), under the article's settings;
+   * with a draft definition, under the draft in place of the site's policy (checked as an edit is).
    */
   async trial(scope: SiteScope, dto: EvaluatePolicyDto): Promise<VerdictView> {
     const body = acceptCommentBody(dto.body);
+    const draft = dto.definition ? compileOrExplain(dto.definition) : undefined;
     const article = dto.articleId ? await this.articles.require(scope, dto.articleId) : undefined;
-    const resolved = article
-      ? this.resolver.resolve(scope, article)
-      : { compiled: this.store.compiled(scope), layers: { site: this.store.compiled(scope).definition } };
+    const site = draft ?? this.store.compiled(scope);
+    const resolved = article ? this.resolver.resolve(scope, article, draft) : { compiled: site, layers: { site: site.definition } };
     const judged = await this.judge(resolved.compiled, body, {
       article: { premoderation: article?.premoderation ?? false, ...(article?.section ? { section: article.section } : {}) },
       author: { accountAgeDays: 365, approvedCount: 0, rejectedCount: 0, trust: 'regular', postedToday: 0, postedOnArticle: 0, priorComments: 0 },

@@ -32,8 +32,9 @@ export class ArticlePolicyResolver {
 
   constructor(private readonly store: PolicyStore) {}
 
-  resolve(scope: SiteScope, article: ArticlePolicyInput): ResolvedPolicy {
-    const site = this.store.compiled(scope);
+  /** With `draft`, the draft stands for the site's policy and nothing is kept (a dry run). */
+  resolve(scope: SiteScope, article: ArticlePolicyInput, draft?: CompiledPolicy): ResolvedPolicy {
+    const site = draft ?? this.store.compiled(scope);
     const sectionOverrides = article.section ? this.store.sectionOverrides(scope, article.section) : undefined;
     const layers: PolicyLayers = {
       site: site.definition,
@@ -41,6 +42,7 @@ export class ArticlePolicyResolver {
       ...(isEmptyOverrides(article.policyOverrides) ? {} : { article: article.policyOverrides }),
     };
     if (!layers.section && !layers.article) return { compiled: site, layers };
+    if (draft) return { compiled: compilePolicy(resolveDefinition(layers)), layers };
     const key = JSON.stringify([scope.siteId, site.version, layers.section ?? null, layers.article ?? null]);
     let compiled = this.compiled.get(key);
     if (!compiled) {
