@@ -10,16 +10,4 @@ export type ArticleState = 'open' | 'closed' | 'premoderated' | 'memorial';
 export type { ArticleListItemView as ArticleListItem } from '@/contract/articles.js';
 export type { UserAdminView as PersonView, UserAdminDetail as PersonDetail } from '@/contract/users.js';
 
-export interface PolicyVersionSummary {
-  version: number;
-  createdAt: string;
-  createdBy: { id: string; displayName: string } | null;
-  reason: string | null;
-}
-
-export interface PolicyVersionDiff {
-  from: number;
-  to: number;
-  rules: { path: string; before: unknown; after: unknown }[];
-  terms: { list: string; added: string[]; removed: string[] }[];
-}
+export type { PolicyVersionView as PolicyVersionSummary, PolicyDiffView as PolicyVersionDiff } from '@/contract/policy.js';
