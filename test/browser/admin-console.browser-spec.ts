@@ -104,6 +104,10 @@ describe('the admin console in Chromium', () => {
     await page.getByRole('button', { name: `Remove ${NEW_TERM}` }).waitFor();
     await waitFor('the draft to reject the text', async () => (await verdict('draft').textContent()) === 'reject');
     expect(await verdict('in-force').textContent()).toBe('publish');
+    const screenshot = await artifactPath('admin-console.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    // `ADMIN_SCREENSHOT=docs/admin-console.png` refreshes the README's picture from this run.
+    if (process.env.ADMIN_SCREENSHOT) await copyFile(screenshot, process.env.ADMIN_SCREENSHOT);
 
     const before = await rulesVersion();
     await page.getByLabel('Reason (for the log)').fill('a new slur in the match reports');
@@ -172,10 +176,6 @@ describe('the admin console in Chromium', () => {
 
     await page.getByRole('button', { name: 'Clear' }).click();
     await waitFor('the whole log again', async () => (await entries.count()) > 1);
-    const screenshot = await artifactPath('admin-console.png');
-    await page.screenshot({ path: screenshot, fullPage: true });
-    // `ADMIN_SCREENSHOT=docs/admin-console.png` refreshes the README's picture from this run.
-    if (process.env.ADMIN_SCREENSHOT) await copyFile(screenshot, process.env.ADMIN_SCREENSHOT);
     await context.close();
   }, 90_000);
 

@@ -12,7 +12,7 @@ function dayBound(day: string, end: boolean): string {
   return day ? `${day}T${end ? '23:59:59.999' : '00:00:00.000'}Z` : '';
 }
 
-/** The moderation log, newest first, filtered by action, actor, article and time. */
+/** The moderation log, as the service pages it, filtered by action, actor, article and time. */
 export function LogView() {
   const { t, api, fail } = useConsole();
   const [form, setForm] = useState<LogFilters>(NO_FILTERS);
