@@ -18,7 +18,11 @@ const ARTICLE_TITLE = 'Assembly passes the 2027 budget after a night session';
 
 /** `npm run admin -- grant <provider>:<subject> admin`, as an operator runs it, against the test's database. */
 async function grantAdmin(databaseUrl: string, identity: string): Promise<void> {
-  await run('npm', ['run', '--silent', 'admin', '--', 'grant', identity, 'admin'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, timeout: 60_000 });
+  await run('npm', ['run', '--silent', 'admin', '--', 'grant', identity, 'admin'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    timeout: 60_000,
+  });
 }
 
 describe('the admin console in Chromium', () => {
@@ -54,7 +58,8 @@ describe('the admin console in Chromium', () => {
   const verdict = (which: 'in-force' | 'draft') => page.locator(`#verdict-${which} .verdict-decision`);
   const openSection = async (name: string) => {
     await page.getByRole('tab', { selected: true }).focus();
-    for (let presses = 0; presses < 5 && (await page.getByRole('tab', { selected: true }).textContent()) !== name; presses++) await page.keyboard.press('ArrowRight');
+    for (let presses = 0; presses < 5 && (await page.getByRole('tab', { selected: true }).textContent()) !== name; presses++)
+      await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('tab', { selected: true }).textContent()).toBe(name);
   };
 
