@@ -99,6 +99,12 @@ export function ItemCard(props: ItemCardProps) {
         </p>
         <ArticlePolicy title={article.title} load={props.loadArticlePolicy} />
 
+        {item.thread.parent && (
+          <blockquote class="parent">
+            <span class="muted">{t.inReplyTo(item.thread.parent.author.displayName)} </span>
+            {item.thread.parent.body}
+          </blockquote>
+        )}
         <HighlightedBody body={comment.body} reasons={item.reasons} />
         {edited && <EditHistory revisions={item.revisions} current={{ body: comment.body, writtenAt: comment.editedAt ?? comment.createdAt }} />}
         <ReasonList reasons={item.reasons} />

@@ -20,7 +20,7 @@ async function heldComment(http: HttpClient, site: string | null, articleId: str
   expect(posted.body.comment.status).toBe('pending');
 }
 
-describe('the desk across sites, in Chromium', () => {
+describe('what the desk shows around an item, in Chromium: its site, its article’s policy, the comment it answers', () => {
   let t: TestApp;
   let browser: Browser;
 
@@ -91,6 +91,39 @@ describe('the desk across sites, in Chromium', () => {
     await card(DAILY_COMMENT).waitFor();
     expect(await card(EVENING_COMMENT).count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('site')).toBeNull();
+    await context.close();
+  }, 30_000);
+
+  it('quotes the comment a held reply answers above the reply', async () => {
+    const admin = await aUser(t.http, { role: 'admin' });
+    const article = await t.http.put('/api/v1/articles/daily-open-1', { title: 'Open thread', url: 'https://news.example.com/open-1' }, { token: admin.token });
+    expect(article.status).toBe(200);
+    const first = await aUser(t.http, { name: 'Han Ji-min' });
+    const parent = await t.http.post(
+      '/api/v1/articles/daily-open-1/comments',
+      { body: 'Does anyone know when the hall reopens?', parentId: null },
+      { token: first.token },
+    );
+    expect(parent.body.comment.status).toBe('published');
+    const second = await aUser(t.http, { name: 'Bae Su-ji' });
+    const reply = await t.http.post(
+      '/api/v1/articles/daily-open-1/comments',
+      { body: 'Call the box office on 010-4444-5555.', parentId: parent.body.comment.id },
+      { token: second.token },
+    );
+    expect(reply.body.comment.status).toBe('pending');
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${t.baseUrl}/moderate?lang=en&articleId=daily-open-1`);
+    await page.getByRole('button', { name: 'Demo login' }).click();
+    await page.getByLabel('Display name').fill('Moderator Yoo');
+    await page.getByLabel('Role').selectOption('moderator');
+    await page.keyboard.press('Enter');
+    const item = page.locator('.card', { hasText: '010-4444-5555' });
+    await item.waitFor();
+    expect(await item.locator('.parent').innerText()).toBe('In reply to Han Ji-min: Does anyone know when the hall reopens?');
     await context.close();
   }, 30_000);
 });
