@@ -18,6 +18,7 @@ import { ModerationModule } from '@/modules/moderation/moderation.module.js';
 import { NotificationsModule } from '@/modules/notifications/notifications.module.js';
 import { ProfilesModule } from '@/modules/profiles/profiles.module.js';
 import { PolicyModule } from '@/modules/policy/policy.module.js';
+import { RoleGrantsModule } from '@/modules/role-grants/role-grants.module.js';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,7 @@ export class AppModule {
         AccountModule,
         ProfilesModule,
         SiteAdminModule,
+        RoleGrantsModule,
       ],
     };
   }

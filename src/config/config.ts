@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type IdentityRef, parseIdentityRef } from '@/modules/role-grants/identity-ref.js';
 import { z } from 'zod';
 import { type LoginProvidersConfig, loginProviderEnvShape, loginProviderProblems, readLoginProviders, type SessionSecretConfig } from './oauth-config.js';
 import { type NotificationsConfig, notificationsEnvShape, readNotificationsConfig } from './notifications-config.js';
@@ -75,6 +76,7 @@ const envSchema = z.object({
   PAGE_CACHE_MB: z.coerce.number().min(0).max(4_096).default(16),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  ADMIN_SUBJECTS: z.string().optional(),
   ...loginProviderEnvShape,
   ...ssoEnvShape,
   ...notificationsEnvShape,
@@ -133,6 +135,8 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** Mail, webhooks, their outbox, and the site's accountability and data-rights settings. */
   notifications: NotificationsConfig;
+  /** Logins made admins of the default site at every start (ADMIN_SUBJECTS). */
+  adminSubjects: IdentityRef[];
 }
 
 /** SESSION_SECRET's stand-in when unset: one random secret for the life of this process. */
@@ -151,7 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
-  const problems = [...loginProviderProblems(e), ...ssoProblems(e)];
+  const adminSubjects = readAdminSubjects(e.ADMIN_SUBJECTS);
+  const problems = [...loginProviderProblems(e), ...ssoProblems(e), ...adminSubjects.problems];
   // The embedded server is started by this process, so it cannot have a replica: a setup mistake.
   if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) problems.push('DATABASE_REPLICA_URL: needs DATABASE_URL, the primary it replicates');
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
@@ -193,7 +198,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pageCache: { maxBytes: Math.round(e.PAGE_CACHE_MB * 2 ** 20), ttlSeconds: e.PAGE_CACHE_TTL_SECONDS },
     metricsToken: e.METRICS_TOKEN,
     notifications: readNotificationsConfig(e),
+    adminSubjects: adminSubjects.identities,
   };
+}
+
+/** `provider:subject,provider:subject`; each entry that is not one is named. */
+function readAdminSubjects(value: string | undefined): { identities: IdentityRef[]; problems: string[] } {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const identities: IdentityRef[] = [];
+  const problems: string[] = [];
+  for (const entry of entries) {
+    const identity = parseIdentityRef(entry);
+    if (identity) identities.push(identity);
+    else problems.push(`ADMIN_SUBJECTS: "${entry}" is not a provider:subject, such as dev:alice or oidc:248289761001`);
+  }
+  return { identities, problems };
 }
 
 function parseOrigin(value: string): string {

@@ -48,8 +48,15 @@ export interface PoolUsage {
 }
 
 /** The adapter keeps the `pg` pool it opens (anew after a reconnect), so its usage can be read. */
-class ObservedPrismaPg extends PrismaPg {
+export class ObservedPrismaPg extends PrismaPg {
   pool: Pool | undefined;
+
+  /** The pool's connections now; undefined before the first query opens it. */
+  usage(): PoolUsage | undefined {
+    const pool = this.pool;
+    if (!pool) return undefined;
+    return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max };
+  }
 
   override async connect(): ReturnType<PrismaPg['connect']> {
     const adapter = await super.connect();
@@ -71,9 +78,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
 
   /** The pool's connections now; undefined before the first query opens it. */
   poolUsage(): PoolUsage | undefined {
-    const pool = this.observedAdapter.pool;
-    if (!pool) return undefined;
-    return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max };
+    return this.observedAdapter.usage();
   }
 
   async onModuleDestroy(): Promise<void> {

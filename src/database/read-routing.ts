@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { AppLogger } from '@/common/logging/logger.js';
 import { APP_LOGGER } from '@/config/config.module.js';
 import type { PrismaClient } from '@/generated/prisma/client.js';
-import { PrismaService } from './prisma.service.js';
+import { type PoolUsage, PrismaService } from './prisma.service.js';
 import { RecentWriters, type WriteBatch } from './recent-writers.js';
 import { createReplicaClient, READ_REPLICA, type ReplicaSettings } from './replica-client.js';
 import { ReplicationLag } from './replication-lag.js';
@@ -34,6 +34,7 @@ const MAX_TRACKED_WRITERS = 100_000;
 @Injectable()
 export class ReadRouting implements OnModuleInit, OnModuleDestroy {
   private readonly replica: PrismaClient | undefined;
+  private readonly replicaPool: (() => PoolUsage | undefined) | undefined;
   private readonly maxLagMs: number;
   private readonly writers = new RecentWriters(MAX_TRACKED_WRITERS);
   private readonly lag = new ReplicationLag();
@@ -49,7 +50,9 @@ export class ReadRouting implements OnModuleInit, OnModuleDestroy {
     @Inject(READ_REPLICA) settings: ReplicaSettings | null,
     @Inject(APP_LOGGER) private readonly logger: AppLogger,
   ) {
-    this.replica = settings ? createReplicaClient(settings) : undefined;
+    const replica = settings ? createReplicaClient(settings) : undefined;
+    this.replica = replica?.client;
+    this.replicaPool = replica?.poolUsage;
     this.maxLagMs = settings?.maxLagMs ?? Infinity;
     this.state = settings ? 'starting' : 'none';
   }
@@ -67,6 +70,11 @@ export class ReadRouting implements OnModuleInit, OnModuleDestroy {
     this.writers.note(userId);
     // Until the next check reads the primary's position, the writer reads the primary: bring it forward.
     if (this.timer && this.state === 'healthy' && this.nextCheckAt - Date.now() > WAITING_CHECK_MS) this.scheduleCheck(WAITING_CHECK_MS);
+  }
+
+  /** The replica's pool now, for the metrics; undefined without a replica or before its first query. */
+  replicaPoolUsage(): PoolUsage | undefined {
+    return this.replicaPool?.();
   }
 
   /** For tests and diagnostics; /readyz stays about the primary. */

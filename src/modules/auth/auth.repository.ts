@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@/database/prisma.service.js';
 import { DEFAULT_SITE_ID, type SiteScope } from '@/modules/sites/site-scope.js';
+import { applyGrantAtFirstLogin } from '@/modules/role-grants/role-grants.js';
 import type { IdentityProfile, IdentityRecord, SessionPrincipal, UserRecord } from './auth.types.js';
 
 @Injectable()
@@ -81,14 +82,19 @@ export class AuthRepository {
             orderBy: { createdAt: 'asc' },
           })
         : null;
+      // A role granted to this identity before its first login is applied after the provider's word.
       if (sameVerifiedEmail) {
         await tx.identity.create({ data: { siteId, userId: sameVerifiedEmail.userId, provider, subject, email, emailVerified } });
         // The account keeps the name it has; only a trusted provider's role applies.
-        return tx.user.update({ where: { id: sameVerifiedEmail.userId }, data: role });
+        await tx.user.update({ where: { id: sameVerifiedEmail.userId }, data: role });
+        await applyGrantAtFirstLogin(tx, scope, { provider, subject }, sameVerifiedEmail.userId);
+        return tx.user.findUniqueOrThrow({ where: { id: sameVerifiedEmail.userId } });
       }
-      return tx.user.create({
+      const created = await tx.user.create({
         data: { siteId, displayName: profile.displayName, provider, ...role, identities: { create: { siteId, provider, subject, email, emailVerified } } },
       });
+      await applyGrantAtFirstLogin(tx, scope, { provider, subject }, created.id);
+      return tx.user.findUniqueOrThrow({ where: { id: created.id } });
     });
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { PrismaService } from '@/database/prisma.service.js';
+import { ReadRouting } from '@/database/read-routing.js';
 import type { Verdict } from '@/modules/policy/engine/verdict.js';
 
 /** Requests that matched no route share one label, so probes of random paths cannot grow the series. */
@@ -37,9 +38,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(private readonly prisma: PrismaService) {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly routing: ReadRouting,
+  ) {
     collectDefaultMetrics({ register: this.registry });
     this.observePool();
+    if (this.routing.replicaState() !== 'none') this.observeReplica();
   }
 
   /** One finished request; `route` is the template it matched (`/api/v1/comments/:commentId`). */
@@ -51,6 +56,41 @@ export class Metrics {
   observeVerdict(verdict: Pick<Verdict, 'decision' | 'reasons'>): void {
     this.verdicts.inc({ decision: verdict.decision });
     for (const reason of verdict.reasons) this.verdictReasons.inc({ decision: verdict.decision, rule: reason.rule });
+  }
+
+  /** The read replica's pool, as the primary's, and whether reads go to it now. */
+  private observeReplica(): void {
+    const routing = this.routing;
+    new Gauge({
+      name: 'comment_desk_db_replica_pool_connections',
+      help: 'Connections of this instance’s pool on the read replica, by state (idle, in use), and its size.',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        const usage = routing.replicaPoolUsage();
+        if (!usage) return;
+        this.set({ state: 'idle' }, usage.idle);
+        this.set({ state: 'in_use' }, usage.total - usage.idle);
+        this.set({ state: 'max' }, usage.max);
+      },
+    });
+    new Gauge({
+      name: 'comment_desk_db_replica_pool_waiting_requests',
+      help: 'Queries waiting for a free connection of this instance’s pool on the read replica.',
+      registers: [this.registry],
+      collect() {
+        this.set(routing.replicaPoolUsage()?.waiting ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'comment_desk_db_replica_healthy',
+      help: '1 while reads may go to the replica, 0 while they go to the primary (lagging, unreachable or not checked yet).',
+      registers: [this.registry],
+      collect() {
+        this.set(routing.replicaState() === 'healthy' ? 1 : 0);
+      },
+    });
   }
 
   private observePool(): void {

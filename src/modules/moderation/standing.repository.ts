@@ -8,6 +8,7 @@ import type { Role, UserRecord } from '@/modules/auth/auth.types.js';
 import { CommentLifecycleRepository } from '@/modules/comments/lifecycle/comment-lifecycle.repository.js';
 import { queueMail, queueUserWebhook } from '@/modules/notifications/outbox/outbox-queue.js';
 import type { AuthorTrust } from '@/modules/policy/engine/engine.js';
+import { changeRole } from '@/modules/role-grants/role-change.js';
 
 export interface StandingChange {
   actorId: string;
@@ -60,11 +61,9 @@ export class StandingRepository {
     return this.changeUser(scope, userId, () => ({ data: { bannedAt: null, bannedUntil: null }, logEntry: entry(change, 'unban', userId) }));
   }
 
-  /** The role the user had is read under the row lock, so the log says what the change replaced. */
+  /** Through `changeRole`, as every role change. */
   setRole(scope: SiteScope, userId: string, role: Role, change: StandingChange): Promise<UserWithTrust> {
-    return this.changeUser(scope, userId, (before) =>
-      before.role === role ? null : { data: { role }, logEntry: { ...entry(change, 'role_change', userId), details: { from: before.role, to: role } } },
-    );
+    return this.prisma.$transaction((tx) => changeRole(tx, scope, userId, role, change));
   }
 
   /**

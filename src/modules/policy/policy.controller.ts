@@ -77,7 +77,7 @@ export class PolicyController {
   // A dry run changes nothing: a banned moderator may still try a text.
   @Authenticated({ minRole: 'moderator', writes: false })
   @ApiOkResponse({ description: 'The verdict posting it would get', standardSchema: verdictSchema })
-  @ApiErrors('NOT_FOUND', 'COMMENT_EMPTY', 'COMMENT_TOO_LONG', 'VALIDATION_FAILED')
+  @ApiErrors('NOT_FOUND', 'COMMENT_EMPTY', 'COMMENT_TOO_LONG')
   @Post('evaluate')
   @HttpCode(200)
   evaluate(@CurrentSite() site: SiteScope, @Body({ schema: evaluatePolicySchema }) dto: EvaluatePolicyDto): Promise<VerdictView> {
