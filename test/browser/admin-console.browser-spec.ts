@@ -16,13 +16,18 @@ const TRIED_TEXT = `The ${NEW_TERM} ruined the whole match for everyone.`;
 const ARTICLE_ID = '2026-12-01-console-budget';
 const ARTICLE_TITLE = 'Assembly passes the 2027 budget after a night session';
 
-/** `npm run admin -- grant <provider>:<subject> admin`, as an operator runs it, against the test's database. */
-async function grantAdmin(databaseUrl: string, identity: string): Promise<void> {
-  await run('npm', ['run', '--silent', 'admin', '--', 'grant', identity, 'admin'], {
+/**
+ * `npm run admin -- grant <provider>:<subject> admin`, as an operator runs it, against the test's
+ * database: the built command itself (the tests run after `npm run build`, which the script would
+ * repeat first).
+ */
+async function grantAdmin(databaseUrl: string, identity: string): Promise<string> {
+  const { stdout } = await run(process.execPath, ['dist/modules/role-grants/admin.cli.js', 'grant', identity, 'admin'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     timeout: 60_000,
   });
+  return stdout;
 }
 
 describe('the admin console in Chromium', () => {
@@ -37,10 +42,9 @@ describe('the admin console in Chromium', () => {
   beforeAll(async () => {
     t = await startTestApp();
     browser = await launchBrowser();
-    // The demo login names its accounts dev:<name in lower case>; this one logs in once as a reader.
-    const chief = await aUser(t.http, { name: 'Chief' });
-    chiefId = chief.user.id;
-    await grantAdmin(t.databaseUrl, 'dev:chief');
+    // The demo login names its accounts dev:<name in lower case>. Chief has never logged in: the
+    // grant waits for the first login.
+    expect(await grantAdmin(t.databaseUrl, 'dev:chief')).toContain('they will be admin from their first login');
     editor = await aUser(t.http, { name: 'Park Editor' });
     troll = await aUser(t.http, { name: 'Troll Kim' });
     const moderator = await aUser(t.http, { role: 'moderator', name: 'Moderator Han' });
@@ -74,6 +78,8 @@ describe('the admin console in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('tablist', { name: 'Console sections' }).waitFor();
     expect(await page.locator('.account').innerText()).toContain('Chief (Admin)');
+    const staff = await aUser(t.http, { role: 'moderator' });
+    chiefId = (await t.http.get('/api/v1/moderation/users?search=dev:chief', { token: staff.token })).body.items[0].id;
 
     // Articles: register one from the keyboard, then close its comments.
     await page.getByText('Register an article').focus();

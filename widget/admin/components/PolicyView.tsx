@@ -60,7 +60,7 @@ export function PolicyView() {
 
   return (
     <div class="console-section policy-console">
-      <h2>{t.rulesHeading}</h2>
+      <h2>{t.sections.policy}</h2>
       <p class="muted">{t.rulesIntro}</p>
       <RulesForm draft={draft} onChange={setDraft} />
       <TermLists draft={draft} onChange={setDraft} />
