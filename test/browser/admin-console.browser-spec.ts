@@ -97,7 +97,7 @@ describe('the admin console in Chromium', () => {
     await row.getByRole('button', { name: 'Close comments' }).focus();
     await page.keyboard.press('Enter');
     await row.getByRole('button', { name: 'Open comments' }).waitFor();
-    expect(await row.locator('.article-status').textContent()).toBe('Closed (closed)');
+    expect(await row.locator('.article-status').textContent()).toBe('Closed');
     expect((await t.http.get(`/api/v1/articles/${ARTICLE_ID}`)).body).toMatchObject({ title: ARTICLE_TITLE, section: 'politics', commentsOpen: false });
 
     // The policy: a text tried as it stands, then against a draft that bans a new term.
@@ -189,6 +189,33 @@ describe('the admin console in Chromium', () => {
     await waitFor('the whole log again', async () => (await entries.count()) > 1);
     await context.close();
   }, 90_000);
+
+  it('speaks Korean, and refuses a moderator with a note instead of the console', async () => {
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const logInAs = async (name: string, role: string) => {
+      await page.getByRole('button', { name: 'Demo login' }).click();
+      await page.getByLabel('표시 이름').fill(name);
+      await page.getByLabel('역할').selectOption({ label: role });
+      await page.keyboard.press('Enter');
+    };
+    await page.goto(`${t.baseUrl}/moderate/admin?lang=ko`);
+    await page.getByRole('heading', { name: '관리자 로그인' }).waitFor();
+    await logInAs('Moderator Seo', '운영진');
+    await page.getByRole('heading', { name: '관리자 전용' }).waitFor();
+    expect(await page.getByRole('tablist').count()).toBe(0);
+    await page.getByRole('button', { name: '로그아웃' }).first().click();
+
+    await logInAs('Chief', '계정의 현재 역할');
+    const tabs = page.getByRole('tablist', { name: '콘솔 메뉴' });
+    await tabs.waitFor();
+    expect(await tabs.getByRole('tab').allTextContents()).toEqual(['기사', '운영 원칙', '사용자', '운영 기록', '기사 묶음']);
+    const row = page.locator(`.article-row[data-article-id="${ARTICLE_ID}"]`);
+    expect(await row.locator('.article-status').textContent()).toBe('댓글 닫힘');
+    await row.getByRole('button', { name: '댓글 열기' }).waitFor();
+    await context.close();
+  }, 30_000);
 
   async function rulesVersion(): Promise<number> {
     const moderator = await aUser(t.http, { role: 'moderator' });

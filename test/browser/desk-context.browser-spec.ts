@@ -71,6 +71,8 @@ describe('what the desk shows around an item, in Chromium: its site, its article
     expect(await card(DAILY_COMMENT).count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('site')).toBe('evening');
     await waitFor('the live stream to follow the site', () => streams.includes('evening'));
+    // The way to the console keeps the language and the site.
+    expect(await page.getByRole('link', { name: 'Admin console' }).getAttribute('href')).toBe('/moderate/admin?lang=en&site=evening');
 
     const policy = card(EVENING_COMMENT).locator('.article-policy');
     await policy.locator('summary').focus();

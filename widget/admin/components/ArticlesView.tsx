@@ -108,7 +108,9 @@ function ArticleRow({ article, onChanged }: { article: ArticleListItem; onChange
     }
   };
 
-  const states: string[] = [status.open ? t.articleStates.open : `${t.articleStates.closed} (${t.closedReasons[status.closedReason ?? 'closed']})`];
+  // Closed by its editors needs no more words; a window that ended or an automatic closing does.
+  const why = status.closedReason && status.closedReason !== 'closed' ? ` (${t.closedReasons[status.closedReason]})` : '';
+  const states: string[] = [status.open ? t.articleStates.open : t.articleStates.closed + why];
   if (status.premoderated) states.push(t.articleStates.premoderated);
   if (article.memorial) states.push(t.articleStates.memorial);
   const sectionId = `article-section-${article.id}`;
