@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { anArticle } from '../factories/articles.js';
 import { aUser } from '../factories/users.js';
+import { eventually } from '../helpers/eventually.js';
+import { type ReplicatedDatabase, startReplicatedDatabase } from '../helpers/replica.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const METRICS_TOKEN = 'scraper-token-of-this-test-run';
@@ -66,6 +68,8 @@ describe('GET /metrics', () => {
     expect(sample(metrics, 'comment_desk_db_pool_connections', { state: 'idle' })).toBeGreaterThanOrEqual(1);
     expect(sample(metrics, 'comment_desk_db_pool_waiting_requests')).toBe(0);
     expect(sample(metrics, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    // Without DATABASE_REPLICA_URL there is no replica pool to report.
+    expect(metrics).not.toContain('comment_desk_db_replica_');
   });
 
   it('counts a moderator’s trial of a text apart from verdicts on comments', async () => {
@@ -74,5 +78,37 @@ describe('GET /metrics', () => {
     const trial = await t.http.post('/api/v1/policy/evaluate', { body: '연락처 010-9876-5432' }, { token: moderator.token });
     expect(trial.body.decision).toBe('hold');
     expect(sample(await scrape(), 'comment_desk_policy_verdicts_total', { decision: 'hold' })).toBe(before);
+  });
+});
+
+describe('GET /metrics with a read replica', () => {
+  let db: ReplicatedDatabase;
+  let t: TestApp;
+  const scrape = async (): Promise<string> => (await t.http.get('/metrics', { token: METRICS_TOKEN })).text;
+
+  beforeAll(async () => {
+    db = await startReplicatedDatabase();
+    t = await startTestApp({ databaseUrl: db.primaryUrl, env: { METRICS_TOKEN, DATABASE_REPLICA_URL: db.replicaUrl, DATABASE_POOL_SIZE: '7' } });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await db?.destroy();
+  });
+
+  it('reports the replica’s pool beside the primary’s, and whether reads go to the replica', async () => {
+    const healthy = await eventually(scrape, (metrics) => sample(metrics, 'comment_desk_db_replica_healthy') === 1, 15_000);
+    expect(sample(healthy, 'comment_desk_db_replica_healthy')).toBe(1);
+    const admin = await aUser(t.http, { role: 'admin' });
+    const article = await anArticle(t.http, admin.token);
+    await db.waitForReplay();
+    // An anonymous reader's list is read from the replica, which opens its pool.
+    expect((await t.http.get(`/api/v1/articles/${article.id}/comments`)).status).toBe(200);
+
+    const metrics = await eventually(scrape, (text) => sample(text, 'comment_desk_db_replica_pool_connections', { state: 'max' }) !== undefined);
+    expect(sample(metrics, 'comment_desk_db_replica_pool_connections', { state: 'max' })).toBe(7);
+    expect(sample(metrics, 'comment_desk_db_replica_pool_connections', { state: 'idle' })).toBeGreaterThanOrEqual(1);
+    expect(sample(metrics, 'comment_desk_db_replica_pool_connections', { state: 'in_use' })).toBeGreaterThanOrEqual(0);
+    expect(sample(metrics, 'comment_desk_db_replica_pool_waiting_requests')).toBe(0);
+    expect(sample(metrics, 'comment_desk_db_pool_connections', { state: 'max' })).toBe(7);
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { likeLiteral } from '@/database/like-pattern.js';
 import { PrismaService } from '@/database/prisma.service.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { type PolicyOverrides, readOverrides } from '@/modules/policy/layers/policy-overrides.js';
@@ -64,7 +65,14 @@ export class ArticlesRepository {
     const rows = await this.prisma.article.findMany({
       where: {
         siteId,
-        ...(query.search ? { OR: [{ id: { contains: query.search, mode: 'insensitive' } }, { title: { contains: query.search, mode: 'insensitive' } }] } : {}),
+        ...(query.search
+          ? {
+              OR: [
+                { id: { contains: likeLiteral(query.search), mode: 'insensitive' } },
+                { title: { contains: likeLiteral(query.search), mode: 'insensitive' } },
+              ],
+            }
+          : {}),
         ...(query.section ? { section: query.section } : {}),
         ...STATE_WHERE[query.state ?? 'any'],
         ...(after ? { AND: [{ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : {}),

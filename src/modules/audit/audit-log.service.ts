@@ -18,10 +18,7 @@ export class AuditLogService {
     private readonly auth: AuthService,
   ) {}
 
-  async list(
-    scope: SiteScope,
-    query: LogFilter & { limit: number; cursor?: string | undefined },
-  ): Promise<LogPage> {
+  async list(scope: SiteScope, query: LogFilter & { limit: number; cursor?: string | undefined }): Promise<LogPage> {
     const rows = await this.log.list(scope, query, query.limit, query.cursor ? BigInt(query.cursor) : undefined);
     const page = rows.slice(0, query.limit);
     return { entries: await this.views(scope, page), nextCursor: rows.length > query.limit ? String(page.at(-1)!.id) : null };

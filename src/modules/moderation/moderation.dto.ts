@@ -70,7 +70,7 @@ export const logQuerySchema = z.strictObject({
   userId: uuid.optional().describe('Entries by or about this user'),
   action: z.enum(LOG_ACTIONS).optional(),
   actorId: uuid.optional().describe('Entries by this moderator or admin'),
-  articleId: articleIdSchema.optional().describe("Entries about the article or one of its comments"),
+  articleId: articleIdSchema.optional().describe('Entries about the article or one of its comments'),
   since: logTime.optional().describe('Entries at or after this time'),
   until: logTime.optional().describe('Entries before this time'),
   limit: z.coerce.number().int().min(1).max(200).default(100),

@@ -123,5 +123,7 @@ const userAdminSchema = z
 export const userAdminPageSchema = answerSchema<UserAdminPage>()(z.object({ items: z.array(userAdminSchema), nextCursor: z.string().nullable() }));
 
 export const userAdminDetailSchema = answerSchema<UserAdminDetail>()(
-  userAdminSchema.extend({ history: z.array(logEntrySchema).describe('Bans, suspensions, unbans, role and trust changes, newest first') }).meta({ id: 'UserAdminDetail' }),
+  userAdminSchema
+    .extend({ history: z.array(logEntrySchema).describe('Bans, suspensions, unbans, role and trust changes, newest first') })
+    .meta({ id: 'UserAdminDetail' }),
 );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { likeLiteral } from '@/database/like-pattern.js';
 import { PrismaService } from '@/database/prisma.service.js';
 import type { Prisma } from '@/generated/prisma/client.js';
 import type { Role } from '@/modules/auth/auth.types.js';
@@ -81,7 +82,7 @@ const SELECT = {
 /** A part of the display name (any case), or exactly: a user id, a `provider:subject`, a subject. */
 function searchWhere(search: string): Prisma.UserWhereInput[] {
   const options: Prisma.UserWhereInput[] = [
-    { displayName: { contains: search, mode: 'insensitive' } },
+    { displayName: { contains: likeLiteral(search), mode: 'insensitive' } },
     { identities: { some: { subject: search } } },
   ];
   if (UUID.test(search)) options.push({ id: search.toLowerCase() });

@@ -14,7 +14,16 @@ import { toxicityClassifierProvider } from './toxicity/toxicity-classifier.provi
 @Module({
   imports: [ArticlesModule],
   controllers: [PolicyController, ArticlePolicyController],
-  providers: [AuthorFactsRepository, PolicyRepository, PolicyStore, ArticlePolicyResolver, PolicyLayersService, PolicyService, PolicyHistoryService, toxicityClassifierProvider],
+  providers: [
+    AuthorFactsRepository,
+    PolicyRepository,
+    PolicyStore,
+    ArticlePolicyResolver,
+    PolicyLayersService,
+    PolicyService,
+    PolicyHistoryService,
+    toxicityClassifierProvider,
+  ],
   exports: [PolicyService, PolicyStore, ArticlePolicyResolver],
 })
 export class PolicyModule {}

@@ -35,7 +35,13 @@ export async function changeRole(
   if (before.role === role) return before;
   const user = await tx.user.update({ where: { id: userId }, data: { role } });
   await appendLogEntries(tx, scope, [
-    { actorId: change.actorId, action: 'role_change', targetUserId: userId, reason: change.reason, details: { from: before.role, to: role, ...change.details } },
+    {
+      actorId: change.actorId,
+      action: 'role_change',
+      targetUserId: userId,
+      reason: change.reason,
+      details: { from: before.role, to: role, ...change.details },
+    },
   ]);
   return user;
 }

@@ -5,9 +5,7 @@ import type { IdentityRef } from './identity-ref.js';
 import { changeRole, SERVICE_ACTOR_ID } from './role-change.js';
 
 export type GrantOutcome =
-  | { kind: 'changed' | 'unchanged'; userId: string; role: SiteRole }
-  | { kind: 'pending'; role: SiteRole }
-  | { kind: 'operator'; userId: string };
+  { kind: 'changed' | 'unchanged'; userId: string; role: SiteRole } | { kind: 'pending'; role: SiteRole } | { kind: 'operator'; userId: string };
 
 /**
  * Gives the identity `role` on the site: at once when it has logged in (a logged role change), else
@@ -21,7 +19,8 @@ export async function grantRole(prisma: PrismaClient, scope: SiteScope, identity
     const known = await tx.identity.findUnique({ where: key, include: { user: { select: { role: true } } } });
     if (!known) {
       if (role === 'reader') await tx.roleGrant.deleteMany({ where: { siteId: scope.siteId, provider, subject } });
-      else await tx.roleGrant.upsert({ where: key, create: { siteId: scope.siteId, provider, subject, role, reason: source }, update: { role, reason: source } });
+      else
+        await tx.roleGrant.upsert({ where: key, create: { siteId: scope.siteId, provider, subject, role, reason: source }, update: { role, reason: source } });
       return { kind: 'pending', role };
     }
     await tx.roleGrant.deleteMany({ where: { siteId: scope.siteId, provider, subject } });
