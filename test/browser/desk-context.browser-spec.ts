@@ -46,7 +46,7 @@ describe('what the desk shows around an item, in Chromium: its site, its article
     await t?.close();
   });
 
-  it("lets an operator pick the site the desk works on, and shows an item's article policy with the layer of each setting", async () => {
+  it("lets an operator pick the site the desk and the console work on, and shows an item's article policy with the layer of each setting", async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -71,8 +71,8 @@ describe('what the desk shows around an item, in Chromium: its site, its article
     expect(await card(DAILY_COMMENT).count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('site')).toBe('evening');
     await waitFor('the live stream to follow the site', () => streams.includes('evening'));
-    // The way to the console keeps the language and the site.
-    expect(await page.getByRole('link', { name: 'Admin console' }).getAttribute('href')).toBe('/moderate/admin?lang=en&site=evening');
+    // The way to the console keeps the language; an operator picks the site there again.
+    expect(await page.getByRole('link', { name: 'Admin console' }).getAttribute('href')).toBe('/moderate/admin?lang=en');
 
     const policy = card(EVENING_COMMENT).locator('.article-policy');
     await policy.locator('summary').focus();
@@ -93,6 +93,20 @@ describe('what the desk shows around an item, in Chromium: its site, its article
     await card(DAILY_COMMENT).waitFor();
     expect(await card(EVENING_COMMENT).count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('site')).toBeNull();
+
+    // The console follows the operator's pick too (operators log in on the default site).
+    await page.goto(`${t.baseUrl}/moderate/admin?lang=en`);
+    await page.getByRole('button', { name: 'Demo login' }).click();
+    await page.getByLabel('Display name').fill('Ops Lee');
+    await page.getByLabel('Role').selectOption({ label: 'The account’s own role' });
+    await page.keyboard.press('Enter');
+    const article = (id: string) => page.locator(`.article-row[data-article-id="${id}"]`);
+    await article('daily-arts-1').waitFor();
+    expect(await article('evening-arts-1').count()).toBe(0);
+    await page.getByLabel('Site', { exact: true }).selectOption('evening');
+    await article('evening-arts-1').waitFor();
+    expect(await article('daily-arts-1').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('site')).toBe('evening');
     await context.close();
   }, 30_000);
 

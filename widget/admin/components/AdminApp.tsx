@@ -5,6 +5,8 @@ import { describeError } from '@widget/shared/i18n/describe-error.js';
 import type { Lang } from '@widget/shared/lang.js';
 import { LoginPanel, type LoginRequest } from '@widget/moderate/components/LoginPanel.js';
 import { PageHeader } from '@widget/moderate/components/PageHeader.js';
+import { SitePicker } from '@widget/moderate/components/SitePicker.js';
+import { chooseDeskSite, deskSite } from '@widget/moderate/api/desk-site.js';
 import { PageTextContext } from '@widget/moderate/page-text.js';
 import { createAdminApi } from '../api/admin-api.js';
 import { ADMIN_MESSAGES } from '../i18n/messages.js';
@@ -34,6 +36,7 @@ export function AdminApp({ lang }: { lang: Lang }) {
   const [loggingIn, setLoggingIn] = useState(false);
   const [accountError, setAccountError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  const [site, setSite] = useState(deskSite());
 
   const setSession = (next: SessionView | null): void => {
     sessionRef.current = next;
@@ -100,7 +103,20 @@ export function AdminApp({ lang }: { lang: Lang }) {
               logOutLabel={t.logOut}
             />
           ) : (
-            <Console api={api} session={session} t={t} lang={lang} now={now} noteFailure={noteFailure} />
+            <>
+              {session.user.role === 'operator' && (
+                <SitePicker
+                  api={api}
+                  site={site}
+                  onChange={(next) => {
+                    // The console starts over on the other site: every call from now on names it.
+                    chooseDeskSite(next);
+                    setSite(next);
+                  }}
+                />
+              )}
+              <Console key={site ?? ''} api={api} session={session} t={t} lang={lang} now={now} noteFailure={noteFailure} />
+            </>
           )}
         </main>
       </div>

@@ -12,11 +12,14 @@ interface PageHeaderProps {
   link?: { href: string; label: string } | null;
 }
 
-/** The address of the admin console, in the desk's language and on its site. */
-export function consoleHref(search: string = location.search): string {
+/**
+ * The address of the admin console, in the desk's language and on its site. Not for operators: they
+ * log in on the default site and pick the site in the console, as in the desk.
+ */
+export function consoleHref(search: string, keepSite: boolean): string {
   const params = new URLSearchParams(search);
   const kept = new URLSearchParams();
-  for (const name of ['lang', 'site']) {
+  for (const name of keepSite ? ['lang', 'site'] : ['lang']) {
     const value = params.get(name);
     if (value) kept.set(name, value);
   }
@@ -27,7 +30,12 @@ export function consoleHref(search: string = location.search): string {
 /** The page's name, and who is logged in with the way out (and, for admins, the way to the console). */
 export function PageHeader({ session, onLogOut, title, link }: PageHeaderProps) {
   const { t } = usePageText();
-  const other = link === undefined ? (session && CONSOLE_ROLES.includes(session.user.role) ? { href: consoleHref(), label: t.adminConsole } : null) : link;
+  const other =
+    link === undefined
+      ? session && CONSOLE_ROLES.includes(session.user.role)
+        ? { href: consoleHref(location.search, session.user.role !== 'operator'), label: t.adminConsole }
+        : null
+      : link;
   return (
     <header class="page-header">
       <div class="page-title">
