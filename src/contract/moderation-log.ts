@@ -16,6 +16,7 @@ export const LOG_ACTIONS = [
   'rule_rollback',
   'section_policy_change',
   'article_change',
+  'article_policy_change',
   'auto_close',
   'auto_premoderate',
   'auto_action_reversed',

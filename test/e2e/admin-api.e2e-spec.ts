@@ -377,6 +377,20 @@ describe('the admin API', () => {
       ]);
     });
 
+    it('logs an article’s own policy changes as article_policy_change, with what they replaced', async () => {
+      const article = await anArticle(t.http, admin.token);
+      const set = await t.http.put(`/api/v1/articles/${article.id}/policy`, { overrides: { links: 'reject' }, reason: 'no links here' }, as(admin));
+      expect(set.status).toBe(200);
+      const log = await t.http.get(`/api/v1/moderation/log?articleId=${article.id}&action=article_policy_change`, as(moderator));
+      expect(log.body.entries).toEqual([
+        expect.objectContaining({
+          actor: { id: admin.user.id, displayName: admin.user.displayName },
+          reason: 'no links here',
+          details: { articleId: article.id, from: {}, to: { links: 'reject' } },
+        }),
+      ]);
+    });
+
     it('refuses an action the log does not have and a time that is not one with 400 VALIDATION_FAILED', async () => {
       for (const query of ['action=launch', 'since=yesterday']) {
         const response = await t.http.get(`/api/v1/moderation/log?${query}`, as(moderator));

@@ -186,7 +186,7 @@ const RULES: Rule[] = [
   rule('GET /api/v1/policy/rules/versions/:version',           [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the seeded version', () => ({ path: '/api/v1/policy/rules/versions/1' })),
   rule('GET /api/v1/policy/rules/versions/:version',           [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN,    HIDDEN],     'a version the site never had', () => ({ path: '/api/v1/policy/rules/versions/99999' })),
   rule('GET /api/v1/policy/rules/versions/:version/diff',      [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the seeded version against itself', () => ({ path: '/api/v1/policy/rules/versions/1/diff?against=1' })),
-  rule('POST /api/v1/policy/rules/rollback',                   [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'back to the seeded version, as the next one', () => ({ path: '/api/v1/policy/rules/rollback', body: { version: 1, reason: 'matrix' } })),
+  rule('POST /api/v1/policy/rules/rollback',                   [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        'the version in force (quotas off), stored again as the next one', async () => ({ path: '/api/v1/policy/rules/rollback', body: { version: (await nextPolicy()).version - 1, reason: 'matrix' } })),
   rule('GET /api/v1/policy/sections',                          [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, 200,       200],        'the sections that change the policy', () => ({ path: '/api/v1/policy/sections' })),
   rule('PUT /api/v1/policy/sections/:section',                 [AUTH,      FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, 200],        "a section's policy changes", () => ({ path: '/api/v1/policy/sections/matrix', body: { overrides: {} } })),
 

@@ -103,14 +103,26 @@ export class ArticlesRepository {
     return row ? fromRow(row) : null;
   }
 
-  /** Replaces the article's own policy changes; null when there is no such article. */
-  async setPolicyOverrides(scope: SiteScope, id: string, overrides: PolicyOverrides): Promise<ArticleRecord | null> {
-    const [row] = await this.prisma.article.updateManyAndReturn({
-      where: { siteId: scope.siteId, id },
-      data: { policyOverrides: overrides },
-      omit: OMIT,
+  /**
+   * Replaces the article's own policy changes, logged as `article_policy_change` with what they
+   * replaced (read under the row lock); null when there is no such article.
+   */
+  async setPolicyOverrides(
+    scope: SiteScope,
+    id: string,
+    overrides: PolicyOverrides,
+    change: { actorId: string; reason: string },
+  ): Promise<ArticleRecord | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const [before] = await tx.$queryRaw<{ overrides: unknown }[]>`
+        SELECT policy_overrides AS overrides FROM articles WHERE site_id = ${scope.siteId} AND id = ${id} FOR UPDATE`;
+      if (!before) return null;
+      const row = await tx.article.update({ where: { siteId_id: { siteId: scope.siteId, id } }, data: { policyOverrides: overrides }, omit: OMIT });
+      await appendLogEntries(tx, scope, [
+        { actorId: change.actorId, action: 'article_policy_change', reason: change.reason, details: { articleId: id, from: before.overrides, to: overrides } },
+      ]);
+      return fromRow(row);
     });
-    return row ? fromRow(row) : null;
   }
 }
 

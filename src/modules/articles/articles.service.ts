@@ -51,8 +51,8 @@ export class ArticlesService {
   }
 
   /** Replaces the article's own policy changes, or NOT_FOUND. */
-  async setPolicyOverrides(scope: SiteScope, id: string, overrides: PolicyOverrides): Promise<ArticleRecord> {
-    const article = await this.articles.setPolicyOverrides(scope, id, overrides);
+  async setPolicyOverrides(scope: SiteScope, id: string, overrides: PolicyOverrides, change: { actorId: string; reason: string }): Promise<ArticleRecord> {
+    const article = await this.articles.setPolicyOverrides(scope, id, overrides, change);
     if (!article) throw new NotFoundError('The article');
     this.settingsCache.invalidate(scope, id);
     return article;

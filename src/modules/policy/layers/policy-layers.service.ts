@@ -28,7 +28,7 @@ export class PolicyLayersService {
     const article = await this.articles.require(actor.site, articleId);
     const section = article.section ? this.store.sectionOverrides(actor.site, article.section) : undefined;
     this.check(actor.site, { section: article.section && section ? { name: article.section, overrides: section } : undefined, article: dto.overrides });
-    return this.view(actor.site, await this.articles.setPolicyOverrides(actor.site, articleId, dto.overrides));
+    return this.view(actor.site, await this.articles.setPolicyOverrides(actor.site, articleId, dto.overrides, { actorId: actor.user.id, reason: dto.reason }));
   }
 
   sections(scope: SiteScope): SectionPolicyList {
