@@ -1,6 +1,5 @@
 import type { ArticleView } from '@/contract/articles.js';
 import type { ArticleGroupList, ArticleGroupView } from '@/contract/article-groups.js';
-import type { EffectivePolicyView } from '@/contract/effective-policy.js';
 import type { LogPage } from '@/contract/moderation-log.js';
 import type { SiteRole, UserView } from '@/contract/users.js';
 import type { VerdictView } from '@/contract/verdicts.js';
@@ -55,12 +54,10 @@ export function createAdminApi(currentToken: () => string | null) {
 
   return {
     ...createModerationApi(currentToken),
-    me: () => request<UserView>('GET', '/me', undefined, fresh),
 
     articles: (search: string, state: ArticleState | '', section: string, cursor: string | null) =>
       request<Page<ArticleListItem>>('GET', `/articles${query({ search, state, section, cursor, limit: '25' })}`, undefined, fresh),
     saveArticle: (articleId: string, edit: ArticleEdit) => request<ArticleView>('PUT', article(articleId), edit),
-    articlePolicy: (articleId: string) => request<EffectivePolicyView>('GET', `${article(articleId)}/policy`, undefined, fresh),
 
     rules: () => request<PolicyRules>('GET', '/policy/rules', undefined, fresh),
     saveRules: (definition: PolicyDefinition, reason: string) => request<PolicyRules>('PUT', '/policy/rules', { definition, reason }),
