@@ -10,7 +10,7 @@ export const devLoginSchema = z.strictObject({
   name: z.string().trim().min(1).max(40).describe('Display name; the same name logs in to the same demo account.'),
   role: z
     .enum([...ROLES, 'operator'])
-    .default('reader')
-    .describe('Demo only: the role the account gets.'),
+    .optional()
+    .describe('Demo only: the role the account gets; left out, a new account is a reader and an existing one keeps its role.'),
 });
 export type DevLoginDto = z.infer<typeof devLoginSchema>;

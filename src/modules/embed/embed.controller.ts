@@ -12,7 +12,7 @@ import { ArticlesService } from '@/modules/articles/articles.service.js';
 import { renderDemoPage } from './demo-page.js';
 import { frameContentSecurityPolicy, isAllowedEmbedder } from './embedding-policy.js';
 import { type FrameRefusalReason, frameRefusalContentSecurityPolicy, renderFramePage, renderFrameRefusal, type WidgetLang } from './frame-page.js';
-import { MODERATE_PAGE_CONTENT_SECURITY_POLICY, moderatePageLang, renderModeratePage } from './moderate-page.js';
+import { MODERATE_PAGE_CONTENT_SECURITY_POLICY, moderatePageLang, renderAdminPage, renderModeratePage } from './moderate-page.js';
 import { PAGE_CONTENT_SECURITY_POLICY } from './page-layout.js';
 import { PolicyService } from '@/modules/policy/policy.service.js';
 import { renderPolicyPage } from './policy-page.js';
@@ -110,18 +110,24 @@ export class EmbedController {
   @Get('moderate')
   moderate(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('lang') lang: unknown): FastifyReply {
     const versions = { script: this.bundles.require('moderateScript').version, styles: this.bundles.require('moderateStyles').version };
-    const page = renderModeratePage(moderatePageLang(lang, request.headers['accept-language']), versions);
-    return (
-      reply
-        .header('content-security-policy', MODERATE_PAGE_CONTENT_SECURITY_POLICY)
-        .header('x-content-type-options', 'nosniff')
-        .header('referrer-policy', 'same-origin')
-        // The language follows the request, and a new build changes the bundles' versions.
-        .header('cache-control', 'no-cache')
-        .header('vary', 'accept-language')
-        .type(HTML)
-        .send(page)
-    );
+    return sendDeskPage(reply, renderModeratePage(moderatePageLang(lang, request.headers['accept-language']), versions));
+  }
+
+  /** The admin console: the same kind of shell, for its own bundle; the API decides who may do what in it. */
+  @Get('moderate/admin')
+  adminConsole(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('lang') lang: unknown): FastifyReply {
+    const versions = { script: this.bundles.require('adminScript').version, styles: this.bundles.require('adminStyles').version };
+    return sendDeskPage(reply, renderAdminPage(moderatePageLang(lang, request.headers['accept-language']), versions));
+  }
+
+  @Get('moderate/admin/admin.js')
+  adminScript(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('v') version: unknown): FastifyReply {
+    return this.sendVersioned(request, reply, 'adminScript', version);
+  }
+
+  @Get('moderate/admin/admin.css')
+  adminStyles(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('v') version: unknown): FastifyReply {
+    return this.sendVersioned(request, reply, 'adminStyles', version);
   }
 
   @Get('moderate/moderate.js')
@@ -145,6 +151,20 @@ function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: WidgetAs
   void reply.header('cache-control', cacheControl).header('etag', etag).header('x-content-type-options', 'nosniff');
   if (request.headers['if-none-match'] === etag) return reply.status(304).send();
   return reply.type(asset.contentType).send(asset.body);
+}
+
+function sendDeskPage(reply: FastifyReply, page: string): FastifyReply {
+  return (
+    reply
+      .header('content-security-policy', MODERATE_PAGE_CONTENT_SECURITY_POLICY)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'same-origin')
+      // The language follows the request, and a new build changes the bundles' versions.
+      .header('cache-control', 'no-cache')
+      .header('vary', 'accept-language')
+      .type(HTML)
+      .send(page)
+  );
 }
 
 function refuse(reply: FastifyReply, status: number, reason: FrameRefusalReason): FastifyReply {

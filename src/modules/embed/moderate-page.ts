@@ -32,3 +32,21 @@ export function renderModeratePage(lang: ModeratePageLang, versions: { script: s
 </html>
 `.value;
 }
+
+/** The admin console's document: like the desk's, with the console's bundles (its styles include the desk's). */
+export function renderAdminPage(lang: ModeratePageLang, versions: { script: string; styles: string }): string {
+  return html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${lang === 'ko' ? '관리자 콘솔 · Comment Desk' : 'Admin console · Comment Desk'}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/moderate/admin/admin.css?v=${versions.styles}">
+<script src="/moderate/admin/admin.js?v=${versions.script}" defer></script>
+</head>
+<body><div id="admin-console"><noscript>${lang === 'ko' ? '관리자 콘솔은 자바스크립트가 있어야 동작합니다.' : 'The admin console needs JavaScript.'}</noscript></div></body>
+</html>
+`.value;
+}

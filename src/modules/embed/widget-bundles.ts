@@ -21,6 +21,8 @@ const FILES = {
   frameStyles: { file: 'frame.css', contentType: 'text/css; charset=utf-8' },
   moderateScript: { file: 'moderate.js', contentType: 'application/javascript; charset=utf-8' },
   moderateStyles: { file: 'moderate.css', contentType: 'text/css; charset=utf-8' },
+  adminScript: { file: 'admin.js', contentType: 'application/javascript; charset=utf-8' },
+  adminStyles: { file: 'admin.css', contentType: 'text/css; charset=utf-8' },
 } as const;
 
 export type WidgetAssetName = keyof typeof FILES;

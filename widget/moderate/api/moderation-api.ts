@@ -1,4 +1,6 @@
 import type { ProviderList, SessionView } from '@/contract/auth.js';
+import type { EffectivePolicyView } from '@/contract/effective-policy.js';
+import type { SiteList } from '@/contract/sites.js';
 import { deskSiteHeaders } from './desk-site.js';
 import type { BulkDecisionAnswer, DecisionAction, DecisionAnswer } from '@/contract/moderation-decisions.js';
 import type { ClaimView, ModerationQueue, QueueCountsView, QueuePage } from '@/contract/moderation-queue.js';
@@ -35,12 +37,13 @@ export interface TrustRequest {
 
 /** The service's API as the moderator page uses it; every call carries the moderator's token from memory. */
 export function createModerationApi(currentToken: () => string | null) {
-  const request = createJsonRequest(currentToken, deskSiteHeaders());
+  const request = createJsonRequest(currentToken, deskSiteHeaders);
   const comment = (commentId: string) => `/moderation/comments/${encodeURIComponent(commentId)}`;
 
   return {
     providers: () => request<ProviderList>('GET', '/auth/providers'),
-    devLogin: (name: string, role: Role) => request<SessionView>('POST', '/auth/dev', { name, role }),
+    /** Without a role, the account keeps the one it has. */
+    devLogin: (name: string, role: Role | null) => request<SessionView>('POST', '/auth/dev', role ? { name, role } : { name }),
     logout: () => request<null>('POST', '/auth/logout'),
 
     counts: () => request<QueueCountsView>('GET', '/moderation/queues'),
@@ -60,6 +63,9 @@ export function createModerationApi(currentToken: () => string | null) {
     release: (commentId: string, keepalive = false) => request<null>('DELETE', `${comment(commentId)}/claim`, undefined, { keepalive }),
     ban: (userId: string, ban: BanRequest) => request<UserView>('POST', `/moderation/users/${encodeURIComponent(userId)}/ban`, ban),
     setTrust: (userId: string, trust: TrustRequest) => request<TrustView>('PUT', `/moderation/users/${encodeURIComponent(userId)}/trust`, trust),
+    articlePolicy: (articleId: string) => request<EffectivePolicyView>('GET', `/articles/${encodeURIComponent(articleId)}/policy`, undefined, { fresh: true }),
+    /** Operators only: the sites of the deployment, for choosing the one the desk works on. */
+    sites: () => request<SiteList>('GET', '/sites'),
   };
 }
 

@@ -219,6 +219,7 @@ export function Desk({ api, session, initialCounts, initialView, currentToken, n
                 onBan={() => setPanel({ kind: 'ban', id })}
                 onTrust={isOwn(item) ? undefined : () => setPanel({ kind: 'trust', id })}
                 onFilter={(change) => changeView({ queue, filters: { ...filters, ...change } })}
+                loadArticlePolicy={() => api.articlePolicy(item.article.id)}
               >
                 {open?.kind === 'reject' && (
                   <RejectForm

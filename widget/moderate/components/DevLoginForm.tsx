@@ -5,19 +5,21 @@ import { usePageText } from '../page-text.js';
 
 /** The demo login makes whatever account it is asked for; the desk is for these two roles. */
 const DESK_ROLES: Role[] = ['moderator', 'admin'];
+/** The choice that leaves the account's role as it is (an admin named by `npm run admin`, say). */
+const KEEP = '';
 
-/** The local demo's login: a name, and the role the demo account gets. */
-export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubmit: (name: string, role: Role) => void; onCancel: () => void }) {
+/** The local demo's login: a name, and the role the demo account gets (or the one it has). */
+export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubmit: (name: string, role: Role | null) => void; onCancel: () => void }) {
   const { t } = usePageText();
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('moderator');
+  const [role, setRole] = useState<Role | typeof KEEP>('moderator');
 
   return (
     <form
       class="dev-login"
       onSubmit={(event) => {
         event.preventDefault();
-        if (name.trim()) onSubmit(name.trim(), role);
+        if (name.trim()) onSubmit(name.trim(), role === KEEP ? null : role);
       }}
     >
       <div class="field">
@@ -26,7 +28,8 @@ export function DevLoginForm({ busy, onSubmit, onCancel }: { busy: boolean; onSu
       </div>
       <div class="field">
         <label for="dev-login-role">{t.role}</label>
-        <select id="dev-login-role" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
+        <select id="dev-login-role" value={role} onChange={(event) => setRole(event.currentTarget.value as Role | typeof KEEP)}>
+          <option value={KEEP}>{t.ownRole}</option>
           {DESK_ROLES.map((option) => (
             <option key={option} value={option}>
               {t.roles[option]}

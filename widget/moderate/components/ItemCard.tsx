@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { absoluteTime, relativeTime } from '@widget/shared/i18n/relative-time.js';
+import type { EffectivePolicyView } from '@/contract/effective-policy.js';
 import type { ModerationQueue, QueueItem } from '@/contract/moderation-queue.js';
 import type { QueueFilters } from '../queue/queue-filters.js';
 import { usePageText } from '../page-text.js';
 import { actionsIn } from '../queue/queue-membership.js';
+import { ArticlePolicy } from './ArticlePolicy.js';
 import { EditHistory } from './EditHistory.js';
 import { HighlightedBody } from './HighlightedBody.js';
 import { ReasonList } from './ReasonList.js';
@@ -26,6 +28,8 @@ interface ItemCardProps {
   /** Absent on the moderator's own comment: nobody sets their own trust. */
   onTrust?: () => void;
   onFilter: (change: Partial<QueueFilters>) => void;
+  /** The policy the item's article is judged by. */
+  loadArticlePolicy: () => Promise<EffectivePolicyView>;
   /** The open reject, ban or trust form, under the item it is for. */
   children?: ComponentChildren;
 }
@@ -93,7 +97,14 @@ export function ItemCard(props: ItemCardProps) {
             {t.onlyThisArticle}
           </button>
         </p>
+        <ArticlePolicy title={article.title} load={props.loadArticlePolicy} />
 
+        {item.thread.parent && (
+          <blockquote class="parent">
+            <span class="muted">{t.inReplyTo(item.thread.parent.author.displayName)} </span>
+            {item.thread.parent.body}
+          </blockquote>
+        )}
         <HighlightedBody body={comment.body} reasons={item.reasons} />
         {edited && <EditHistory revisions={item.revisions} current={{ body: comment.body, writtenAt: comment.editedAt ?? comment.createdAt }} />}
         <ReasonList reasons={item.reasons} />

@@ -3,6 +3,7 @@ import { ApiError } from '@widget/shared/api/api-error.js';
 import type { ProviderView, SessionView } from '@/contract/auth.js';
 import type { QueueCounts } from '@/contract/moderation-queue.js';
 import { describeError } from '@widget/shared/i18n/describe-error.js';
+import { chooseDeskSite, deskSite } from '../api/desk-site.js';
 import { createModerationApi } from '../api/moderation-api.js';
 import { MESSAGES } from '../i18n/messages.js';
 import type { PageParams } from '../page-params.js';
@@ -11,6 +12,7 @@ import { Desk } from './Desk.js';
 import { LoginPanel, type LoginRequest } from './LoginPanel.js';
 import { ModeratorsOnly } from './ModeratorsOnly.js';
 import { PageHeader } from './PageHeader.js';
+import { SitePicker } from './SitePicker.js';
 
 const CLOCK_MS = 30_000;
 
@@ -33,6 +35,7 @@ export function ModerateApp(params: PageParams) {
   const [loggingIn, setLoggingIn] = useState(false);
   const [accountError, setAccountError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  const [site, setSite] = useState(deskSite());
 
   const setSession = (next: SessionView | null): void => {
     sessionRef.current = next;
@@ -84,6 +87,17 @@ export function ModerateApp(params: PageParams) {
     }
   };
 
+  /** An operator moves the desk to another site: its queues start over there. */
+  const changeSite = async (next: string | null): Promise<void> => {
+    chooseDeskSite(next);
+    setSite(next);
+    try {
+      setAccess({ kind: 'desk', counts: (await api.counts()).queues });
+    } catch (failure) {
+      noteFailure(failure);
+    }
+  };
+
   const logOut = async (): Promise<void> => {
     try {
       await api.logout();
@@ -104,15 +118,19 @@ export function ModerateApp(params: PageParams) {
           ) : access.kind === 'refused' ? (
             <ModeratorsOnly session={session} onLogOut={() => void logOut()} />
           ) : (
-            <Desk
-              api={api}
-              session={session}
-              initialCounts={access.counts}
-              initialView={params}
-              currentToken={() => sessionRef.current?.accessToken ?? null}
-              noteFailure={noteFailure}
-              onRefused={(failure) => (failure.code === 'FORBIDDEN' ? setAccess({ kind: 'refused' }) : noteFailure(failure))}
-            />
+            <>
+              {session.user.role === 'operator' && <SitePicker api={api} site={site} onChange={(next) => void changeSite(next)} />}
+              <Desk
+                key={site ?? ''}
+                api={api}
+                session={session}
+                initialCounts={access.counts}
+                initialView={params}
+                currentToken={() => sessionRef.current?.accessToken ?? null}
+                noteFailure={noteFailure}
+                onRefused={(failure) => (failure.code === 'FORBIDDEN' ? setAccess({ kind: 'refused' }) : noteFailure(failure))}
+              />
+            </>
           )}
         </main>
       </div>

@@ -16,6 +16,7 @@ export function QueueFilterForm({ filters, onApply }: { filters: QueueFilters; o
     ['section', t.filterSection],
     ['rule', t.filterRule, t.filterRulePlaceholder],
     ['authorId', t.filterAuthor],
+    ['group', t.filterGroup],
   ];
   const active = Object.values(filters).some((value) => value.trim());
 

@@ -16,10 +16,12 @@ export type JsonRequest = <T>(method: string, path: string, body?: unknown, opti
  * browser) and sent on every call once someone is logged in. Failures become ApiErrors: the
  * contract's error codes, or NETWORK when the service could not be reached.
  */
-export function createJsonRequest(currentToken: () => string | null, baseHeaders: Record<string, string> = {}): JsonRequest {
+export function createJsonRequest(currentToken: () => string | null, baseHeaders: Record<string, string> | (() => Record<string, string>) = {}): JsonRequest {
   return async <T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> => {
     const token = currentToken();
-    const headers: Record<string, string> = { accept: 'application/json', ...baseHeaders, ...options.headers };
+    // A function is asked at every call: the desk's site can change while the page is open.
+    const base = typeof baseHeaders === 'function' ? baseHeaders() : baseHeaders;
+    const headers: Record<string, string> = { accept: 'application/json', ...base, ...options.headers };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     // Anonymous reads may be cached for a few seconds (public, max-age). The browser's cache does not
