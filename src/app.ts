@@ -77,10 +77,13 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
   drainOnClose(fastify);
   fastify.addHook('onRequest', resolveSiteHook(sites));
   const metrics = app.get(Metrics);
-  fastify.addHook('onResponse', async (request, reply) => {
+  // These hooks run on every request and wait for nothing: in the callback style, so no promise is
+  // made and awaited for each.
+  fastify.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     // Server time of the request, for browsers' dev tools and for the benchmarks.
     void reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
@@ -94,6 +97,7 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
       const vary = reply.getHeader('vary');
       void reply.header('vary', vary ? `${String(vary)}, authorization` : 'authorization');
     }
+    done(null, payload);
   });
 
   SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });

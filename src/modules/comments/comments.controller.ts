@@ -46,11 +46,11 @@ export class CommentsController {
     @Param('articleId', { schema: articleIdSchema }) articleId: string,
     @Query({ schema: listCommentsQuerySchema }) query: ListCommentsQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     // Already JSON (public pages come so from the cache); the ETag lets @fastify/etag answer a 304.
     const page = await this.comments.list(site, viewer, articleId, query);
     void reply.type('application/json; charset=utf-8').header('etag', page.etag);
-    return page.json;
+    return page.body;
   }
 
   @ApiOperation({ summary: 'Post a comment or a reply; judged by the Standards Board policy' })

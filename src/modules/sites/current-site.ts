@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { SiteRegistry } from './site-registry.js';
 import type { SiteScope } from './site-scope.js';
 
@@ -10,16 +10,20 @@ export type SiteRequest = FastifyRequest & { site?: SiteScope };
  * that names a site this deployment does not serve is answered 404 at once.
  */
 export function resolveSiteHook(sites: SiteRegistry) {
-  return async (request: SiteRequest, reply: FastifyReply): Promise<void> => {
+  // In the callback style: it runs on every request, and has nothing to wait for.
+  return (request: SiteRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const site = sites.resolve(request.headers);
     if (!site) {
-      const body = { error: { code: 'NOT_FOUND', message: 'This service serves no such site.', details: {} } };
-      await reply.code(404).type('application/json; charset=utf-8').send(body);
+      // Answered here; `done` is not called, so no route runs.
+      void reply.code(404).type('application/json; charset=utf-8').send(UNKNOWN_SITE);
       return;
     }
     request.site = site;
+    done();
   };
 }
+
+const UNKNOWN_SITE = { error: { code: 'NOT_FOUND', message: 'This service serves no such site.', details: {} } };
 
 /** The request's site, as the site hook resolved it. */
 export const CurrentSite = createParamDecorator((_: unknown, context: ExecutionContext): SiteScope => {

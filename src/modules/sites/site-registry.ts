@@ -29,6 +29,8 @@ export class SiteRegistry implements OnModuleInit {
   private sites = new Map<string, KnownSite>();
   /** Which site an origin embeds, for requests that do not name their site. */
   private siteOfOrigin = new Map<string, KnownSite>();
+  /** The keys of siteOfOrigin as one array, made at each reload: the CORS check asks for them on every request. */
+  private origins: string[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -86,6 +88,7 @@ export class SiteRegistry implements OnModuleInit {
     }
     this.sites = sites;
     this.siteOfOrigin = siteOfOrigin;
+    this.origins = [...siteOfOrigin.keys()];
   }
 
   get defaultScope(): SiteScope {
@@ -145,6 +148,6 @@ export class SiteRegistry implements OnModuleInit {
 
   /** Every origin some site allows: the CORS check, before the request's own site is known. */
   allOrigins(): string[] {
-    return [...this.siteOfOrigin.keys()];
+    return this.origins;
   }
 }

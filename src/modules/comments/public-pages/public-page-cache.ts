@@ -5,15 +5,19 @@ import { InvalidatedCache } from '@/common/caching/invalidated-cache.js';
 import { APP_CONFIG } from '@/config/config.module.js';
 import type { AppConfig } from '@/config/config.js';
 
-/** A page as it goes on the wire: its JSON text and the ETag a 304 is answered against. */
+/**
+ * A page as it goes on the wire: its JSON as UTF-8 bytes and the ETag a 304 is answered against.
+ * Bytes, not text: a cached page is encoded once, not measured and encoded again for every reader
+ * (for 20 Korean comments that is most of what an answer from memory costs).
+ */
 export interface SerializedPage {
-  json: string;
+  body: Buffer;
   etag: string;
 }
 
 export function serializePage(page: object): SerializedPage {
-  const json = JSON.stringify(page);
-  return { json, etag: `W/"${createHash('sha1').update(json).digest('base64url')}"` };
+  const body = Buffer.from(JSON.stringify(page), 'utf8');
+  return { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 
 /**
@@ -30,8 +34,8 @@ export class PublicPageCache {
     if (config.pageCache.maxBytes === 0) return;
     this.pages = new InvalidatedCache<SerializedPage>({
       maxSize: config.pageCache.maxBytes,
-      // JavaScript strings hold UTF-16: two bytes a code unit, the ETag and bookkeeping aside.
-      sizeOf: (page) => page.json.length * 2 + 200,
+      // The bytes, the ETag and bookkeeping.
+      sizeOf: (page) => page.body.byteLength + 200,
       ttlMs: config.pageCache.ttlSeconds * 1000,
       maxGroups: 100_000,
     });
