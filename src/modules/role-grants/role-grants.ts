@@ -27,7 +27,11 @@ export async function grantRole(prisma: PrismaClient, scope: SiteScope, identity
     await tx.roleGrant.deleteMany({ where: { siteId: scope.siteId, provider, subject } });
     if (known.user.role === 'operator') return { kind: 'operator', userId: known.userId };
     const before = known.user.role;
-    await changeRole(tx, scope, known.userId, role, { actorId: await automationActorId(tx, scope), reason: source, details: { source, identity: `${provider}:${subject}` } });
+    await changeRole(tx, scope, known.userId, role, {
+      actorId: await automationActorId(tx, scope),
+      reason: source,
+      details: { source, identity: `${provider}:${subject}` },
+    });
     return { kind: before === role ? 'unchanged' : 'changed', userId: known.userId, role };
   });
 }
