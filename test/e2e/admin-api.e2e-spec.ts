@@ -128,7 +128,7 @@ describe('the admin API', () => {
       expect(log.body.entries).toEqual([
         expect.objectContaining({
           action: 'article_change',
-          actor: { id: admin.user.id, displayName: admin.user.displayName },
+          actor: { id: admin.user.id, displayName: admin.user.displayName, kind: 'person' },
           details: expect.objectContaining({ articleId: id, created: true, title: 'Logged' }),
         }),
         expect.objectContaining({
@@ -337,7 +337,7 @@ describe('the admin API', () => {
       const log = await t.http.get('/api/v1/moderation/log?action=rule_rollback', as(moderator));
       expect(log.body.entries).toEqual([
         expect.objectContaining({
-          actor: { id: admin.user.id, displayName: admin.user.displayName },
+          actor: { id: admin.user.id, displayName: admin.user.displayName, kind: 'person' },
           reason: 'too strict',
           details: { fromVersion: v + 2, toVersion: v + 3, rolledBackTo: v },
         }),
@@ -384,7 +384,7 @@ describe('the admin API', () => {
       const log = await t.http.get(`/api/v1/moderation/log?articleId=${article.id}&action=article_policy_change`, as(moderator));
       expect(log.body.entries).toEqual([
         expect.objectContaining({
-          actor: { id: admin.user.id, displayName: admin.user.displayName },
+          actor: { id: admin.user.id, displayName: admin.user.displayName, kind: 'person' },
           reason: 'no links here',
           details: { articleId: article.id, from: {}, to: { links: 'reject' } },
         }),

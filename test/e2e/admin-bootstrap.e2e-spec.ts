@@ -61,6 +61,8 @@ describe('the first admin', () => {
     expect(entries).toEqual([
       expect.objectContaining({
         action: 'role_change',
+        // No person made this change: the log names the site's automation actor.
+        actor: expect.objectContaining({ displayName: 'Comment Desk automation', kind: 'automation' }),
         targetUserId: login.body.user.id,
         details: expect.objectContaining({ from: 'reader', to: 'admin', source: 'grant_at_first_login', identity: 'dev:newsroom-chief' }),
       }),
