@@ -15,38 +15,55 @@ export function moderatePageLang(lang: unknown, acceptLanguage: string | undefin
   return acceptLanguage?.trim().toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
-/** The moderator page's document: only the versioned bundles; the app reads its state from the URL. */
-export function renderModeratePage(lang: ModeratePageLang, versions: { script: string; styles: string }): string {
-  return html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${lang === 'ko' ? '댓글 운영 데스크 · Comment Desk' : 'Moderation desk · Comment Desk'}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/moderate/moderate.css?v=${versions.styles}">
-<script src="/moderate/moderate.js?v=${versions.script}" defer></script>
-</head>
-<body><div id="moderate-desk"><noscript>${lang === 'ko' ? '운영 데스크는 자바스크립트가 있어야 동작합니다.' : 'The moderation desk needs JavaScript.'}</noscript></div></body>
-</html>
-`.value;
+/** What sets one staff page apart: its title, its bundles, and the element its app renders into. */
+interface StaffPage {
+  title: Record<ModeratePageLang, string>;
+  styles: string;
+  script: string;
+  root: string;
+  needsScript: Record<ModeratePageLang, string>;
 }
 
-/** The admin console's document: like the desk's, with the console's bundles (its styles include the desk's). */
+const DESK_PAGE: StaffPage = {
+  title: { ko: '댓글 운영 데스크 · Comment Desk', en: 'Moderation desk · Comment Desk' },
+  styles: '/moderate/moderate.css',
+  script: '/moderate/moderate.js',
+  root: 'moderate-desk',
+  needsScript: { ko: '운영 데스크는 자바스크립트가 있어야 동작합니다.', en: 'The moderation desk needs JavaScript.' },
+};
+
+/** The console's styles include the desk's. */
+const CONSOLE_PAGE: StaffPage = {
+  title: { ko: '관리자 콘솔 · Comment Desk', en: 'Admin console · Comment Desk' },
+  styles: '/moderate/admin/admin.css',
+  script: '/moderate/admin/admin.js',
+  root: 'admin-console',
+  needsScript: { ko: '관리자 콘솔은 자바스크립트가 있어야 동작합니다.', en: 'The admin console needs JavaScript.' },
+};
+
+/** The moderator page's document: only the versioned bundles; the app reads its state from the URL. */
+export function renderModeratePage(lang: ModeratePageLang, versions: { script: string; styles: string }): string {
+  return renderStaffPage(DESK_PAGE, lang, versions);
+}
+
+/** The admin console's document, made like the desk's. */
 export function renderAdminPage(lang: ModeratePageLang, versions: { script: string; styles: string }): string {
+  return renderStaffPage(CONSOLE_PAGE, lang, versions);
+}
+
+function renderStaffPage(page: StaffPage, lang: ModeratePageLang, versions: { script: string; styles: string }): string {
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${lang === 'ko' ? '관리자 콘솔 · Comment Desk' : 'Admin console · Comment Desk'}</title>
+<title>${page.title[lang]}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/moderate/admin/admin.css?v=${versions.styles}">
-<script src="/moderate/admin/admin.js?v=${versions.script}" defer></script>
+<link rel="stylesheet" href="${page.styles}?v=${versions.styles}">
+<script src="${page.script}?v=${versions.script}" defer></script>
 </head>
-<body><div id="admin-console"><noscript>${lang === 'ko' ? '관리자 콘솔은 자바스크립트가 있어야 동작합니다.' : 'The admin console needs JavaScript.'}</noscript></div></body>
+<body><div id="${page.root}"><noscript>${page.needsScript[lang]}</noscript></div></body>
 </html>
 `.value;
 }

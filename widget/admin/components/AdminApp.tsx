@@ -1,9 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ProviderView, SessionView } from '@/contract/auth.js';
-import { ApiError } from '@widget/shared/api/api-error.js';
-import { describeError } from '@widget/shared/i18n/describe-error.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '@widget/shared/lang.js';
-import { LoginPanel, type LoginRequest } from '@widget/moderate/components/LoginPanel.js';
+import { useStaffSession } from '@widget/moderate/auth/use-staff-session.js';
+import { LoginPanel } from '@widget/moderate/components/LoginPanel.js';
 import { PageHeader } from '@widget/moderate/components/PageHeader.js';
 import { SitePicker } from '@widget/moderate/components/SitePicker.js';
 import { chooseDeskSite, deskSite } from '@widget/moderate/api/desk-site.js';
@@ -12,7 +10,6 @@ import { createAdminApi } from '../api/admin-api.js';
 import { ADMIN_MESSAGES } from '../i18n/messages.js';
 import { Console } from './Console.js';
 
-const CLOCK_MS = 30_000;
 const CONSOLE_ROLES: readonly string[] = ['admin', 'operator'];
 
 /** The desk's address, in the console's language and on its site. */
@@ -29,62 +26,8 @@ function deskHref(): string {
  */
 export function AdminApp({ lang }: { lang: Lang }) {
   const t = ADMIN_MESSAGES[lang];
-  const sessionRef = useRef<SessionView | null>(null);
-  const [session, setSessionState] = useState<SessionView | null>(null);
-  const api = useMemo(() => createAdminApi(() => sessionRef.current?.accessToken ?? null), []);
-  const [providers, setProviders] = useState<ProviderView[] | null>(null);
-  const [loggingIn, setLoggingIn] = useState(false);
-  const [accountError, setAccountError] = useState<string | null>(null);
-  const [now, setNow] = useState(Date.now());
   const [site, setSite] = useState(deskSite());
-
-  const setSession = (next: SessionView | null): void => {
-    sessionRef.current = next;
-    setSessionState(next);
-  };
-
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = `${t.pageTitle} · ${t.brand}`;
-    api.providers().then(
-      (answer) => setProviders(answer.providers),
-      (failure: unknown) => {
-        setProviders([]);
-        setAccountError(describeError(failure, t, lang).message);
-      },
-    );
-    const clock = window.setInterval(() => setNow(Date.now()), CLOCK_MS);
-    return () => window.clearInterval(clock);
-  }, []);
-
-  const noteFailure = (failure: unknown): void => {
-    if (failure instanceof ApiError && failure.code === 'AUTH_REQUIRED' && sessionRef.current) {
-      setSession(null);
-      setAccountError(t.sessionEnded);
-    }
-  };
-
-  const logIn = async (request: LoginRequest): Promise<void> => {
-    setLoggingIn(true);
-    setAccountError(null);
-    try {
-      setSession(await request());
-    } catch (failure) {
-      setAccountError(describeError(failure, t, lang).message);
-    } finally {
-      setLoggingIn(false);
-    }
-  };
-
-  const logOut = async (): Promise<void> => {
-    try {
-      await api.logout();
-    } catch {
-      // Forgotten here either way; the token also expires on its own.
-    }
-    setSession(null);
-    setAccountError(null);
-  };
+  const { api, session, providers, loggingIn, accountError, now, noteFailure, logIn, logOut } = useStaffSession(createAdminApi, t, lang);
 
   const allowed = session !== null && CONSOLE_ROLES.includes(session.user.role);
   return (
