@@ -13,6 +13,7 @@ import { AppModule } from '@/app.module.js';
 import type { AppConfig } from '@/config/config.js';
 import { AppExceptionFilter } from '@/common/errors/app-exception.filter.js';
 import { ContractFastifyAdapter } from '@/common/http/contract-fastify-adapter.js';
+import { jsonBodiesOnlyHook } from '@/common/http/json-bodies-only.js';
 import { securityHeaderOptions } from '@/common/http/response-headers.js';
 import { type AppLogger, NestPinoLogger } from '@/common/logging/logger.js';
 import { createOpenApiDocument } from '@/common/openapi/openapi-document.js';
@@ -76,6 +77,7 @@ export async function createApp(config: AppConfig, logger: AppLogger, databaseUr
   const fastify = app.getHttpAdapter().getInstance();
   drainOnClose(fastify);
   fastify.addHook('onRequest', resolveSiteHook(sites));
+  fastify.addHook('onRequest', jsonBodiesOnlyHook);
   const metrics = app.get(Metrics);
   // These hooks run on every request and wait for nothing: in the callback style, so no promise is
   // made and awaited for each.

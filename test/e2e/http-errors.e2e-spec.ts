@@ -65,6 +65,19 @@ describe('HTTP errors and service endpoints', () => {
     expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it.each(['application/x-www-form-urlencoded', 'text/plain; charset=utf-8'])(
+    'refuses a %s body with 415 too, though the framework could read it',
+    async (type) => {
+      const response = await t.http.put('/api/v1/articles/a1', undefined, {
+        token: adminToken,
+        rawBody: type.startsWith('text/') ? '{"title":"A","url":"https://news.example/a1"}' : 'title=A&url=https%3A%2F%2Fnews.example%2Fa1',
+        headers: { 'content-type': type },
+      });
+      expect(response.status).toBe(415);
+      expect(response.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    },
+  );
+
   it('does not quote a malformed body back', async () => {
     const response = await t.http.put('/api/v1/articles/a1', undefined, {
       token: adminToken,
