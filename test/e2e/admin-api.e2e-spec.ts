@@ -3,6 +3,7 @@ import { anArticle } from '../factories/articles.js';
 import { aComment } from '../factories/comments.js';
 import { aUser, type LoggedInUser } from '../factories/users.js';
 import type { HttpResponse, RequestOptions, ResponseBody } from '../helpers/http-client.js';
+import { sql } from '../helpers/sql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 /**
@@ -226,6 +227,24 @@ describe('the admin API', () => {
         ['ban', moderator.user.id],
       ]);
       expect(response.body.history[0]).toMatchObject({ targetUserId: banned.user.id, reason: 'trusted now', details: { from: 'reader', to: 'moderator' } });
+    });
+
+    it('leaves out the service’s own accounts, whose role, ban and trust no one can change', async () => {
+      const own = await sql<{ id: string; provider: string }>(
+        t.databaseUrl,
+        "SELECT id::text, provider FROM users WHERE site_id = 'default' AND provider IN ('automation', 'deleted')",
+      );
+      expect(own.map((account) => account.provider).sort()).toEqual(['automation', 'deleted']);
+      const { items } = await everyPage('/api/v1/moderation/users', moderator, 100);
+      for (const { id } of own) {
+        expect(items.map((item) => item.id)).not.toContain(id);
+        expect((await t.http.get(`/api/v1/moderation/users?search=${id}`, as(moderator))).body.items).toEqual([]);
+        expect((await t.http.get(`/api/v1/moderation/users/${id}`, as(moderator))).status).toBe(404);
+        expect((await t.http.put(`/api/v1/moderation/users/${id}/role`, { role: 'admin', reason: 'x' }, as(admin))).status).toBe(404);
+        expect((await t.http.post(`/api/v1/moderation/users/${id}/ban`, { until: null, reason: 'x' }, as(admin))).status).toBe(404);
+        expect((await t.http.delete(`/api/v1/moderation/users/${id}/ban`, as(admin))).status).toBe(404);
+        expect((await t.http.put(`/api/v1/moderation/users/${id}/trust`, { trust: 'trusted', reason: 'x' }, as(admin))).status).toBe(404);
+      }
     });
 
     it('answers another site’s moderator 404 NOT_FOUND for this site’s person, and a reader 403 FORBIDDEN', async () => {

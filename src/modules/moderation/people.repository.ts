@@ -4,6 +4,7 @@ import { PrismaService } from '@/database/prisma.service.js';
 import type { Prisma } from '@/generated/prisma/client.js';
 import type { Role } from '@/modules/auth/auth.types.js';
 import type { AuthorTrust } from '@/modules/policy/engine/engine.js';
+import { SERVICE_ACCOUNT_PROVIDERS } from '@/modules/sites/automation-actor.repository.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 
 export interface PersonRecord {
@@ -26,14 +27,14 @@ export interface PeopleFilter {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
-/** The site's people as the staff look them up: by name, id or login, role and ban. */
+/** The site's people as the staff look them up: by name, id or login, role and ban (the service's own accounts are no one's to find). */
 @Injectable()
 export class PeopleRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Newest accounts first, after `after` (the last of the page before). */
   async list(scope: SiteScope, filter: PeopleFilter, limit: number, after: { createdAt: Date; id: string } | undefined, now: Date): Promise<PersonRecord[]> {
-    const where: Prisma.UserWhereInput[] = [{ siteId: scope.siteId }];
+    const where: Prisma.UserWhereInput[] = [{ siteId: scope.siteId, provider: { notIn: SERVICE_ACCOUNT_PROVIDERS } }];
     if (filter.search) where.push({ OR: searchWhere(filter.search) });
     if (filter.role) where.push({ role: filter.role });
     if (filter.banned !== undefined) {
@@ -51,7 +52,10 @@ export class PeopleRepository {
   }
 
   async find(scope: SiteScope, userId: string): Promise<PersonRecord | null> {
-    const user = await this.prisma.user.findUnique({ where: { id: userId, siteId: scope.siteId }, select: SELECT });
+    const user = await this.prisma.user.findUnique({
+      where: { id: userId, siteId: scope.siteId, provider: { notIn: SERVICE_ACCOUNT_PROVIDERS } },
+      select: SELECT,
+    });
     return user ? ((await this.withCommentCounts(scope, [user]))[0] ?? null) : null;
   }
 

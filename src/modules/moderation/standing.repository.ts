@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SERVICE_ACCOUNT_PROVIDERS } from '@/modules/sites/automation-actor.repository.js';
 import type { SiteScope } from '@/modules/sites/site-scope.js';
 import { NotFoundError } from '@/common/errors/app-error.js';
 import { PrismaService } from '@/database/prisma.service.js';
@@ -81,8 +82,9 @@ export class StandingRepository {
     );
   }
 
+  /** A person of the site: the service's own accounts are not found. */
   findUser(scope: SiteScope, userId: string): Promise<UserWithTrust | null> {
-    return this.prisma.user.findUnique({ where: { id: userId, siteId: scope.siteId } });
+    return this.prisma.user.findUnique({ where: { id: userId, siteId: scope.siteId, provider: { notIn: SERVICE_ACCOUNT_PROVIDERS } } });
   }
 
   /** One change of a user, decided on the user as locked (`null`: nothing to change), with its log entry. */

@@ -4,6 +4,13 @@ import type { SiteScope } from './site-scope.js';
 /** The provider of a site's automation actor: no login provider has this id, and it has no identity. */
 export const AUTOMATION_PROVIDER = 'automation';
 export const AUTOMATION_ACTOR_NAME = 'Comment Desk automation';
+/** The provider of each site's "Deleted account" stand-in (created with the site, in SitesRepository). */
+export const DELETED_ACCOUNT_PROVIDER = 'deleted';
+/**
+ * The accounts the service keeps for itself on every site. No one logs in as them, and they are not
+ * people: the staff's lists leave them out, and no role, ban or trust of theirs can be changed.
+ */
+export const SERVICE_ACCOUNT_PROVIDERS: string[] = [AUTOMATION_PROVIDER, DELETED_ACCOUNT_PROVIDER];
 
 /**
  * The id of the site's automation actor, the user the moderation log names for what the service did

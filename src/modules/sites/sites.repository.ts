@@ -59,10 +59,12 @@ export class SitesRepository {
     }
   }
 
+  /** Creates or updates the site (the default one, from the environment, at every start), with its service accounts. */
   async upsert(id: string, settings: SiteSettings): Promise<SiteRecord> {
     const data = this.toData(id, settings);
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.site.upsert({ where: { id }, create: { id, ...data }, update: data });
+      await automationActorId(tx, mintSiteScope(id));
       await ensureDeletedAccount(tx, id);
       return this.fromRow(row);
     });
