@@ -6,8 +6,10 @@
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist']);
+// Prisma's P2028 "Unable to start a transaction in the given time" is the pool's wait ending for an
+// interactive transaction, as "timeout exceeded when trying to connect" is for a single statement.
 const MESSAGES =
-  /connection terminated|connection timeout|timeout exceeded when trying to connect|can't reach database server|server closed the connection|terminating connection|the database system is (shutting down|starting up|in recovery mode)/i;
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|unable to start a transaction in the given time|can't reach database server|server closed the connection|terminating connection|the database system is (shutting down|starting up|in recovery mode)/i;
 
 /** True when `error`, or anything in its cause chain, says the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {

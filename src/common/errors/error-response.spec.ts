@@ -53,6 +53,10 @@ describe('toErrorResponse', () => {
       }),
     ],
     ['PostgreSQL starting up, by its message', new Error('the database system is starting up')],
+    [
+      'a Prisma P2028: every connection busy for longer than a transaction may wait',
+      Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' }),
+    ],
   ])('answers %s with 503 SERVICE_UNAVAILABLE and Retry-After', (_, error) => {
     const { logger } = recordingLogger();
     const response = toErrorResponse(error, logger);
