@@ -4,6 +4,7 @@ import type { ArticleEdit } from '../api/admin-api.js';
 import type { ArticleListItem, ArticleState } from '../api/admin-types.js';
 import { useConsole } from '../admin-text.js';
 import { usePaged } from '../use-paged.js';
+import { PagedList, SearchForm } from './PagedList.js';
 
 const STATES: ArticleState[] = ['open', 'closed', 'premoderated', 'memorial'];
 
@@ -28,13 +29,15 @@ export function ArticlesView() {
   return (
     <div class="console-section">
       <h2>{t.articlesHeading}</h2>
-      <form
-        class="filters"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <SearchForm
+        onSearch={() => {
           setQuery(draft);
         }}
+        buttons={
+          <button type="submit" class="button button-primary">
+            {t.search}
+          </button>
+        }
       >
         <div class="field">
           <label for="article-search">{t.articleSearch}</label>
@@ -60,31 +63,21 @@ export function ArticlesView() {
             onInput={(event) => setDraft({ ...draft, section: event.currentTarget.value })}
           />
         </div>
-        <div class="form-buttons">
-          <button type="submit" class="button button-primary">
-            {t.search}
-          </button>
-        </div>
-      </form>
+      </SearchForm>
 
       <NewArticleForm onCreated={() => list.reload()} />
 
-      {list.state === 'loading' && <p class="muted">{t.loading}</p>}
-      {list.state === 'ready' && list.items.length === 0 && <p class="empty">{t.nothingFound}</p>}
-      <ul class="rows">
-        {list.items.map((article) => (
-          <ArticleRow
-            key={article.id}
-            article={article}
-            onChanged={(next) => list.replace((item) => item.id === article.id, { ...next, pendingCount: article.pendingCount })}
-          />
-        ))}
-      </ul>
-      {list.nextCursor && (
-        <button type="button" class="button load-more" onClick={list.loadMore}>
-          {t.loadMore}
-        </button>
-      )}
+      <PagedList list={list}>
+        <ul class="rows">
+          {list.items.map((article) => (
+            <ArticleRow
+              key={article.id}
+              article={article}
+              onChanged={(next) => list.replace((item) => item.id === article.id, { ...next, pendingCount: article.pendingCount })}
+            />
+          ))}
+        </ul>
+      </PagedList>
     </div>
   );
 }

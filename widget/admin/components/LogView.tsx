@@ -4,6 +4,7 @@ import { absoluteTime } from '@widget/shared/i18n/relative-time.js';
 import type { LogFilters } from '../api/admin-api.js';
 import { useConsole } from '../admin-text.js';
 import { usePaged } from '../use-paged.js';
+import { PagedList, SearchForm } from './PagedList.js';
 
 const NO_FILTERS: LogFilters = { action: '', actorId: '', articleId: '', since: '', until: '' };
 
@@ -27,13 +28,27 @@ export function LogView() {
   return (
     <div class="console-section">
       <h2>{t.logHeading}</h2>
-      <form
-        class="filters"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <SearchForm
+        onSearch={() => {
           setFilters({ ...form, since: dayBound(form.since, false), until: dayBound(form.until, true) });
         }}
+        buttons={
+          <>
+            <button type="submit" class="button button-primary">
+              {t.applyFilters}
+            </button>
+            <button
+              type="button"
+              class="button button-quiet"
+              onClick={() => {
+                setForm(NO_FILTERS);
+                setFilters(NO_FILTERS);
+              }}
+            >
+              {t.clear}
+            </button>
+          </>
+        }
       >
         <div class="field">
           <label for="log-action">{t.logAction}</label>
@@ -62,36 +77,16 @@ export function LogView() {
           <label for="log-until">{t.logUntil}</label>
           <input id="log-until" type="date" value={form.until} onInput={(event) => set({ until: event.currentTarget.value })} />
         </div>
-        <div class="form-buttons">
-          <button type="submit" class="button button-primary">
-            {t.applyFilters}
-          </button>
-          <button
-            type="button"
-            class="button button-quiet"
-            onClick={() => {
-              setForm(NO_FILTERS);
-              setFilters(NO_FILTERS);
-            }}
-          >
-            {t.clear}
-          </button>
-        </div>
-      </form>
-      {log.state === 'loading' && <p class="muted">{t.loading}</p>}
-      {log.state === 'ready' && log.items.length === 0 && <p class="empty">{t.nothingFound}</p>}
-      <ol class="rows log-entries">
-        {log.items.map((entry, index) => (
-          <li key={`${entry.at}-${index}`} class="row log-entry" data-action={entry.action}>
-            <LogEntryLine entry={entry} />
-          </li>
-        ))}
-      </ol>
-      {log.nextCursor && (
-        <button type="button" class="button load-more" onClick={log.loadMore}>
-          {t.loadMore}
-        </button>
-      )}
+      </SearchForm>
+      <PagedList list={log}>
+        <ol class="rows log-entries">
+          {log.items.map((entry, index) => (
+            <li key={`${entry.at}-${index}`} class="row log-entry" data-action={entry.action}>
+              <LogEntryLine entry={entry} />
+            </li>
+          ))}
+        </ol>
+      </PagedList>
     </div>
   );
 }

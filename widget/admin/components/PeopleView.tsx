@@ -6,6 +6,7 @@ import { BanForm } from '@widget/moderate/components/BanForm.js';
 import type { PersonDetail, PersonView } from '../api/admin-types.js';
 import { useConsole } from '../admin-text.js';
 import { usePaged } from '../use-paged.js';
+import { PagedList, SearchForm } from './PagedList.js';
 import { LogEntryLine } from './LogView.js';
 
 /** People of the site: find them by name, login or id; change their role; ban, suspend or let them write again. */
@@ -19,57 +20,49 @@ export function PeopleView({ myId }: { myId: string }) {
   return (
     <div class="console-section">
       <h2>{t.peopleHeading}</h2>
-      <form
-        class="filters"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <SearchForm
+        onSearch={() => {
           setQuery(search.trim());
           setOpenId(null);
         }}
+        buttons={
+          <button type="submit" class="button button-primary">
+            {t.search}
+          </button>
+        }
       >
         <div class="field">
           <label for="people-search">{t.peopleSearch}</label>
           <input id="people-search" type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} />
         </div>
-        <div class="form-buttons">
-          <button type="submit" class="button button-primary">
-            {t.search}
-          </button>
-        </div>
-      </form>
-      {list.state === 'loading' && <p class="muted">{t.loading}</p>}
-      {list.state === 'ready' && list.items.length === 0 && <p class="empty">{t.nothingFound}</p>}
-      <ul class="rows">
-        {list.items.map((person) => (
-          <li key={person.id} class="row person-row" data-user-id={person.id}>
-            <div class="row-main">
-              <p class="row-title">
-                <button
-                  type="button"
-                  class="link-button"
-                  aria-expanded={openId === person.id}
-                  onClick={() => setOpenId(openId === person.id ? null : person.id)}
-                >
-                  {person.displayName}
-                </button>{' '}
-                <span class="muted">{t.roles[person.role]}</span> <Standing person={person} />
-              </p>
-              <p class="muted">
-                {person.identities.map((identity) => `${identity.provider}:${identity.subject}`).join(', ')} · {t.commentCount(person.commentCount)}
-              </p>
-            </div>
-            {openId === person.id && (
-              <PersonPanel userId={person.id} own={person.id === myId} onChanged={(next) => list.replace((item) => item.id === person.id, next)} />
-            )}
-          </li>
-        ))}
-      </ul>
-      {list.nextCursor && (
-        <button type="button" class="button load-more" onClick={list.loadMore}>
-          {t.loadMore}
-        </button>
-      )}
+      </SearchForm>
+      <PagedList list={list}>
+        <ul class="rows">
+          {list.items.map((person) => (
+            <li key={person.id} class="row person-row" data-user-id={person.id}>
+              <div class="row-main">
+                <p class="row-title">
+                  <button
+                    type="button"
+                    class="link-button"
+                    aria-expanded={openId === person.id}
+                    onClick={() => setOpenId(openId === person.id ? null : person.id)}
+                  >
+                    {person.displayName}
+                  </button>{' '}
+                  <span class="muted">{t.roles[person.role]}</span> <Standing person={person} />
+                </p>
+                <p class="muted">
+                  {person.identities.map((identity) => `${identity.provider}:${identity.subject}`).join(', ')} · {t.commentCount(person.commentCount)}
+                </p>
+              </div>
+              {openId === person.id && (
+                <PersonPanel userId={person.id} own={person.id === myId} onChanged={(next) => list.replace((item) => item.id === person.id, next)} />
+              )}
+            </li>
+          ))}
+        </ul>
+      </PagedList>
     </div>
   );
 }

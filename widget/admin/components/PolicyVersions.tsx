@@ -4,6 +4,7 @@ import type { PolicyRules } from '../api/admin-api.js';
 import type { PolicyVersionDiff } from '../api/admin-types.js';
 import { useConsole } from '../admin-text.js';
 import { usePaged } from '../use-paged.js';
+import { PagedList } from './PagedList.js';
 
 /** The policy's versions, newest first: who made each and why, what it changed, and a way back to it. */
 export function PolicyVersions({ current, onRolledBack }: { current: number; onRolledBack: (rules: PolicyRules) => void }) {
@@ -19,49 +20,45 @@ export function PolicyVersions({ current, onRolledBack }: { current: number; onR
   return (
     <section class="versions" aria-labelledby="versions-heading">
       <h3 id="versions-heading">{t.versionsHeading}</h3>
-      {versions.state === 'loading' && <p class="muted">{t.loading}</p>}
-      <ol class="rows">
-        {versions.items.map((item) => (
-          <li key={item.version} class="row version-row" data-version={item.version}>
-            <div class="row-main">
-              <p class="row-title">
-                {t.versionLine(item.version)} {item.version === current && <span class="badge badge-status-published">{t.inForce}</span>}
-              </p>
-              <p class="muted">
-                {t.versionBy(item.createdBy?.displayName ?? null, absoluteTime(item.createdAt, lang))}
-                {item.reason && ` · ${item.reason}`}
-              </p>
-            </div>
-            <div class="row-actions">
-              {item.version > 1 && (
-                <button type="button" class="button button-quiet" onClick={() => showDiff(item.version)}>
-                  {t.showDiff(item.version)}
-                </button>
+      <PagedList list={versions}>
+        <ol class="rows">
+          {versions.items.map((item) => (
+            <li key={item.version} class="row version-row" data-version={item.version}>
+              <div class="row-main">
+                <p class="row-title">
+                  {t.versionLine(item.version)} {item.version === current && <span class="badge badge-status-published">{t.inForce}</span>}
+                </p>
+                <p class="muted">
+                  {t.versionBy(item.createdBy?.displayName ?? null, absoluteTime(item.createdAt, lang))}
+                  {item.reason && ` · ${item.reason}`}
+                </p>
+              </div>
+              <div class="row-actions">
+                {item.version > 1 && (
+                  <button type="button" class="button button-quiet" onClick={() => showDiff(item.version)}>
+                    {t.showDiff(item.version)}
+                  </button>
+                )}
+                {item.version !== current && (
+                  <button type="button" class="button" onClick={() => setRollingBack(item.version)}>
+                    {t.rollBack(item.version)}
+                  </button>
+                )}
+              </div>
+              {rollingBack === item.version && (
+                <RollbackForm
+                  version={item.version}
+                  onDone={(rules) => {
+                    setRollingBack(null);
+                    onRolledBack(rules);
+                  }}
+                  onCancel={() => setRollingBack(null)}
+                />
               )}
-              {item.version !== current && (
-                <button type="button" class="button" onClick={() => setRollingBack(item.version)}>
-                  {t.rollBack(item.version)}
-                </button>
-              )}
-            </div>
-            {rollingBack === item.version && (
-              <RollbackForm
-                version={item.version}
-                onDone={(rules) => {
-                  setRollingBack(null);
-                  onRolledBack(rules);
-                }}
-                onCancel={() => setRollingBack(null)}
-              />
-            )}
-          </li>
-        ))}
-      </ol>
-      {versions.nextCursor && (
-        <button type="button" class="button load-more" onClick={versions.loadMore}>
-          {t.loadMore}
-        </button>
-      )}
+            </li>
+          ))}
+        </ol>
+      </PagedList>
       {diff && <DiffView diff={diff} />}
     </section>
   );
