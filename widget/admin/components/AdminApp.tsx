@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Lang } from '@widget/shared/lang.js';
 import { useStaffSession } from '@widget/moderate/auth/use-staff-session.js';
 import { LoginPanel } from '@widget/moderate/components/LoginPanel.js';
 import { PageHeader } from '@widget/moderate/components/PageHeader.js';
 import { SitePicker } from '@widget/moderate/components/SitePicker.js';
+import { StaffOnly } from '@widget/moderate/components/StaffOnly.js';
 import { chooseDeskSite, deskSite } from '@widget/moderate/api/desk-site.js';
 import { PageTextContext } from '@widget/moderate/page-text.js';
 import { createAdminApi } from '../api/admin-api.js';
@@ -38,13 +39,7 @@ export function AdminApp({ lang }: { lang: Lang }) {
           {!session ? (
             <LoginPanel api={api} providers={providers} busy={loggingIn} error={accountError} onLogIn={(request) => void logIn(request)} />
           ) : !allowed ? (
-            <AdminsOnly
-              name={session.user.displayName}
-              heading={t.adminsOnlyHeading}
-              text={t.adminsOnly}
-              onLogOut={() => void logOut()}
-              logOutLabel={t.logOut}
-            />
+            <StaffOnly session={session} heading={t.adminsOnlyHeading} text={t.adminsOnly} onLogOut={() => void logOut()} />
           ) : (
             <>
               {session.user.role === 'operator' && (
@@ -64,21 +59,5 @@ export function AdminApp({ lang }: { lang: Lang }) {
         </main>
       </div>
     </PageTextContext.Provider>
-  );
-}
-
-function AdminsOnly(props: { name: string; heading: string; text: (name: string) => string; logOutLabel: string; onLogOut: () => void }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <section class="panel refused" aria-labelledby="refused-heading">
-      <h2 id="refused-heading" ref={heading} tabIndex={-1}>
-        {props.heading}
-      </h2>
-      <p role="alert">{props.text(props.name)}</p>
-      <button type="button" class="button" onClick={props.onLogOut}>
-        {props.logOutLabel}
-      </button>
-    </section>
   );
 }

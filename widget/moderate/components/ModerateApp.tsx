@@ -9,7 +9,7 @@ import type { PageParams } from '../page-params.js';
 import { PageTextContext } from '../page-text.js';
 import { Desk } from './Desk.js';
 import { LoginPanel } from './LoginPanel.js';
-import { ModeratorsOnly } from './ModeratorsOnly.js';
+import { StaffOnly } from './StaffOnly.js';
 import { PageHeader } from './PageHeader.js';
 import { SitePicker } from './SitePicker.js';
 
@@ -56,7 +56,7 @@ export function ModerateApp(params: PageParams) {
           {!session || access.kind === 'none' ? (
             <LoginPanel api={api} providers={providers} busy={loggingIn} error={accountError} onLogIn={(request) => void logIn(request)} />
           ) : access.kind === 'refused' ? (
-            <ModeratorsOnly session={session} onLogOut={() => void logOut()} />
+            <StaffOnly session={session} heading={t.moderatorsOnlyHeading} text={t.moderatorsOnly} onLogOut={() => void logOut()} />
           ) : (
             <>
               {session.user.role === 'operator' && <SitePicker api={api} site={site} onChange={(next) => void changeSite(next)} />}
