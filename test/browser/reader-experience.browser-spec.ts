@@ -178,7 +178,8 @@ describe("the reader's and publisher's experience of the widget", () => {
     const held = reloaded.locator('.comment', { hasText: '010-4567-8901' });
     await held.locator('.badge', { hasText: '검토 중' }).waitFor();
     expect(await held.locator('.held').innerText()).toContain('전화번호');
-  }, 30_000);
+    // As long as its English twin above may take: a fresh browser, a login and a reload.
+  }, 40_000);
 
   it('registers an article on its first load from an allowed site, with the title and address the page gives', async () => {
     const id = `lazy-browser-${Date.now()}`;
