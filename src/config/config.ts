@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type IdentityRef, parseIdentityRef } from '@/modules/role-grants/identity-ref.js';
 import { z } from 'zod';
+import { originSchema } from '@/common/validation/origin.js';
 import { type LoginProvidersConfig, loginProviderEnvShape, loginProviderProblems, readLoginProviders, type SessionSecretConfig } from './oauth-config.js';
 import { type NotificationsConfig, notificationsEnvShape, readNotificationsConfig } from './notifications-config.js';
 import { readSsoConfig, type SsoConfig, ssoEnvShape, ssoProblems } from './sso-config.js';
@@ -28,17 +29,6 @@ const duration = z
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-const origin = z.string().transform((value, ctx) => {
-  try {
-    const url = new URL(value);
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '')) return url.origin;
-  } catch {
-    // reported below
-  }
-  ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://news.example.com` });
-  return z.NEVER;
-});
-
 const connectionString = z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgresql:// connection string');
 
 const envSchema = z.object({
@@ -55,7 +45,7 @@ const envSchema = z.object({
   EMBEDDED_PG_RUNTIME_DIR: z.string().min(1).default('/var/lib/comment-desk'),
   SSO_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
   SSO_TRUST_ROLE: flag.default(false),
-  PUBLIC_URL: origin.optional(),
+  PUBLIC_URL: originSchema.optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   AUTO_CREATE_ARTICLES: flag.default(false),
   COMMENT_EDIT_WINDOW: duration.default(300),
@@ -224,7 +214,7 @@ function readAdminSubjects(value: string | undefined): { identities: IdentityRef
 }
 
 function parseOrigin(value: string): string {
-  const result = origin.safeParse(value);
+  const result = originSchema.safeParse(value);
   if (!result.success) throw new ConfigError(`Invalid configuration:\n  ALLOWED_ORIGINS: ${result.error.issues[0]?.message}`);
   return result.data;
 }

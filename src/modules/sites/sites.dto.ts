@@ -1,22 +1,12 @@
 import { z } from 'zod';
+import { originSchema } from '@/common/validation/origin.js';
 import { SITE_ID_PATTERN } from './site-scope.js';
-
-const origin = z.string().transform((value, ctx) => {
-  try {
-    const url = new URL(value);
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '')) return url.origin;
-  } catch {
-    // reported below
-  }
-  ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://news.example.com` });
-  return z.NEVER;
-});
 
 export const siteIdSchema = z.string().regex(SITE_ID_PATTERN, 'a site id is 1–32 characters of a-z 0-9 and -').describe('The site id, e.g. "daily-en"');
 
 const siteSettingsShape = {
   name: z.string().trim().min(1).max(200).describe('What moderators see the site called'),
-  allowedOrigins: z.array(origin).max(50).describe('Origins that may embed the widget and call the API for this site'),
+  allowedOrigins: z.array(originSchema).max(50).describe('Origins that may embed the widget and call the API for this site'),
   ssoSecret: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').nullable().describe('HS256 secret of the publisher SSO'),
   ssoJwksUrl: z
     .url({ protocol: /^https?$/ })
